@@ -1,1 +1,239 @@
-fn main(){}
+//! `mentorsim`: run mentoring-programme scenarios from the command line.
+
+use clap::{ArgGroup, Parser, Subcommand};
+use mentorsim::{
+    presets, report, scenario, Error, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS,
+    MAX_TRIALS,
+};
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+#[derive(Parser)]
+#[command(
+    name = "mentorsim",
+    version,
+    about = "Monte Carlo projections of employment mentoring programmes (duos of a volunteer mentor and a job seeker)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the built-in scenarios with their descriptions.
+    Presets,
+    /// Print a preset's scenario as JSON, to edit and run with --scenario.
+    Show {
+        /// Preset id (see `mentorsim presets`).
+        #[arg(long)]
+        preset: String,
+    },
+    /// Check a scenario file and list every problem, naming its field.
+    Validate {
+        /// Scenario file (JSON).
+        #[arg(long)]
+        scenario: String,
+    },
+    /// Run a scenario and summarise the trials.
+    #[command(group(ArgGroup::new("input").required(true).args(["preset", "scenario"])))]
+    #[command(group(ArgGroup::new("format").args(["json", "csv"])))]
+    Run {
+        /// Preset id (see `mentorsim presets`).
+        #[arg(long)]
+        preset: Option<String>,
+        /// Scenario file (JSON, as printed by `mentorsim show`).
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Number of trials (1 to 1,000,000).
+        #[arg(long, default_value_t = DEFAULT_TRIALS)]
+        trials: u64,
+        /// Seed of the run: the same seed and trials give the same numbers.
+        #[arg(long, default_value_t = DEFAULT_SEED)]
+        seed: u64,
+        /// Print the full result as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Print the per-year quantiles as CSV.
+        #[arg(long)]
+        csv: bool,
+        /// Rank which inputs drive the spread of the main outputs.
+        #[arg(long)]
+        sensitivity: bool,
+        /// Worker threads (default: all cores); the result does not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Split the run into this many chunks (default: one per thread); the
+        /// result does not depend on it.
+        #[arg(long)]
+        chunks: Option<u64>,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn load(preset: Option<&str>, file: Option<&str>) -> Result<Scenario, String> {
+    match (preset, file) {
+        (Some(id), _) => presets::get(id).map_err(|e| e.to_string()),
+        (None, Some(path)) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            scenario::from_json(&text).map_err(|e| format!("{path}: {e}"))
+        }
+        (None, None) => Err("give --preset ID or --scenario FILE".into()),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    let print = |out: &mut std::io::StdoutLock, s: &str| {
+        out.write_all(s.as_bytes()).map_err(|e| e.to_string())
+    };
+    match cli.command {
+        Command::Presets => {
+            for s in presets::all() {
+                print(
+                    &mut out,
+                    &format!(
+                        "{:<20} {}\n{:<20} {}\n\n",
+                        s.id, s.name.en, "", s.description.en
+                    ),
+                )?;
+            }
+            Ok(())
+        }
+        Command::Show { preset } => {
+            let s = presets::get(&preset).map_err(|e| e.to_string())?;
+            print(
+                &mut out,
+                &(serde_json::to_string_pretty(&s).map_err(|e| e.to_string())? + "\n"),
+            )
+        }
+        Command::Validate { scenario: path } => {
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let problems = mentorsim::validate_json(&text);
+            if problems.is_empty() {
+                return print(&mut out, &format!("{path}: valid\n"));
+            }
+            let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
+            Err(format!(
+                "{} problem(s)\n{}",
+                problems.len(),
+                lines.join("\n")
+            ))
+        }
+        Command::Run {
+            preset,
+            scenario,
+            trials,
+            seed,
+            json,
+            csv,
+            sensitivity,
+            threads,
+            chunks,
+        } => {
+            let s = load(preset.as_deref(), scenario.as_deref())?;
+            let opts = RunOptions {
+                trials,
+                seed,
+                sensitivity,
+                ..RunOptions::default()
+            };
+            let result = run_parallel(&s, &opts, threads, chunks).map_err(|e| match e {
+                Error::Invalid(_) => format!("the scenario cannot run:\n{e}"),
+                other => other.to_string(),
+            })?;
+            let text = if json {
+                serde_json::to_string_pretty(&result).map_err(|e| e.to_string())? + "\n"
+            } else if csv {
+                report::csv(&result)
+            } else {
+                report::text(&result, &s)
+            };
+            print(&mut out, &text)
+        }
+    }
+}
+
+/// Runs the trials in chunks over threads and merges them; the result is the
+/// same bytes whatever the split.
+fn run_parallel(
+    s: &Scenario,
+    opts: &RunOptions,
+    threads: Option<usize>,
+    chunks: Option<u64>,
+) -> Result<mentorsim::RunResult, Error> {
+    let problems = opts.validate();
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let threads = threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let chunks = chunks
+        .unwrap_or(threads as u64)
+        .clamp(1, opts.trials.min(MAX_TRIALS));
+    let ranges: Vec<RunOptions> = (0..chunks)
+        .map(|c| {
+            let first = opts.trials * c / chunks;
+            let end = opts.trials * (c + 1) / chunks;
+            RunOptions {
+                first_trial: first,
+                trial_count: Some(end - first),
+                ..*opts
+            }
+        })
+        .collect();
+    let done = AtomicU64::new(0);
+    let show = std::io::stderr().is_terminal() && opts.trials >= 100_000;
+    let shown = AtomicU64::new(0);
+    let tick = |n: u64| {
+        let total = done.fetch_add(n, Ordering::Relaxed) + n;
+        let percent = total * 100 / opts.trials;
+        if show && shown.fetch_max(percent, Ordering::Relaxed) < percent {
+            let bar = "#".repeat((percent / 4) as usize);
+            eprint!("\r[{bar:<25}] {percent:>3} % of {} trials", opts.trials);
+            if percent == 100 {
+                eprintln!();
+            }
+        }
+    };
+    let next = AtomicU64::new(0);
+    let parts = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads.min(ranges.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed) as usize;
+                        let Some(range) = ranges.get(i) else { break };
+                        let mut last = 0;
+                        let part = mentorsim::simulate_partial(s, range, &mut |n| {
+                            tick(n - last);
+                            last = n;
+                        });
+                        mine.push(part);
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect::<Vec<_>>()
+    });
+    let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+    mentorsim::merge(s, opts, parts)
+}

@@ -1,0 +1,488 @@
+//! Uncertain inputs: a distribution, where it comes from, and how to draw it.
+//!
+//! In JSON a parameter is either a bare number (a fixed value) or an object
+//! naming its distribution, with optional provenance:
+//!
+//! ```text
+//! 0.65
+//! {"dist": "fixed", "value": 0.65, "source": "E5"}
+//! {"dist": "beta", "events": 1701, "non_events": 999, "source": "E3"}
+//! {"dist": "pert", "min": 1300, "mode": 2000, "max": 2400, "source": "E12, E18"}
+//! {"dist": "triangular", "min": 3, "mode": 6, "max": 9, "assumption": true}
+//! {"dist": "uniform", "min": 0.015, "max": 0.03, "assumption": true}
+//! {"dist": "normal", "mean": 0.3, "sd": 0.05, "assumption": true}
+//! {"dist": "lognormal", "p5": 800, "p95": 1500, "assumption": true}
+//! ```
+//!
+//! Every sampler routes its floating-point maths through `libm` (via
+//! `rand_distr` without `std_math`) or through IEEE operations that are exact
+//! on every target, so a seed gives the same bits natively and in WebAssembly.
+
+use crate::error::Problems;
+use rand::Rng;
+use rand_distr::{Beta, Distribution, LogNormal, Normal, Pert, Triangular, Uniform};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use std::fmt;
+
+/// z such that P(Z < z) = 0.95 for a standard normal Z.
+const Z95: f64 = 1.644_853_626_951_472_2;
+
+/// A probability distribution over one real number.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dist {
+    /// Always `value`.
+    Fixed(f64),
+    /// Beta(`events`, `non_events`): a rate observed as counts.
+    /// Mean `events / (events + non_events)`.
+    Beta { events: f64, non_events: f64 },
+    /// PERT on `[min, max]` with the given mode (shape 4).
+    /// Mean `(min + 4 mode + max) / 6`.
+    Pert { min: f64, mode: f64, max: f64 },
+    /// Triangular on `[min, max]` with the given mode. Mean `(min + mode + max) / 3`.
+    Triangular { min: f64, mode: f64, max: f64 },
+    /// Uniform on `[min, max)`.
+    Uniform { min: f64, max: f64 },
+    /// Normal(`mean`, `sd`), clipped to the parameter's allowed range.
+    Normal { mean: f64, sd: f64 },
+    /// Lognormal whose 5th and 95th percentiles are `p5` and `p95`:
+    ///
+    /// ```text
+    /// mu = (ln p5 + ln p95) / 2,   sigma = (ln p95 - ln p5) / (2 * 1.6449)
+    /// ```
+    LogNormal { p5: f64, p95: f64 },
+}
+
+/// A parameter: its distribution and where it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// What the parameter may be.
+    pub dist: Dist,
+    /// An EVIDENCE row id (`"E3"`, `"E12, E18"`) or a link.
+    pub source: Option<String>,
+    /// True when no source backs the figure: shown as an assumption.
+    pub assumption: bool,
+    /// A short note on how the figure was derived.
+    pub note: Option<String>,
+}
+
+/// What values a parameter may take; decides validation and clipping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Domain {
+    /// A share in `[0, 1]`.
+    Rate,
+    /// Money, counts or durations: zero or more.
+    NonNegative,
+    /// A yearly growth rate: above -1.
+    Growth,
+}
+
+impl Param {
+    /// A fixed value with no provenance.
+    pub fn fixed(value: f64) -> Self {
+        Param {
+            dist: Dist::Fixed(value),
+            source: None,
+            assumption: false,
+            note: None,
+        }
+    }
+
+    /// The mean of the distribution before any clipping.
+    ///
+    /// ```
+    /// use mentorsim::distribution::{Dist, Param};
+    /// let p = Param { dist: Dist::Beta { events: 63.0, non_events: 37.0 }, ..Param::fixed(0.0) };
+    /// assert!((p.mean() - 0.63).abs() < 1e-12);
+    /// ```
+    pub fn mean(&self) -> f64 {
+        match self.dist {
+            Dist::Fixed(v) => v,
+            Dist::Beta { events, non_events } => events / (events + non_events),
+            Dist::Pert { min, mode, max } => (min + 4.0 * mode + max) / 6.0,
+            Dist::Triangular { min, mode, max } => (min + mode + max) / 3.0,
+            Dist::Uniform { min, max } => (min + max) / 2.0,
+            Dist::Normal { mean, .. } => mean,
+            Dist::LogNormal { p5, p95 } => {
+                let (mu, sigma) = lognormal_mu_sigma(p5, p95);
+                libm::exp(mu + sigma * sigma / 2.0)
+            }
+        }
+    }
+
+    /// True when the parameter has no uncertainty.
+    pub fn is_fixed(&self) -> bool {
+        matches!(self.dist, Dist::Fixed(_))
+    }
+
+    /// Checks the parameter against its domain, adding one problem per fault
+    /// to `problems` under `field`.
+    pub fn check(&self, field: &str, domain: Domain, problems: &mut Problems) {
+        let before = problems.len();
+        let finite = |name: &str, v: f64, problems: &mut Problems| {
+            if !v.is_finite() {
+                problems.push(field, format!("{name} must be a finite number, got {v}"));
+            }
+        };
+        match self.dist {
+            Dist::Fixed(v) => finite("the value", v, problems),
+            Dist::Beta { events, non_events } => {
+                finite("events", events, problems);
+                finite("non_events", non_events, problems);
+                if problems.len() == before && (events <= 0.0 || non_events <= 0.0) {
+                    problems.push(
+                        field,
+                        format!(
+                            "Beta counts must both be above zero, got events {events} and non_events {non_events}"
+                        ),
+                    );
+                }
+            }
+            Dist::Pert { min, mode, max } | Dist::Triangular { min, mode, max } => {
+                finite("min", min, problems);
+                finite("mode", mode, problems);
+                finite("max", max, problems);
+                if problems.len() == before && !(min < max && min <= mode && mode <= max) {
+                    problems.push(
+                        field,
+                        format!("need min <= mode <= max and min < max, got min {min}, mode {mode}, max {max}"),
+                    );
+                }
+            }
+            Dist::Uniform { min, max } => {
+                finite("min", min, problems);
+                finite("max", max, problems);
+                if problems.len() == before && min >= max {
+                    problems.push(
+                        field,
+                        format!("min must be below max, got min {min} and max {max}"),
+                    );
+                }
+            }
+            Dist::Normal { mean, sd } => {
+                finite("mean", mean, problems);
+                finite("sd", sd, problems);
+                if problems.len() == before && sd <= 0.0 {
+                    problems.push(field, format!("sd must be above zero, got {sd}"));
+                }
+            }
+            Dist::LogNormal { p5, p95 } => {
+                finite("p5", p5, problems);
+                finite("p95", p95, problems);
+                if problems.len() == before && !(0.0 < p5 && p5 < p95) {
+                    problems.push(
+                        field,
+                        format!("need 0 < p5 < p95, got p5 {p5} and p95 {p95}"),
+                    );
+                }
+            }
+        }
+        if problems.len() != before {
+            return;
+        }
+        let (lo, hi) = self.support();
+        match domain {
+            Domain::Rate if lo < 0.0 || hi > 1.0 => {
+                let shown = if lo < 0.0 { lo } else { hi };
+                problems.push(
+                    field,
+                    format!("a rate must be between 0 and 1, got {shown}"),
+                );
+            }
+            Domain::NonNegative if lo < 0.0 => {
+                problems.push(field, format!("must be zero or more, got {lo}"));
+            }
+            Domain::Growth if lo <= -1.0 => {
+                problems.push(
+                    field,
+                    format!("a yearly growth rate must be above -1, got {lo}"),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    /// The range validation looks at: the bounds for bounded distributions,
+    /// the mean for the normal (its draws are clipped to the domain) and the
+    /// interval ends for the lognormal.
+    fn support(&self) -> (f64, f64) {
+        match self.dist {
+            Dist::Fixed(v) => (v, v),
+            Dist::Beta { .. } => (0.0, 1.0),
+            Dist::Pert { min, max, .. }
+            | Dist::Triangular { min, max, .. }
+            | Dist::Uniform { min, max } => (min, max),
+            Dist::Normal { mean, .. } => (mean, mean),
+            Dist::LogNormal { p5, p95 } => (p5, p95),
+        }
+    }
+}
+
+fn lognormal_mu_sigma(p5: f64, p95: f64) -> (f64, f64) {
+    let (a, b) = (libm::log(p5), libm::log(p95));
+    ((a + b) / 2.0, (b - a) / (2.0 * Z95))
+}
+
+/// A ready-to-draw form of a validated [`Param`].
+#[derive(Debug, Clone)]
+pub struct Sampler {
+    kind: SamplerKind,
+    lo: f64,
+    hi: f64,
+}
+
+#[derive(Debug, Clone)]
+enum SamplerKind {
+    Fixed(f64),
+    Beta(Beta<f64>),
+    Pert(Pert<f64>),
+    Triangular(Triangular<f64>),
+    Uniform(Uniform<f64>),
+    Normal(Normal<f64>),
+    LogNormal(LogNormal<f64>),
+}
+
+impl Sampler {
+    /// Builds the sampler; draws are clipped to `domain`. Returns `None` only
+    /// for a parameter that [`Param::check`] rejects.
+    pub fn new(param: &Param, domain: Domain) -> Option<Self> {
+        let kind = match param.dist {
+            Dist::Fixed(v) => SamplerKind::Fixed(v),
+            Dist::Beta { events, non_events } => {
+                SamplerKind::Beta(Beta::new(events, non_events).ok()?)
+            }
+            Dist::Pert { min, mode, max } => {
+                SamplerKind::Pert(Pert::new(min, max).with_mode(mode).ok()?)
+            }
+            Dist::Triangular { min, mode, max } => {
+                SamplerKind::Triangular(Triangular::new(min, max, mode).ok()?)
+            }
+            Dist::Uniform { min, max } => SamplerKind::Uniform(Uniform::new(min, max).ok()?),
+            Dist::Normal { mean, sd } => SamplerKind::Normal(Normal::new(mean, sd).ok()?),
+            Dist::LogNormal { p5, p95 } => {
+                let (mu, sigma) = lognormal_mu_sigma(p5, p95);
+                SamplerKind::LogNormal(LogNormal::new(mu, sigma).ok()?)
+            }
+        };
+        let (lo, hi) = match domain {
+            Domain::Rate => (0.0, 1.0),
+            Domain::NonNegative => (0.0, f64::INFINITY),
+            Domain::Growth => (-1.0, f64::INFINITY),
+        };
+        Some(Sampler { kind, lo, hi })
+    }
+
+    /// One draw, clipped to the domain.
+    pub fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> f64 {
+        let x = match &self.kind {
+            SamplerKind::Fixed(v) => *v,
+            SamplerKind::Beta(d) => d.sample(rng),
+            SamplerKind::Pert(d) => d.sample(rng),
+            SamplerKind::Triangular(d) => d.sample(rng),
+            SamplerKind::Uniform(d) => d.sample(rng),
+            SamplerKind::Normal(d) => d.sample(rng),
+            SamplerKind::LogNormal(d) => d.sample(rng),
+        };
+        x.clamp(self.lo, self.hi)
+    }
+
+    /// The value of every draw, when there is no uncertainty.
+    pub fn fixed_value(&self) -> Option<f64> {
+        match self.kind {
+            SamplerKind::Fixed(v) => Some(v.clamp(self.lo, self.hi)),
+            _ => None,
+        }
+    }
+}
+
+/// The JSON object form, before its fields are checked against `dist`.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawParam {
+    dist: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    events: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    non_events: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mode: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mean: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sd: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p5: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p95: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    assumption: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl RawParam {
+    fn into_param(self) -> Result<Param, String> {
+        let given: Vec<&str> = [
+            ("value", self.value),
+            ("events", self.events),
+            ("non_events", self.non_events),
+            ("min", self.min),
+            ("mode", self.mode),
+            ("max", self.max),
+            ("mean", self.mean),
+            ("sd", self.sd),
+            ("p5", self.p5),
+            ("p95", self.p95),
+        ]
+        .iter()
+        .filter(|(_, v)| v.is_some())
+        .map(|(k, _)| *k)
+        .collect();
+        let expect = |names: &[&str]| -> Result<(), String> {
+            let missing: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|n| !given.contains(n))
+                .collect();
+            let extra: Vec<&str> = given
+                .iter()
+                .copied()
+                .filter(|g| !names.contains(g))
+                .collect();
+            if !missing.is_empty() {
+                return Err(format!(
+                    "a {} distribution needs {}",
+                    self.dist,
+                    missing.join(", ")
+                ));
+            }
+            if !extra.is_empty() {
+                return Err(format!(
+                    "a {} distribution takes no {}",
+                    self.dist,
+                    extra.join(", ")
+                ));
+            }
+            Ok(())
+        };
+        let v = |x: Option<f64>| x.unwrap_or(f64::NAN);
+        let dist = match self.dist.as_str() {
+            "fixed" => {
+                expect(&["value"])?;
+                Dist::Fixed(v(self.value))
+            }
+            "beta" => {
+                expect(&["events", "non_events"])?;
+                Dist::Beta { events: v(self.events), non_events: v(self.non_events) }
+            }
+            "pert" | "triangular" => {
+                expect(&["min", "mode", "max"])?;
+                let (min, mode, max) = (v(self.min), v(self.mode), v(self.max));
+                if self.dist == "pert" {
+                    Dist::Pert { min, mode, max }
+                } else {
+                    Dist::Triangular { min, mode, max }
+                }
+            }
+            "uniform" => {
+                expect(&["min", "max"])?;
+                Dist::Uniform { min: v(self.min), max: v(self.max) }
+            }
+            "normal" => {
+                expect(&["mean", "sd"])?;
+                Dist::Normal { mean: v(self.mean), sd: v(self.sd) }
+            }
+            "lognormal" => {
+                expect(&["p5", "p95"])?;
+                Dist::LogNormal { p5: v(self.p5), p95: v(self.p95) }
+            }
+            other => {
+                return Err(format!(
+                    "unknown distribution `{other}`, expected one of fixed, beta, pert, triangular, uniform, normal, lognormal"
+                ))
+            }
+        };
+        Ok(Param {
+            dist,
+            source: self.source,
+            assumption: self.assumption,
+            note: self.note,
+        })
+    }
+}
+
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if let (Dist::Fixed(v), None, false, None) =
+            (&self.dist, &self.source, self.assumption, &self.note)
+        {
+            return s.serialize_f64(*v);
+        }
+        let mut raw = RawParam {
+            source: self.source.clone(),
+            assumption: self.assumption,
+            note: self.note.clone(),
+            ..RawParam::default()
+        };
+        match self.dist {
+            Dist::Fixed(v) => (raw.dist, raw.value) = ("fixed".into(), Some(v)),
+            Dist::Beta { events, non_events } => {
+                (raw.dist, raw.events, raw.non_events) =
+                    ("beta".into(), Some(events), Some(non_events))
+            }
+            Dist::Pert { min, mode, max } | Dist::Triangular { min, mode, max } => {
+                raw.dist = if matches!(self.dist, Dist::Pert { .. }) {
+                    "pert"
+                } else {
+                    "triangular"
+                }
+                .into();
+                (raw.min, raw.mode, raw.max) = (Some(min), Some(mode), Some(max));
+            }
+            Dist::Uniform { min, max } => {
+                (raw.dist, raw.min, raw.max) = ("uniform".into(), Some(min), Some(max))
+            }
+            Dist::Normal { mean, sd } => {
+                (raw.dist, raw.mean, raw.sd) = ("normal".into(), Some(mean), Some(sd))
+            }
+            Dist::LogNormal { p5, p95 } => {
+                (raw.dist, raw.p5, raw.p95) = ("lognormal".into(), Some(p5), Some(p95))
+            }
+        }
+        raw.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Param {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ParamVisitor;
+        impl<'de> Visitor<'de> for ParamVisitor {
+            type Value = Param;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number or a distribution object such as {\"dist\": \"beta\", \"events\": 63, \"non_events\": 37}")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Param, E> {
+                Ok(Param::fixed(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Param, E> {
+                Ok(Param::fixed(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Param, E> {
+                Ok(Param::fixed(v as f64))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Param, A::Error> {
+                let raw = RawParam::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                raw.into_param().map_err(de::Error::custom)
+            }
+        }
+        d.deserialize_any(ParamVisitor)
+    }
+}

@@ -1,0 +1,587 @@
+//! A scenario: one mentoring programme, its money, its mentors and its
+//! uncertain rates, as a documented JSON form (see the README).
+//!
+//! Unknown fields are rejected everywhere, so a typo never falls back to a
+//! default silently.
+
+use crate::distribution::{Domain, Param};
+use crate::error::{Error, Problem, Problems};
+use serde::{Deserialize, Serialize};
+
+/// The longest horizon a scenario may cover, in years.
+pub const MAX_YEARS: i32 = 50;
+
+/// A text in the three languages of the product.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// English.
+    #[serde(default)]
+    pub en: String,
+    /// French.
+    #[serde(default)]
+    pub fr: String,
+    /// Dutch.
+    #[serde(default)]
+    pub nl: String,
+}
+
+/// Everything the engine needs to simulate one programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// A short identifier (the preset id, or one of the user's choosing).
+    #[serde(default)]
+    pub id: String,
+    /// The scenario's name.
+    #[serde(default)]
+    pub name: Text,
+    /// One line on what it represents and its sources.
+    #[serde(default)]
+    pub description: Text,
+    /// First calendar year simulated.
+    pub start_year: i32,
+    /// Last calendar year simulated (inclusive).
+    pub end_year: i32,
+    /// Length of one duo, in months (6 in the Actiris format, E9).
+    #[serde(default = "six")]
+    pub duration_months: f64,
+    /// How many duos the programme plans to start each year.
+    pub intake: Intake,
+    /// Money available each year, or unlimited.
+    pub budget: Budget,
+    /// Public cost of one duo in `start_year`, in EUR.
+    pub cost_per_duo: Param,
+    /// Yearly growth of the cost per duo (indexation), e.g. 0.02.
+    pub cost_indexation: Param,
+    /// Fixed programme cost per year, in EUR, on top of the cost per duo.
+    #[serde(default = "zero_param")]
+    pub fixed_cost: Param,
+    /// Volunteer mentors: the pool and how many duos each can take a year.
+    pub mentors: Mentors,
+    /// Share of the planned (and affordable) duos that actually form.
+    pub realisation: Param,
+    /// What happens to the mentees, per duo started.
+    pub outcomes: Outcomes,
+    /// Chance that the same person finds work within 12 months without
+    /// mentoring (the counterfactual).
+    pub baseline_rate: Param,
+    /// Share of the public cost paid by the European Social Fund Plus.
+    pub esf_share: Param,
+    /// Returns to public finances from additional jobs.
+    pub fiscal: Fiscal,
+    /// Targets whose probability the run reports.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+}
+
+fn six() -> f64 {
+    6.0
+}
+fn zero_param() -> Param {
+    Param::fixed(0.0)
+}
+
+/// The planned intake of duos per year: exactly one of the three forms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Intake {
+    /// One number per year, `start_year..=end_year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_year: Option<Vec<f64>>,
+    /// A start level in `start_year` growing by `rate` a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<Growth>,
+    /// `[year, level]` points joined by straight lines, flat beyond the ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<Vec<(i32, f64)>>,
+    /// Where the plan comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// True when the plan is assumed rather than announced.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumption: bool,
+    /// A note on the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A level that grows by a fixed rate each year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Growth {
+    /// Level in `start_year`.
+    pub start: f64,
+    /// Yearly growth, e.g. 0.05 for +5 % a year.
+    pub rate: f64,
+}
+
+/// Money available per year, in EUR: exactly one of the three forms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// The same amount every year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constant: Option<f64>,
+    /// One amount per year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_year: Option<Vec<f64>>,
+    /// No money limit: the run reports the budget needed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unlimited: bool,
+    /// Where the budget comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A note on the budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// The mentor side of the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mentors {
+    /// The pool of volunteers, or unlimited (the run reports how many are needed).
+    pub pool: Pool,
+    /// Duos one active mentor can take on in a year.
+    pub duos_per_mentor_year: Param,
+}
+
+/// A mentor pool, or no limit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pool {
+    /// Mentors never limit the intake.
+    Unlimited,
+    /// A pool that keeps a share of its mentors and recruits new ones each year.
+    #[serde(untagged)]
+    Limited(PoolSize),
+}
+
+/// `mentors[t+1] = Binomial(mentors[t], retention) + round(recruits_per_year)`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoolSize {
+    /// Active mentors in `start_year`.
+    pub initial: Param,
+    /// New mentors each year.
+    pub recruits_per_year: Param,
+    /// Share of mentors who stay for another year.
+    pub retention: Param,
+}
+
+/// Rates per duo started.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcomes {
+    /// Share of duos that end early.
+    pub dropout: Param,
+    /// Share of mentees employed within 12 months (at least 90 days worked).
+    pub employed: Param,
+    /// Share of the employed on a permanent contract.
+    pub permanent_share: Param,
+    /// Share of mentees who become self-employed.
+    pub self_employed: Param,
+    /// Share of mentees who go into training, an internship or studies.
+    pub training: Param,
+}
+
+/// Returns to public finances.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fiscal {
+    /// Benefit no longer paid per month in work, EUR.
+    pub benefit_saved_month: Param,
+    /// Social contributions and taxes gained per month in work, EUR.
+    pub contributions_month: Param,
+    /// Months worked in the first year of the job.
+    pub months_in_work_first_year: Param,
+    /// Yearly chance of losing the job again.
+    pub employment_decay: Param,
+    /// Real discount rate a year.
+    pub discount_rate: Param,
+    /// Years over which a job's returns count (1-10).
+    pub horizon_years: u32,
+    /// Volunteer hours per duo (valued apart, never in the ratio).
+    #[serde(default = "zero_param")]
+    pub volunteer_hours_per_duo: Param,
+    /// Shadow wage per volunteer hour, EUR.
+    #[serde(default = "zero_param")]
+    pub shadow_wage_hour: Param,
+}
+
+/// Whether a target counts a running total or one year's level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// The total from `start_year` to the end of `year`.
+    Cumulative,
+    /// The level in `year` alone.
+    Annual,
+}
+
+/// A target such as "4,400 mentored by 2028".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// What the target says, in three languages.
+    #[serde(default)]
+    pub label: Text,
+    /// A yearly series: `duos_started`, `employed`, `positive_exits`, ...
+    pub metric: String,
+    /// Cumulative or annual.
+    pub kind: TargetKind,
+    /// The year by which (cumulative) or in which (annual) it is to be met.
+    pub year: i32,
+    /// The level to reach.
+    pub value: f64,
+    /// Where the target comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// Metrics a target may name: the yearly count series.
+pub const TARGET_METRICS: &[&str] = &[
+    "duos_started",
+    "duos_completed",
+    "employed",
+    "employed_permanent",
+    "self_employed",
+    "training",
+    "positive_exits",
+    "net_additional_employed",
+];
+
+/// Reads a scenario from JSON; a failure names the field
+/// (`outcomes.employed: invalid type: string "high", expected ...`).
+pub fn from_json(text: &str) -> Result<Scenario, Error> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { String::new() } else { path };
+        Error::Parse(Problem {
+            field,
+            message: e.into_inner().to_string(),
+        })
+    })
+}
+
+impl Scenario {
+    /// The simulated years, `start_year..=end_year`.
+    pub fn years(&self) -> Vec<i32> {
+        (self.start_year..=self.end_year).collect()
+    }
+
+    /// Every rule a scenario must meet; empty when it can run.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut p = Problems::default();
+        let years = (self.end_year as i64) - (self.start_year as i64) + 1;
+        if !(1900..=2200).contains(&self.start_year) {
+            p.push(
+                "start_year",
+                format!(
+                    "must be a calendar year between 1900 and 2200, got {}",
+                    self.start_year
+                ),
+            );
+        }
+        if years < 1 {
+            p.push(
+                "end_year",
+                format!(
+                    "must not be before start_year ({}), got {}",
+                    self.start_year, self.end_year
+                ),
+            );
+        } else if years > MAX_YEARS as i64 {
+            p.push(
+                "end_year",
+                format!("at most {MAX_YEARS} years can be simulated, got {years}"),
+            );
+        }
+        let n = years.clamp(0, MAX_YEARS as i64) as usize;
+        if !(self.duration_months.is_finite()
+            && self.duration_months > 0.0
+            && self.duration_months <= 36.0)
+        {
+            p.push(
+                "duration_months",
+                format!(
+                    "must be between 0 and 36 months, got {}",
+                    self.duration_months
+                ),
+            );
+        }
+        self.intake.check(n, &mut p);
+        self.budget.check(n, &mut p);
+        self.cost_per_duo
+            .check("cost_per_duo", Domain::NonNegative, &mut p);
+        self.cost_indexation
+            .check("cost_indexation", Domain::Growth, &mut p);
+        self.fixed_cost
+            .check("fixed_cost", Domain::NonNegative, &mut p);
+        if let Pool::Limited(pool) = &self.mentors.pool {
+            pool.initial
+                .check("mentors.pool.initial", Domain::NonNegative, &mut p);
+            pool.recruits_per_year.check(
+                "mentors.pool.recruits_per_year",
+                Domain::NonNegative,
+                &mut p,
+            );
+            pool.retention
+                .check("mentors.pool.retention", Domain::Rate, &mut p);
+        }
+        self.mentors.duos_per_mentor_year.check(
+            "mentors.duos_per_mentor_year",
+            Domain::NonNegative,
+            &mut p,
+        );
+        self.realisation.check("realisation", Domain::Rate, &mut p);
+        let o = &self.outcomes;
+        for (name, param) in [
+            ("dropout", &o.dropout),
+            ("employed", &o.employed),
+            ("permanent_share", &o.permanent_share),
+            ("self_employed", &o.self_employed),
+            ("training", &o.training),
+        ] {
+            param.check(&format!("outcomes.{name}"), Domain::Rate, &mut p);
+        }
+        let exits = o.employed.mean() + o.self_employed.mean() + o.training.mean();
+        if p.is_empty() && exits > 1.0 + 1e-9 {
+            p.push(
+                "outcomes",
+                format!("employed + self_employed + training must not exceed 1 on average, got {exits:.3}"),
+            );
+        }
+        self.baseline_rate
+            .check("baseline_rate", Domain::Rate, &mut p);
+        self.esf_share.check("esf_share", Domain::Rate, &mut p);
+        let f = &self.fiscal;
+        f.benefit_saved_month
+            .check("fiscal.benefit_saved_month", Domain::NonNegative, &mut p);
+        f.contributions_month
+            .check("fiscal.contributions_month", Domain::NonNegative, &mut p);
+        f.months_in_work_first_year.check(
+            "fiscal.months_in_work_first_year",
+            Domain::NonNegative,
+            &mut p,
+        );
+        if f.months_in_work_first_year.is_fixed() && f.months_in_work_first_year.mean() > 12.0 {
+            p.push(
+                "fiscal.months_in_work_first_year",
+                "a year has at most 12 months",
+            );
+        }
+        f.employment_decay
+            .check("fiscal.employment_decay", Domain::Rate, &mut p);
+        f.discount_rate
+            .check("fiscal.discount_rate", Domain::Growth, &mut p);
+        if !(1..=10).contains(&f.horizon_years) {
+            p.push(
+                "fiscal.horizon_years",
+                format!("must be between 1 and 10 years, got {}", f.horizon_years),
+            );
+        }
+        f.volunteer_hours_per_duo.check(
+            "fiscal.volunteer_hours_per_duo",
+            Domain::NonNegative,
+            &mut p,
+        );
+        f.shadow_wage_hour
+            .check("fiscal.shadow_wage_hour", Domain::NonNegative, &mut p);
+        for (i, t) in self.targets.iter().enumerate() {
+            let field = format!("targets[{i}]");
+            if !TARGET_METRICS.contains(&t.metric.as_str()) {
+                p.push(
+                    &format!("{field}.metric"),
+                    format!(
+                        "unknown metric `{}`, expected one of {}",
+                        t.metric,
+                        TARGET_METRICS.join(", ")
+                    ),
+                );
+            }
+            if t.year < self.start_year || t.year > self.end_year {
+                p.push(
+                    &format!("{field}.year"),
+                    format!(
+                        "must be within the simulated years {}-{}, got {}",
+                        self.start_year, self.end_year, t.year
+                    ),
+                );
+            }
+            if !t.value.is_finite() {
+                p.push(
+                    &format!("{field}.value"),
+                    format!("must be a finite number, got {}", t.value),
+                );
+            }
+        }
+        p.0
+    }
+
+    /// The planned duos per simulated year (call on a valid scenario).
+    pub fn planned(&self) -> Vec<f64> {
+        let years = self.years();
+        if let Some(v) = &self.intake.per_year {
+            return v.clone();
+        }
+        if let Some(g) = &self.intake.growth {
+            let mut level = g.start;
+            return years
+                .iter()
+                .map(|_| {
+                    let now = level;
+                    level *= 1.0 + g.rate;
+                    now
+                })
+                .collect();
+        }
+        let points = self.intake.points.as_deref().unwrap_or(&[]);
+        years.iter().map(|&y| interpolate(points, y)).collect()
+    }
+
+    /// Money per simulated year, `None` when unlimited (call on a valid scenario).
+    pub fn budget_per_year(&self) -> Option<Vec<f64>> {
+        let n = self.years().len();
+        match (&self.budget.per_year, self.budget.constant) {
+            (Some(v), _) => Some(v.clone()),
+            (None, Some(c)) => Some(vec![c; n]),
+            _ => None,
+        }
+    }
+}
+
+/// Piecewise-linear interpolation through `[year, level]` points sorted by
+/// year, flat before the first and after the last.
+fn interpolate(points: &[(i32, f64)], year: i32) -> f64 {
+    let Some(&(first_year, first)) = points.first() else {
+        return 0.0;
+    };
+    if year <= first_year {
+        return first;
+    }
+    for w in points.windows(2) {
+        let ((y0, v0), (y1, v1)) = (w[0], w[1]);
+        if year <= y1 {
+            return v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0);
+        }
+    }
+    points[points.len() - 1].1
+}
+
+fn check_amounts(field: &str, values: &[f64], years: usize, what: &str, p: &mut Problems) {
+    if values.len() != years {
+        p.push(
+            field,
+            format!(
+                "needs one {what} per simulated year ({years}), got {}",
+                values.len()
+            ),
+        );
+    }
+    for (i, v) in values.iter().enumerate() {
+        if !v.is_finite() || *v < 0.0 {
+            p.push(
+                &format!("{field}[{i}]"),
+                format!("must be a finite number, zero or more, got {v}"),
+            );
+        }
+    }
+}
+
+impl Intake {
+    fn check(&self, years: usize, p: &mut Problems) {
+        let forms = [
+            self.per_year.is_some(),
+            self.growth.is_some(),
+            self.points.is_some(),
+        ];
+        if forms.iter().filter(|f| **f).count() != 1 {
+            p.push("intake", "give exactly one of per_year, growth or points");
+            return;
+        }
+        if let Some(v) = &self.per_year {
+            check_amounts("intake.per_year", v, years, "level", p);
+        }
+        if let Some(g) = &self.growth {
+            if !g.start.is_finite() || g.start < 0.0 {
+                p.push(
+                    "intake.growth.start",
+                    format!("must be a finite number, zero or more, got {}", g.start),
+                );
+            }
+            if !g.rate.is_finite() || g.rate <= -1.0 || g.rate > 10.0 {
+                p.push(
+                    "intake.growth.rate",
+                    format!(
+                        "a yearly growth rate must be between -1 and 10, got {}",
+                        g.rate
+                    ),
+                );
+            }
+        }
+        if let Some(points) = &self.points {
+            if points.is_empty() {
+                p.push("intake.points", "needs at least one [year, level] point");
+            }
+            for (i, (y, v)) in points.iter().enumerate() {
+                if !v.is_finite() || *v < 0.0 {
+                    p.push(
+                        &format!("intake.points[{i}]"),
+                        format!("level must be a finite number, zero or more, got {v}"),
+                    );
+                }
+                if i > 0 && *y <= points[i - 1].0 {
+                    p.push(
+                        &format!("intake.points[{i}]"),
+                        format!("years must increase, got {} after {}", y, points[i - 1].0),
+                    );
+                }
+            }
+        }
+    }
+}
+
+impl Budget {
+    fn check(&self, years: usize, p: &mut Problems) {
+        let forms = [
+            self.constant.is_some(),
+            self.per_year.is_some(),
+            self.unlimited,
+        ];
+        if forms.iter().filter(|f| **f).count() != 1 {
+            p.push(
+                "budget",
+                "give exactly one of constant, per_year or unlimited: true",
+            );
+            return;
+        }
+        if let Some(c) = self.constant {
+            if !c.is_finite() || c < 0.0 {
+                p.push(
+                    "budget.constant",
+                    format!("money must be a finite amount, zero or more, got {c}"),
+                );
+            }
+        }
+        if let Some(v) = &self.per_year {
+            check_amounts("budget.per_year", v, years, "amount", p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interpolation_is_linear_and_flat_outside() {
+        let pts = [(2024, 1000.0), (2030, 4000.0)];
+        assert_eq!(interpolate(&pts, 2020), 1000.0);
+        assert_eq!(interpolate(&pts, 2026), 2000.0);
+        assert_eq!(interpolate(&pts, 2030), 4000.0);
+        assert_eq!(interpolate(&pts, 2035), 4000.0);
+    }
+}

@@ -1,0 +1,336 @@
+//! A streaming, exactly mergeable summary of one output across trials.
+//!
+//! Values are counted in logarithmic buckets taken straight from the bits of
+//! the `f64`: the exponent and the top [`MANTISSA_BITS`] bits of the
+//! mantissa. A bucket spans a relative width of `2^-10`, so every quantile is
+//! within 0.1 % of the value it stands for (and exact for whole numbers up to
+//! 2,048, and for any value equal to the smallest or largest seen). The idea
+//! is that of HdrHistogram and DDSketch (Masson, Rim and Lee, VLDB 2019).
+//!
+//! Counts are integers and the sum is kept in fixed point, so merging
+//! sketches in any order gives the same bits: a run split over workers
+//! equals the run in one piece. Memory depends on the spread of the values,
+//! never on the number of trials.
+
+use serde::{Deserialize, Serialize};
+
+/// Mantissa bits kept in a bucket key.
+pub const MANTISSA_BITS: u32 = 10;
+/// Largest relative error of a reported quantile.
+pub const RELATIVE_ERROR: f64 = 1.0 / 1024.0;
+const SHIFT: u32 = 52 - MANTISSA_BITS;
+/// Fixed-point scale of the exact sum (2^16).
+const SUM_SCALE: f64 = 65_536.0;
+
+/// Counts of values in consecutive buckets, starting at key `offset`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct Store {
+    offset: u32,
+    counts: Vec<u64>,
+}
+
+impl Store {
+    #[inline]
+    fn add(&mut self, key: u32, n: u64) {
+        if self.counts.is_empty() {
+            self.offset = key;
+            self.counts.push(0);
+        } else if key < self.offset {
+            let grow = (self.offset - key) as usize;
+            self.counts.splice(0..0, std::iter::repeat_n(0, grow));
+            self.offset = key;
+        } else if (key - self.offset) as usize >= self.counts.len() {
+            self.counts.resize((key - self.offset) as usize + 1, 0);
+        }
+        self.counts[(key - self.offset) as usize] += n;
+    }
+
+    fn merge(&mut self, other: &Store) {
+        for (i, &c) in other.counts.iter().enumerate() {
+            if c > 0 {
+                self.add(other.offset + i as u32, c);
+            }
+        }
+    }
+}
+
+#[inline]
+fn key_of(magnitude: f64) -> u32 {
+    (magnitude.to_bits() >> SHIFT) as u32
+}
+
+/// The value a bucket stands for: its lower edge while buckets are at most
+/// one unit wide (so whole numbers are exact), else its midpoint.
+#[inline]
+fn value_of(key: u32) -> f64 {
+    let lo = f64::from_bits(u64::from(key) << SHIFT);
+    let hi = f64::from_bits(u64::from(key + 1) << SHIFT);
+    if hi - lo > 1.0 {
+        lo + (hi - lo) / 2.0
+    } else {
+        lo
+    }
+}
+
+/// Summary of one output across trials: count, exact mean, quantiles.
+///
+/// Non-finite values (an undefined ratio, such as a cost per additional job
+/// when there is none) are counted apart and rank above every number.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sketch {
+    count: u64,
+    undefined: u64,
+    zeros: u64,
+    pos: Store,
+    neg: Store,
+    sum: i128,
+    min: f64,
+    max: f64,
+}
+
+impl Default for Sketch {
+    fn default() -> Self {
+        Sketch {
+            count: 0,
+            undefined: 0,
+            zeros: 0,
+            pos: Store::default(),
+            neg: Store::default(),
+            sum: 0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+        }
+    }
+}
+
+impl Sketch {
+    /// Records one value.
+    #[inline]
+    pub fn add(&mut self, x: f64) {
+        self.count += 1;
+        if !x.is_finite() {
+            self.undefined += 1;
+            return;
+        }
+        self.sum += (x * SUM_SCALE).round() as i128;
+        self.min = self.min.min(x);
+        self.max = self.max.max(x);
+        if x > 0.0 {
+            self.pos.add(key_of(x), 1);
+        } else if x < 0.0 {
+            self.neg.add(key_of(-x), 1);
+        } else {
+            self.zeros += 1;
+        }
+    }
+
+    /// Adds another sketch's values; the order of merges does not matter.
+    pub fn merge(&mut self, other: &Sketch) {
+        self.count += other.count;
+        self.undefined += other.undefined;
+        self.zeros += other.zeros;
+        self.pos.merge(&other.pos);
+        self.neg.merge(&other.neg);
+        self.sum += other.sum;
+        self.min = self.min.min(other.min);
+        self.max = self.max.max(other.max);
+    }
+
+    /// Values recorded, undefined ones included.
+    pub fn count(&self) -> u64 {
+        self.count
+    }
+
+    /// Share of values that were undefined.
+    pub fn undefined_share(&self) -> f64 {
+        if self.count == 0 {
+            0.0
+        } else {
+            self.undefined as f64 / self.count as f64
+        }
+    }
+
+    /// Exact mean of the values (to 2^-16), `None` if any is undefined or
+    /// there are none.
+    pub fn mean(&self) -> Option<f64> {
+        if self.count == 0 || self.undefined > 0 {
+            return None;
+        }
+        Some(self.sum as f64 / SUM_SCALE / self.count as f64)
+    }
+
+    /// The `q`-quantile by nearest rank: the smallest recorded value `v` with
+    /// at least `ceil(q n)` values at or below it, to [`RELATIVE_ERROR`].
+    /// `None` when that rank falls among undefined values.
+    pub fn quantile(&self, q: f64) -> Option<f64> {
+        if self.count == 0 {
+            return None;
+        }
+        let rank = ((q * self.count as f64).ceil() as u64).clamp(1, self.count);
+        let mut seen = 0u64;
+        for (i, &c) in self.neg.counts.iter().enumerate().rev() {
+            seen += c;
+            if seen >= rank {
+                return Some(self.clamp(-value_of(self.neg.offset + i as u32)));
+            }
+        }
+        seen += self.zeros;
+        if seen >= rank {
+            return Some(0.0);
+        }
+        for (i, &c) in self.pos.counts.iter().enumerate() {
+            seen += c;
+            if seen >= rank {
+                return Some(self.clamp(value_of(self.pos.offset + i as u32)));
+            }
+        }
+        None
+    }
+
+    fn clamp(&self, v: f64) -> f64 {
+        v.clamp(self.min, self.max)
+    }
+
+    /// Share of defined values strictly above `threshold` among all values.
+    pub fn share_above(&self, threshold: f64) -> f64 {
+        if self.count == 0 {
+            return 0.0;
+        }
+        let mut n = 0u64;
+        for (i, &c) in self.pos.counts.iter().enumerate() {
+            if value_of(self.pos.offset + i as u32) > threshold {
+                n += c;
+            }
+        }
+        n as f64 / self.count as f64
+    }
+
+    /// A histogram of the defined values: `bins` equal bins from the 1st to
+    /// the 99th percentile, with the values outside counted in `below` and
+    /// `above` (undefined values are in neither).
+    pub fn histogram(&self, bins: usize) -> Histogram {
+        let (Some(lo), Some(hi)) = (self.quantile(0.01), self.quantile(0.99)) else {
+            return Histogram::default();
+        };
+        let (lo, hi) = if hi > lo {
+            (lo, hi)
+        } else {
+            (lo - 0.5, lo + 0.5)
+        };
+        let width = (hi - lo) / bins as f64;
+        let edges: Vec<f64> = (0..=bins).map(|i| lo + width * i as f64).collect();
+        let mut h = Histogram {
+            edges,
+            counts: vec![0; bins],
+            below: 0,
+            above: 0,
+        };
+        let mut put = |v: f64, c: u64| {
+            if v < lo {
+                h.below += c;
+            } else if v > hi {
+                h.above += c;
+            } else {
+                let i = (((v - lo) / width) as usize).min(bins - 1);
+                h.counts[i] += c;
+            }
+        };
+        for (i, &c) in self.neg.counts.iter().enumerate() {
+            if c > 0 {
+                put(self.clamp(-value_of(self.neg.offset + i as u32)), c);
+            }
+        }
+        if self.zeros > 0 {
+            put(0.0, self.zeros);
+        }
+        for (i, &c) in self.pos.counts.iter().enumerate() {
+            if c > 0 {
+                put(self.clamp(value_of(self.pos.offset + i as u32)), c);
+            }
+        }
+        h
+    }
+}
+
+/// Counts of values in equal bins.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Histogram {
+    /// Bin edges, one more than the bins.
+    pub edges: Vec<f64>,
+    /// Trials per bin.
+    pub counts: Vec<u64>,
+    /// Trials below the first edge.
+    pub below: u64,
+    /// Trials above the last edge.
+    pub above: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_are_exact() {
+        let mut s = Sketch::default();
+        for x in 1..=1000 {
+            s.add(f64::from(x));
+        }
+        assert_eq!(s.quantile(0.5), Some(500.0));
+        assert_eq!(s.quantile(0.05), Some(50.0));
+        assert_eq!(s.quantile(0.95), Some(950.0));
+        assert_eq!(s.mean(), Some(500.5));
+    }
+
+    #[test]
+    fn relative_error_is_bounded_and_negatives_order() {
+        let mut s = Sketch::default();
+        for x in -500..=1500 {
+            s.add(f64::from(x) * 1234.567);
+        }
+        for q in [0.05, 0.25, 0.5, 0.75, 0.95] {
+            let rank = (q * 2001.0_f64).ceil() as i32;
+            let exact = f64::from(-500 + rank - 1) * 1234.567;
+            let got = s.quantile(q).unwrap();
+            assert!(
+                (got - exact).abs() <= exact.abs() * RELATIVE_ERROR,
+                "{q}: {got} vs {exact}"
+            );
+        }
+    }
+
+    #[test]
+    fn merge_is_order_free() {
+        let values: Vec<f64> = (0..5000)
+            .map(|i| ((i * 7919) % 10007) as f64 * 0.37 - 900.0)
+            .collect();
+        let mut whole = Sketch::default();
+        values.iter().for_each(|&v| whole.add(v));
+        let mut parts: Vec<Sketch> = values
+            .chunks(777)
+            .map(|c| {
+                let mut s = Sketch::default();
+                c.iter().for_each(|&v| s.add(v));
+                s
+            })
+            .collect();
+        parts.reverse();
+        let mut merged = Sketch::default();
+        parts.iter().for_each(|p| merged.merge(p));
+        assert_eq!(merged, whole);
+    }
+
+    #[test]
+    fn undefined_values_rank_last() {
+        let mut s = Sketch::default();
+        for x in 0..90 {
+            s.add(f64::from(x));
+        }
+        for _ in 0..10 {
+            s.add(f64::INFINITY);
+        }
+        assert_eq!(s.quantile(0.9), Some(89.0));
+        assert_eq!(s.quantile(0.95), None);
+        assert_eq!(s.mean(), None);
+        assert!((s.undefined_share() - 0.1).abs() < 1e-12);
+    }
+}
