@@ -1,0 +1,464 @@
+// The page: wires the state (URL), the controls, the worker pool and the
+// rendering together. document.body.dataset.state is "running", "ready" (a
+// result matching the inputs is on screen) or "error", for tests and embedders.
+
+import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtInt, fmtPct, fmtYear, locale, LANGS } from './i18n.js';
+import { parseQuery, toQuery, shareUrl, applyEdits, diffScenario, setPath, clone, LIMITS } from './state.js';
+import { loadEngine } from './engine.js';
+import { WorkerPool, Cancelled } from './pool.js';
+import { loadPlot, pngBlob, svgText, download, COLORS } from './charts.js';
+import { buildControls, showErrors } from './controls.js';
+import { headline, chartSpecs, quantilesCsv } from './results.js';
+import { renderSources } from './sources.js';
+import { h, nextTask } from './dom.js';
+
+const $ = (id) => document.getElementById(id);
+const DEBOUNCE_MS = 150;
+
+const app = {
+  api: null,
+  pool: null,
+  Plot: null,
+  version: '',
+  presets: [],
+  state: null, // {preset, edits, trials, seed, lang, present}
+  base: null, // the preset's scenario
+  scenario: null, // the scenario as edited (may be invalid)
+  last: null, // the last good run: {scenario, trials, seed, result, ms, workers}
+  localErrors: new Map(),
+  problems: [],
+  chartModes: {},
+  timer: 0,
+  runGen: 0,
+  renderGen: 0,
+  figures: new Map(),
+};
+
+function setBodyState(s) {
+  document.body.dataset.state = s;
+}
+
+function setStatus(text) {
+  $('status').textContent = text;
+}
+
+// ---- notices ---------------------------------------------------------------
+
+function notice(text, kind = 'warn') {
+  const el = h(
+    'div',
+    { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
+    h('p', { text }),
+    h('button', { type: 'button', class: 'small', text: t('notice.dismiss'), onclick: () => el.remove() })
+  );
+  $('notices').append(el);
+  return el;
+}
+
+function urlNotice(notices) {
+  if (!notices.length) return;
+  const detail = notices.map((n) => t(n.key, { value: n.value ?? '', min: fmtInt(LIMITS.trialsMin), max: fmtInt(LIMITS.trialsMax) })).join(' ');
+  notice(t('notice.url', { detail }));
+}
+
+// ---- state and URL ---------------------------------------------------------
+
+function editedPaths() {
+  return Object.keys(app.state.edits ?? {});
+}
+
+function updateUrl() {
+  const q = toQuery(app.state);
+  if (q !== location.search) history.replaceState(null, '', q);
+  document.title = `${pick(app.scenario?.name) || 'mentorsim'} · mentorsim`;
+}
+
+function renderControls() {
+  const editors = buildControls($('controls-body'), {
+    scenario: () => app.scenario,
+    run: () => ({ trials: app.state.trials, seed: app.state.seed }),
+    presets: app.presets,
+    presetId: app.state.preset,
+    edited: editedPaths().length > 0,
+    edit: (path, value, field) => {
+      for (const k of [...app.localErrors.keys()]) if (k === (field ?? path) || k.startsWith(`${path}.`) || k === path) app.localErrors.delete(k);
+      setPath(app.scenario, path, value);
+      syncEditors(path);
+      inputsChanged();
+    },
+    replace: (s) => {
+      app.scenario = s;
+      app.localErrors.clear();
+      renderControls();
+      inputsChanged();
+    },
+    setRun: (o) => {
+      for (const k of Object.keys(o)) app.localErrors.delete(k);
+      Object.assign(app.state, o);
+      inputsChanged();
+    },
+    choosePreset: (id) => choosePreset(id),
+    reset: () => choosePreset(app.state.preset),
+    importFile: (file) => importFile(file),
+    localError: (field, message) => {
+      app.localErrors.set(field, message);
+      inputsChanged();
+    },
+    rebuild: () => renderControls(),
+  });
+  app.editors = editors;
+  if (app.problems.length) showErrors($('controls-body'), app.problems);
+}
+
+/** Keeps the other editor of the same input (main panel / all assumptions) in step. */
+function syncEditors(path) {
+  const active = document.activeElement;
+  for (const ed of app.editors ?? []) {
+    if (ed.path !== path || ed.el.contains(active)) continue;
+    ed.set(app.scenario ? pathValue(path) : undefined);
+  }
+}
+
+function pathValue(path) {
+  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), app.scenario);
+}
+
+function choosePreset(id) {
+  app.state.preset = id;
+  app.state.edits = {};
+  app.base = app.api.preset(id);
+  app.scenario = clone(app.base);
+  app.localErrors.clear();
+  app.chartModes = {};
+  app.problems = [];
+  renderControls();
+  inputsChanged(true);
+}
+
+async function importFile(file) {
+  try {
+    if (file.size > 1_000_000) throw new Error('file too large');
+    const s = JSON.parse(await file.text());
+    const problems = app.api.validate(s);
+    if (problems.length) throw new Error(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
+    if (app.presets.some((p) => p.id === s.id) && s.id !== app.state.preset) {
+      app.state.preset = s.id;
+      app.base = app.api.preset(s.id);
+    }
+    app.scenario = s;
+    app.localErrors.clear();
+    renderControls();
+    inputsChanged(true);
+    notice(t('notice.imported', { name: file.name }), 'info');
+  } catch (e) {
+    notice(t('notice.import', { detail: e.message ?? String(e) }), 'error');
+  }
+}
+
+function updateEditedMarker() {
+  const name = document.querySelector('#controls-body .scenario-name');
+  if (!name) return;
+  const edited = editedPaths().length > 0;
+  const chip = name.querySelector('.chip.edited');
+  if (edited && !chip) name.append(h('span', { class: 'chip edited', text: t('controls.edited') }));
+  if (!edited && chip) chip.remove();
+  const reset = document.querySelector('#controls-body .preset button');
+  if (edited && !reset) name.parentElement.append(h('button', { type: 'button', class: 'small', text: t('btn.reset'), onclick: () => choosePreset(app.state.preset) }));
+  if (!edited && reset) reset.remove();
+}
+
+/** Validates the inputs; if they are good, schedules a run, else marks the result stale. */
+function inputsChanged(immediate = false) {
+  const local = [...app.localErrors].map(([field, message]) => ({ field, message }));
+  let engine = [];
+  try {
+    engine = app.api.validate(app.scenario);
+  } catch (e) {
+    engine = [{ field: '', message: e.message ?? String(e) }];
+  }
+  app.problems = [...local, ...engine];
+  const rest = showErrors($('controls-body'), app.problems);
+  const other = $('other-errors');
+  other.replaceChildren();
+  if (rest.length) other.append(h('p', { text: t('invalid.other') }), h('ul', {}, rest.map((p) => h('li', { text: p.field ? `${p.field}: ${p.message}` : p.message }))));
+  other.hidden = rest.length === 0;
+
+  if (app.problems.length) {
+    clearTimeout(app.timer);
+    app.pool?.cancel();
+    markStale(true);
+    setBodyState('error');
+    return;
+  }
+  app.state.edits = diffScenario(app.base, app.scenario);
+  updateEditedMarker();
+  updateUrl();
+  renderSources($('sources'), app.scenario, editedPaths());
+  setBodyState('running');
+  $('results').classList.add('running');
+  clearTimeout(app.timer);
+  app.timer = setTimeout(run, immediate ? 0 : DEBOUNCE_MS);
+}
+
+function markStale(stale) {
+  $('results').classList.toggle('stale', stale && app.last !== null);
+  $('stale').hidden = !(stale && app.last !== null);
+  if (stale) setStatus(t('status.invalid'));
+}
+
+// ---- running ---------------------------------------------------------------
+
+let progressFrame = 0;
+function onProgress(done, total) {
+  if (progressFrame) return;
+  progressFrame = requestAnimationFrame(() => {
+    progressFrame = 0;
+    const p = $('progress');
+    p.max = total;
+    p.value = done;
+    $('progress-text').textContent = t('status.running', { done: fmtInt(done), total: fmtInt(total) });
+  });
+}
+
+async function run() {
+  const gen = ++app.runGen;
+  const snap = { scenario: clone(app.scenario), trials: app.state.trials, seed: app.state.seed };
+  setBodyState('running');
+  markStale(false);
+  $('results').classList.add('running');
+  $('progress').hidden = false;
+  $('progress').value = 0;
+  onProgress(0, snap.trials);
+  try {
+    const out = await app.pool.run(snap.scenario, { trials: snap.trials, seed: snap.seed }, onProgress);
+    if (gen !== app.runGen) return;
+    app.last = { ...snap, ...out };
+    const done = await renderResults();
+    if (!done || gen !== app.runGen) return;
+    $('results').classList.remove('running');
+    $('progress').hidden = true;
+    setStatus(t('status.ready', { trials: fmtInt(out.result.trials), ms: fmtInt(out.ms), workers: out.workers }));
+    announce();
+    setBodyState('ready');
+  } catch (e) {
+    if (e instanceof Cancelled || gen !== app.runGen) return;
+    $('results').classList.remove('running');
+    $('progress').hidden = true;
+    setStatus(t('status.error', { message: e.message ?? String(e) }));
+    setBodyState('error');
+  }
+}
+
+function announce() {
+  const r = app.last.result;
+  const parts = (r.targets ?? []).map((tg) => `${pick(tg.label)}: ${fmtPct(tg.probability_met, 0)}`);
+  const emp = r.series.employed_cumulative;
+  if (emp) parts.push(`${t('card.employed')}: ${fmtInt(emp.p50.at(-1))}`);
+  $('announce').textContent = parts.join('. ');
+}
+
+// ---- rendering -------------------------------------------------------------
+
+function renderMeta() {
+  const { result, scenario } = app.last;
+  const years = `${fmtYear(result.years[0])}–${fmtYear(result.years.at(-1))}`;
+  $('result-title').textContent = pick(scenario.name) || scenario.id || '';
+  $('result-meta').textContent = t('results.meta', { trials: fmtInt(result.trials), seed: String(result.seed), years, version: app.version });
+}
+
+/** Draws everything for app.last, a chart per task so no task runs long. Returns false if superseded. */
+async function renderResults() {
+  const gen = ++app.renderGen;
+  if (!app.last) return false;
+  const { result, scenario } = app.last;
+  renderMeta();
+  $('headline').replaceChildren(...headline(result, scenario));
+  const specs = chartSpecs(result, app.chartModes);
+  const box = $('charts-body');
+  for (const id of [...app.figures.keys()]) if (!specs.some((s) => s.id === id)) app.figures.get(id).remove(), app.figures.delete(id);
+  for (const spec of specs) {
+    await nextTask();
+    if (gen !== app.renderGen) return false;
+    const fig = figure(spec);
+    const old = app.figures.get(spec.id);
+    if (old) old.replaceWith(fig);
+    else box.append(fig);
+    app.figures.set(spec.id, fig);
+  }
+  // Keep page order when charts appear after others.
+  for (const spec of specs) box.append(app.figures.get(spec.id));
+  return true;
+}
+
+function figure(spec) {
+  const fig = h('figure', { class: 'chart', id: `chart-${spec.id}`, dataset: { chart: spec.id } });
+  const headId = `chart-${spec.id}-h`;
+  const head = h('div', { class: 'chart-head' }, h('h3', { id: headId, text: spec.title }));
+  if (spec.mode) {
+    const group = h('div', { class: 'modes', role: 'radiogroup', 'aria-label': `${spec.title}: ${t('chart.mode')}` });
+    for (const m of ['cumulative', 'annual']) {
+      const id = `mode-${spec.id}-${m}`;
+      const r = h('input', { type: 'radio', id, name: `mode-${spec.id}`, value: m, checked: spec.mode === m });
+      r.addEventListener('change', () => {
+        app.chartModes[spec.metric] = m;
+        renderResults();
+      });
+      group.append(h('span', { class: 'mode' }, r, h('label', { for: id, text: t(`mode.${m}`) })));
+    }
+    head.append(group);
+  }
+  let node;
+  try {
+    node = spec.draw(app.Plot);
+  } catch (e) {
+    node = h('p', { class: 'field-error', text: e.message });
+  }
+  const plot = h('div', { class: 'plot' }, node);
+  const name = `mentorsim-${app.last.scenario.id || 'scenario'}-${spec.id}-${app.last.seed}`;
+  const actions = h(
+    'div',
+    { class: 'chart-actions' },
+    h('button', {
+      type: 'button',
+      class: 'small',
+      text: t('chart.png'),
+      'aria-label': t('chart.downloadPng', { what: spec.title }),
+      onclick: async () => download(`${name}.png`, await pngBlob(node, `${spec.title}. ${spec.caption}`)),
+    }),
+    h('button', {
+      type: 'button',
+      class: 'small',
+      text: t('chart.svg'),
+      'aria-label': t('chart.downloadSvg', { what: spec.title }),
+      onclick: () => download(`${name}.svg`, svgText(node, `${spec.title}. ${spec.caption}`), 'image/svg+xml'),
+    })
+  );
+  head.append(actions);
+  fig.append(head, plot);
+  if (spec.legend) {
+    fig.append(
+      h(
+        'ul',
+        { class: 'legend' },
+        spec.legend.map((text, i) => {
+          const sw = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+          sw.setAttribute('width', '14');
+          sw.setAttribute('height', '14');
+          sw.setAttribute('aria-hidden', 'true');
+          const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+          rect.setAttribute('width', '14');
+          rect.setAttribute('height', '14');
+          rect.setAttribute('fill', COLORS.series[i % COLORS.series.length]);
+          sw.append(rect);
+          return h('li', {}, sw, h('span', { text: text }));
+        })
+      )
+    );
+  }
+  fig.append(h('figcaption', { text: spec.caption }), h('details', { class: 'table' }, h('summary', { text: t('chart.table') }), h('div', { class: 'table-wrap' }, spec.table())));
+  fig.setAttribute('aria-labelledby', headId);
+  return fig;
+}
+
+// ---- page buttons ----------------------------------------------------------
+
+function setPresent(on) {
+  app.state.present = on;
+  document.body.classList.toggle('present', on);
+  const b = $('btn-present');
+  b.setAttribute('aria-pressed', String(on));
+  b.textContent = on ? t('btn.presentExit') : t('btn.present');
+  updateUrl();
+}
+
+async function copyLink() {
+  const url = shareUrl(app.state);
+  const out = $('share-url');
+  out.value = url;
+  out.hidden = false;
+  try {
+    await navigator.clipboard.writeText(url);
+    $('copy-status').textContent = t('btn.copied');
+  } catch {
+    out.select();
+    $('copy-status').textContent = t('btn.copyFailed');
+  }
+}
+
+function wireStatic() {
+  const sel = $('lang');
+  sel.value = getLang();
+  sel.addEventListener('change', () => {
+    app.state && (app.state.lang = sel.value);
+    setLang(sel.value);
+  });
+  $('btn-copy').addEventListener('click', copyLink);
+  $('btn-present').addEventListener('click', () => setPresent(!app.state?.present));
+  $('btn-print').addEventListener('click', () => window.print());
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && app.state?.present) setPresent(false);
+  });
+  $('dl-csv').addEventListener('click', () => app.last && download(`mentorsim-${app.last.scenario.id || 'scenario'}-quantiles.csv`, quantilesCsv(app.last.result), 'text/csv'));
+  $('dl-json').addEventListener('click', () => app.scenario && download(`mentorsim-${app.scenario.id || 'scenario'}.json`, `${JSON.stringify(app.scenario, null, 2)}\n`, 'application/json'));
+  $('dl-result').addEventListener('click', () => app.last && download(`mentorsim-${app.last.scenario.id || 'scenario'}-result.json`, `${JSON.stringify(app.last.result, null, 2)}\n`, 'application/json'));
+  onLangChange(() => {
+    sel.value = getLang();
+    translateDom();
+    if (!app.api) return;
+    updateUrl();
+    setPresent(app.state.present);
+    renderControls();
+    renderSources($('sources'), app.scenario, editedPaths());
+    if (app.last) renderResults();
+    if (document.body.dataset.state === 'ready' && app.last) setStatus(t('status.ready', { trials: fmtInt(app.last.result.trials), ms: fmtInt(app.last.ms), workers: app.last.workers }));
+  });
+  window.addEventListener('beforeprint', () => {
+    $('print-url').textContent = t('print.generated', { url: app.state ? shareUrl(app.state) : location.href });
+    $('print-date').textContent = new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
+  });
+}
+
+// ---- start -----------------------------------------------------------------
+
+async function boot() {
+  setBodyState('running');
+  setLang(detectLang());
+  document.documentElement.lang = locale();
+  translateDom();
+  wireStatic();
+  setStatus(t('status.loading'));
+  let engine;
+  try {
+    [engine, app.Plot] = await Promise.all([loadEngine(), loadPlot()]);
+  } catch (e) {
+    setStatus(t('status.noEngine', { message: e.message ?? String(e) }));
+    notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
+    setBodyState('error');
+    return;
+  }
+  app.api = engine.api;
+  app.version = app.api.version();
+  app.pool = new WorkerPool({ module: engine.module, api: app.api });
+  app.presets = app.api.presets();
+
+  const { state, notices } = parseQuery(location.search, { presetIds: app.presets.map((p) => p.id), langs: LANGS });
+  app.state = state;
+  if (state.lang) setLang(state.lang);
+  state.lang = getLang();
+  app.base = app.api.preset(state.preset);
+  try {
+    app.scenario = applyEdits(app.base, state.edits);
+    const problems = app.api.validate(app.scenario);
+    if (problems.length) throw { key: 'notice.invalidScenario', value: problems.map((p) => `${p.field}: ${p.message}`).join('; ') };
+  } catch (e) {
+    notices.push(e && e.key ? e : { key: 'notice.badEdits', value: '' });
+    app.scenario = clone(app.base);
+    state.edits = {};
+  }
+  urlNotice(notices);
+  setPresent(state.present);
+  renderControls();
+  inputsChanged(true);
+}
+
+boot();

@@ -1,0 +1,312 @@
+// Charts of a run, drawn with Observable Plot, each with a table alternative,
+// a caption and PNG/SVG export.
+//
+// Why Plot: it draws the marks these charts need (bands with areaY, lines,
+// rectangles for pre-binned histograms, rules, pointer tips) in a few
+// declarative lines, outputs plain SVG (printable, exportable, readable by
+// screen readers through aria attributes) and needs nothing but D3, with no
+// build step. It is loaded from www/vendor/ (copied there by the build),
+// never from a CDN.
+//
+// Content-Security-Policy: Plot adds a <style> element to each SVG; with
+// style-src 'self' the browser would refuse it, so it is removed before the
+// SVG enters the document and the same rules live in style.css (.ms-plot).
+
+import { t, fmtBy, fmtYear, fmtPct, fmtInt, pick } from './i18n.js';
+
+let plotPromise = null;
+
+/**
+ * Loads D3 and Plot once from www/vendor/plot.mjs, a module the build writes
+ * around the UMD bundles (it sets the globals d3 and Plot and exports Plot).
+ */
+export function loadPlot() {
+  plotPromise ??= import('./vendor/plot.mjs').then((m) => {
+    const Plot = m.Plot ?? globalThis.Plot;
+    if (!Plot) throw new Error('Plot did not load');
+    return Plot;
+  });
+  return plotPromise;
+}
+
+export const COLORS = Object.freeze({
+  band: '#1f5fa8',
+  line: '#0b3a75',
+  target: '#b3261e',
+  hist: '#3d7a4f',
+  ref: '#444',
+  series: ['#1f5fa8', '#b3261e', '#3d7a4f', '#8a4baf', '#b86e00', '#444'],
+});
+
+const CLASS = 'ms-plot';
+
+function finishSvg(node, label) {
+  const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
+  for (const s of node.querySelectorAll('style')) s.remove();
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  return node;
+}
+
+function yearAxis(years) {
+  return {
+    label: t('axis.year'),
+    tickFormat: (d) => fmtYear(d),
+    ticks: years.length <= 12 ? years : undefined,
+    domain: [years[0], years[years.length - 1]],
+    inset: 12,
+  };
+}
+
+/** Rows {year, p5, p25, p50, p75, p95, mean} for one series of a result. */
+export function seriesRows(result, name) {
+  const s = result.series[name];
+  if (!s) return [];
+  return result.years.map((year, i) => ({
+    year,
+    p5: s.p5[i],
+    p10: s.p10?.[i],
+    p25: s.p25[i],
+    p50: s.p50[i],
+    p75: s.p75[i],
+    p90: s.p90?.[i],
+    p95: s.p95[i],
+    mean: s.mean[i],
+  }));
+}
+
+/** The targets of a run that belong on a fan chart of `metric` in `mode`. */
+export function targetsFor(result, metric, cumulative) {
+  return (result.targets ?? []).filter(
+    (tg) => tg.metric === metric && (tg.kind === 'cumulative') === cumulative
+  );
+}
+
+/**
+ * A fan chart: P5–P95 and P25–P75 bands, the median line, target markers.
+ * Returns the SVG (or figure) node Plot made.
+ */
+export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLabel, label, width = 640, height = 320 }) {
+  const rows = seriesRows(result, cumulative ? `${metric}_cumulative` : metric);
+  const targets = targetsFor(result, metric, cumulative).map((tg) => ({ ...tg, text: pick(tg.label) }));
+  const f = (x) => fmtBy(unit, x, { compact: true });
+  const node = Plot.plot({
+    className: CLASS,
+    width,
+    height,
+    marginLeft: 64,
+    marginRight: 24,
+    x: yearAxis(result.years),
+    y: { label: yLabel, grid: true, tickFormat: f, zero: true },
+    marks: [
+      Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: COLORS.band, fillOpacity: 0.18 }),
+      Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: COLORS.band, fillOpacity: 0.38 }),
+      Plot.line(rows, { x: 'year', y: 'p50', stroke: COLORS.line, strokeWidth: 2.5 }),
+      Plot.dot(rows, { x: 'year', y: 'p50', fill: COLORS.line, r: 3 }),
+      Plot.dot(targets, { x: 'year', y: 'value', symbol: 'diamond', r: 7, fill: COLORS.target, stroke: 'white' }),
+      Plot.text(targets, { x: 'year', y: 'value', text: (d) => f(d.value), dy: -12, fill: COLORS.target, fontWeight: 'bold' }),
+      Plot.ruleY([0]),
+      Plot.tip(
+        rows,
+        Plot.pointerX({
+          x: 'year',
+          y: 'p50',
+          title: (d) =>
+            `${fmtYear(d.year)}\n${t('tip.median')}: ${f(d.p50)}\nP25–P75: ${f(d.p25)} – ${f(d.p75)}\nP5–P95: ${f(d.p5)} – ${f(d.p95)}`,
+        })
+      ),
+    ],
+  });
+  return finishSvg(node, label);
+}
+
+/** Rows {x1, x2, count, share} of a pre-binned histogram from the engine. */
+export function histogramRows(hist) {
+  if (!hist || !hist.edges || !hist.counts) return [];
+  // Trials beyond the binned range (below/above) still count in the shares.
+  const total = hist.counts.reduce((a, b) => a + b, 0) + (hist.below ?? 0) + (hist.above ?? 0) || 1;
+  return hist.counts.map((count, i) => ({ x1: hist.edges[i], x2: hist.edges[i + 1], count, share: count / total }));
+}
+
+/** A histogram of a total's distribution, with P5, median and P95 (and an optional reference line). */
+export function histogramChart(Plot, { total, unit, xLabel, label, reference = null, width = 640, height = 280 }) {
+  const rows = histogramRows(total.histogram);
+  const f = (x) => fmtBy(unit, x, { compact: true });
+  const qs = [total.p5, total.p50, total.p95].filter((x) => typeof x === 'number' && Number.isFinite(x));
+  const node = Plot.plot({
+    className: CLASS,
+    width,
+    height,
+    marginLeft: 56,
+    marginRight: 24,
+    x: { label: xLabel, tickFormat: f },
+    y: { label: t('axis.trials'), grid: true, tickFormat: (d) => fmtPct(d, 0) },
+    marks: [
+      Plot.rectY(rows, { x1: 'x1', x2: 'x2', y: 'share', fill: COLORS.hist, fillOpacity: 0.75, insetLeft: 0.5, insetRight: 0.5 }),
+      Plot.ruleX(qs, { stroke: COLORS.ref, strokeDasharray: '4,3' }),
+      reference === null ? null : Plot.ruleX([reference], { stroke: COLORS.target, strokeWidth: 2 }),
+      Plot.ruleY([0]),
+      Plot.tip(
+        rows,
+        Plot.pointerX({
+          x: (d) => (d.x1 + d.x2) / 2,
+          y: 'share',
+          title: (d) => `${f(d.x1)} – ${f(d.x2)}\n${fmtPct(d.share, 1)} (${fmtInt(d.count)})`,
+        })
+      ),
+    ],
+  });
+  return finishSvg(node, label);
+}
+
+/** Rows {year, p, label, key} of the probability of each target by year. */
+export function probabilityRows(result) {
+  const rows = [];
+  (result.targets ?? []).forEach((tg, k) => {
+    (tg.probability_by_year ?? []).forEach((p, i) => rows.push({ year: result.years[i], p, label: pick(tg.label), key: k }));
+  });
+  return rows;
+}
+
+/** The probability that each target is met by the end of each year. */
+export function probabilityChart(Plot, { result, label, width = 640, height = 280 }) {
+  const rows = probabilityRows(result);
+  const keys = [...new Set(rows.map((r) => r.key))];
+  const node = Plot.plot({
+    className: CLASS,
+    width,
+    height,
+    marginLeft: 56,
+    marginRight: 24,
+    x: yearAxis(result.years),
+    y: { label: t('axis.probability'), domain: [0, 1], grid: true, tickFormat: (d) => fmtPct(d, 0) },
+    color: { domain: keys, range: COLORS.series },
+    marks: [
+      Plot.line(rows, { x: 'year', y: 'p', stroke: 'key', strokeWidth: 2.5 }),
+      Plot.dot(rows, { x: 'year', y: 'p', fill: 'key', r: 3.5 }),
+      Plot.ruleY([0]),
+      Plot.tip(rows, Plot.pointer({ x: 'year', y: 'p', title: (d) => `${d.label}\n${fmtYear(d.year)}: ${fmtPct(d.p, 1)}` })),
+    ],
+  });
+  return finishSvg(node, label);
+}
+
+// ---- tables ---------------------------------------------------------------
+
+/** A <table> with a caption, header row and rows of already formatted cells. */
+export function table(caption, head, body) {
+  const tbl = document.createElement('table');
+  const cap = document.createElement('caption');
+  cap.textContent = caption;
+  tbl.append(cap);
+  const thead = tbl.createTHead().insertRow();
+  for (const h of head) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    thead.append(th);
+  }
+  const tb = tbl.createTBody();
+  for (const r of body) {
+    const tr = tb.insertRow();
+    r.forEach((cell, i) => {
+      const c = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) c.scope = 'row';
+      c.textContent = cell;
+      tr.append(c);
+    });
+  }
+  return tbl;
+}
+
+export function fanTable(caption, rows, unit) {
+  const f = (x) => fmtBy(unit, x);
+  return table(
+    caption,
+    [t('col.year'), 'P5', 'P25', `P50 (${t('card.median')})`, 'P75', 'P95', t('col.mean')],
+    rows.map((r) => [fmtYear(r.year), f(r.p5), f(r.p25), f(r.p50), f(r.p75), f(r.p95), f(r.mean)])
+  );
+}
+
+export function histogramTable(caption, total, unit) {
+  const f = (x) => fmtBy(unit, x);
+  return table(
+    caption,
+    [t('col.from'), t('col.to'), t('col.share')],
+    histogramRows(total.histogram).map((r) => [f(r.x1), f(r.x2), `${fmtPct(r.share, 1)} (${fmtInt(r.count)})`])
+  );
+}
+
+export function probabilityTable(caption, result) {
+  const tgs = result.targets ?? [];
+  return table(
+    caption,
+    [t('col.year'), ...tgs.map((tg) => pick(tg.label))],
+    result.years.map((y, i) => [fmtYear(y), ...tgs.map((tg) => fmtPct(tg.probability_by_year?.[i], 1))])
+  );
+}
+
+// ---- export ---------------------------------------------------------------
+
+// Rules that a standalone SVG needs, since the page's stylesheet does not travel with it.
+const EXPORT_CSS = `svg{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:10px;background:#fff;color:#111}text,tspan{white-space:pre}[aria-label="tip"]{display:none}`;
+
+/** A standalone SVG document (text) of a chart. */
+export function svgText(node, title = '') {
+  const svg = (node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg')).cloneNode(true);
+  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = EXPORT_CSS;
+  svg.insertBefore(style, svg.firstChild);
+  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#fff');
+  svg.insertBefore(bg, style.nextSibling);
+  if (title) {
+    const tt = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    tt.textContent = title;
+    svg.insertBefore(tt, svg.firstChild);
+  }
+  return new XMLSerializer().serializeToString(svg);
+}
+
+/** A PNG of a chart at `scale` times its size. */
+export async function pngBlob(node, title = '', scale = 2) {
+  const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
+  const w = Number(svg.getAttribute('width')) || svg.clientWidth || 640;
+  const h = Number(svg.getAttribute('height')) || svg.clientHeight || 320;
+  const url = URL.createObjectURL(new Blob([svgText(node, title)], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'async';
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(w * scale);
+    canvas.height = Math.round(h * scale);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    return await new Promise((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png')
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** Offers a blob or text as a download named `name`. */
+export function download(name, data, type = 'text/plain') {
+  const blob = data instanceof Blob ? data : new Blob([data], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,456 @@
+// The scenario's controls: preset picker, budget, intake, main assumptions,
+// years, trials and seed, and the "all assumptions" panel where every
+// distribution can be edited by its fields or as JSON.
+//
+// Controls never run anything themselves: they call ctx.edit(path, value)
+// (or ctx.replace(scenario)) and the page validates and runs. Each control
+// carries data-field="<path>" so that the engine's validation messages
+// ({field, message}) land next to the right input.
+
+import { t, pick, fmtEur } from './i18n.js';
+import { h, uid } from './dom.js';
+import { getPath, LIMITS } from './state.js';
+import { paramPaths, paramLabel, DIST_FIELDS, DIST_KINDS, normalise, convert, describe, PARAM_UNIT } from './params.js';
+
+const MAIN_PARAMS = ['cost_per_duo', 'outcomes.employed', 'baseline_rate'];
+
+function parseList(text) {
+  const parts = text.split(/[\s;]+/).filter(Boolean);
+  const nums = parts.map((p) => Number(p.replace(',', '.')));
+  return parts.length && nums.every(Number.isFinite) ? nums : null;
+}
+
+function parsePoints(text) {
+  const parts = text.split(/[\s;,]+/).filter(Boolean);
+  const pts = parts.map((p) => {
+    const m = /^(\d{4}):(-?\d+(?:\.\d+)?)$/.exec(p);
+    return m ? [Number(m[1]), Number(m[2])] : null;
+  });
+  return pts.length && pts.every(Boolean) ? pts : null;
+}
+
+/** A labelled number input. */
+function numberField({ label, value, field, help, step = 'any', min, max, onValue, localError }) {
+  const id = uid('n');
+  const helpId = help ? uid('h') : null;
+  const errId = uid('e');
+  const input = h('input', {
+    id,
+    type: 'number',
+    inputmode: 'decimal',
+    step,
+    min,
+    max,
+    value: Number.isFinite(value) ? String(value) : '',
+    'aria-describedby': [helpId, errId].filter(Boolean).join(' '),
+  });
+  input.addEventListener('input', () => {
+    const v = input.valueAsNumber;
+    if (!Number.isFinite(v)) localError(field, t('invalid.number'));
+    else onValue(v);
+  });
+  return h(
+    'div',
+    { class: 'field', dataset: { field } },
+    h('label', { for: id, text: label }),
+    input,
+    help ? h('p', { class: 'help', id: helpId, text: help }) : null,
+    h('p', { class: 'field-error', id: errId, 'aria-live': 'polite' })
+  );
+}
+
+function textField({ label, value, field, onText }) {
+  const id = uid('t');
+  const errId = uid('e');
+  const input = h('input', { id, type: 'text', value, spellcheck: 'false', 'aria-describedby': errId });
+  input.addEventListener('input', () => onText(input.value));
+  return h(
+    'div',
+    { class: 'field', dataset: { field } },
+    h('label', { for: id, text: label }),
+    input,
+    h('p', { class: 'field-error', id: errId, 'aria-live': 'polite' })
+  );
+}
+
+function selectField({ label, options, value, field, onValue, cls = 'field' }) {
+  const id = uid('s');
+  const sel = h(
+    'select',
+    { id },
+    options.map(([v, text]) => h('option', { value: v, text, selected: v === value }))
+  );
+  sel.addEventListener('change', () => onValue(sel.value));
+  return h('div', { class: cls, dataset: { field } }, h('label', { for: id, text: label }), sel, h('p', { class: 'field-error', 'aria-live': 'polite' }));
+}
+
+/**
+ * An editor of one distribution: a kind selector, a field per number, a
+ * summary, and a JSON box. Returns {el, set(value)}.
+ */
+export function paramEditor(path, value, ctx) {
+  const wrap = h('fieldset', { class: 'param', dataset: { field: path } });
+  const render = (v) => {
+    const d = normalise(v);
+    wrap.replaceChildren();
+    wrap.append(h('legend', { text: paramLabel(path) }));
+    const row = h('div', { class: 'param-row' });
+    row.append(
+      selectField({
+        label: t('dist.kind'),
+        options: DIST_KINDS.map((k) => [k, t(`dist.${k}`)]),
+        value: d.dist,
+        field: path,
+        cls: 'field kind',
+        onValue: (k) => {
+          const next = convert(getPath(ctx.scenario(), path), k);
+          render(next);
+          ctx.edit(path, next);
+        },
+      })
+    );
+    for (const f of DIST_FIELDS[d.dist] ?? []) {
+      row.append(
+        numberField({
+          label: t(`field.${f}`),
+          value: d[f],
+          field: `${path}.${f}`,
+          localError: ctx.localError,
+          onValue: (x) => {
+            const cur = normalise(getPath(ctx.scenario(), path));
+            const next = { ...cur, [f]: x };
+            summary.textContent = describe(path, next);
+            ctx.edit(path, next, `${path}.${f}`);
+          },
+        })
+      );
+    }
+    const summary = h('p', { class: 'param-summary', text: describe(path, d) });
+    const meta = [];
+    if (d.source) meta.push(h('span', { class: 'chip', text: String(d.source) }));
+    if (d.assumption || !d.source) meta.push(h('span', { class: 'chip assumption', text: t('card.assumption') }));
+    const jsonId = uid('j');
+    const jsonErr = uid('e');
+    const ta = h('textarea', { id: jsonId, rows: 3, spellcheck: 'false', 'aria-describedby': jsonErr });
+    ta.value = JSON.stringify(v);
+    const apply = h('button', { type: 'button', class: 'small', text: t('controls.jsonApply') });
+    const err = h('p', { class: 'field-error', id: jsonErr, 'aria-live': 'polite' });
+    apply.addEventListener('click', () => {
+      let parsed;
+      try {
+        parsed = JSON.parse(ta.value);
+      } catch (e) {
+        err.textContent = t('controls.invalidJson', { message: e.message });
+        return;
+      }
+      render(parsed);
+      ctx.edit(path, parsed);
+    });
+    wrap.append(
+      row,
+      h('p', { class: 'param-meta' }, summary, ...meta),
+      h('details', { class: 'json' }, h('summary', { text: t('controls.json') }), h('label', { for: jsonId, class: 'visually-hidden', text: `${paramLabel(path)} JSON` }), ta, apply, err),
+      h('p', { class: 'field-error', 'aria-live': 'polite' })
+    );
+  };
+  render(value);
+  return { el: wrap, path, set: render };
+}
+
+function budgetControl(s, ctx) {
+  const b = s.budget ?? {};
+  const mode = b.unlimited ? 'unlimited' : b.per_year ? 'per_year' : 'constant';
+  const box = h('fieldset', { class: 'group budget', dataset: { field: 'budget' } }, h('legend', { text: t('controls.budget') }));
+  box.append(h('p', { class: 'help', text: t('controls.budgetHelp') }));
+  const keep = b.source ? { source: b.source } : {};
+  box.append(
+    selectField({
+      label: t('controls.budgetMode'),
+      value: mode,
+      field: 'budget',
+      options: ['constant', 'per_year', 'unlimited'].map((m) => [m, t(`budget.${m}`)]),
+      onValue: (m) => {
+        const years = s.end_year - s.start_year + 1;
+        const level = b.constant ?? (b.per_year ? b.per_year[0] : 2_200_000);
+        const next = m === 'unlimited' ? { unlimited: true, ...keep } : m === 'per_year' ? { per_year: Array(years).fill(level), ...keep } : { constant: level, ...keep };
+        ctx.edit('budget', next);
+        ctx.rebuild();
+      },
+    })
+  );
+  if (mode === 'constant') {
+    const max = Math.max(10_000_000, Math.ceil((b.constant * 3) / 1e6) * 1e6);
+    const sid = uid('r');
+    const out = h('output', { for: sid, class: 'budget-value', text: fmtEur(b.constant, { compact: true }) });
+    const slider = h('input', { id: sid, type: 'range', min: 0, max, step: 50_000, value: String(b.constant) });
+    const num = numberField({
+      label: t('budget.amount'),
+      value: b.constant,
+      field: 'budget.constant',
+      step: 1000,
+      min: 0,
+      localError: ctx.localError,
+      onValue: (x) => {
+        slider.value = String(x);
+        out.textContent = fmtEur(x, { compact: true });
+        ctx.edit('budget', { ...b, constant: x }, 'budget.constant');
+      },
+    });
+    slider.addEventListener('input', () => {
+      const x = Number(slider.value);
+      num.querySelector('input').value = String(x);
+      out.textContent = fmtEur(x, { compact: true });
+      ctx.edit('budget', { ...b, constant: x }, 'budget.constant');
+    });
+    box.append(h('div', { class: 'field slider', dataset: { field: 'budget.constant' } }, h('label', { for: sid, text: t('budget.slider') }), h('div', { class: 'slider-row' }, slider, out)), num);
+  } else if (mode === 'per_year') {
+    box.append(
+      textField({
+        label: t('budget.list'),
+        value: b.per_year.join(' '),
+        field: 'budget.per_year',
+        onText: (text) => {
+          const list = parseList(text);
+          if (!list) ctx.localError('budget.per_year', t('invalid.list'));
+          else ctx.edit('budget', { ...b, per_year: list }, 'budget.per_year');
+        },
+      })
+    );
+  }
+  return box;
+}
+
+function intakeControl(s, ctx) {
+  const it = s.intake ?? {};
+  const mode = it.growth ? 'growth' : it.points ? 'points' : 'per_year';
+  const keep = {};
+  if (it.source) keep.source = it.source;
+  if (it.note) keep.note = it.note;
+  const box = h('fieldset', { class: 'group intake', dataset: { field: 'intake' } }, h('legend', { text: t('controls.intake') }));
+  box.append(h('p', { class: 'help', text: t('controls.intakeHelp') }));
+  box.append(
+    selectField({
+      label: t('controls.intakeMode'),
+      value: mode,
+      field: 'intake',
+      options: ['per_year', 'growth', 'points'].map((m) => [m, t(`intake.${m}`)]),
+      onValue: (m) => {
+        const years = s.end_year - s.start_year + 1;
+        const first = it.per_year?.[0] ?? it.growth?.start ?? it.points?.[0]?.[1] ?? 1000;
+        const last = it.per_year?.at(-1) ?? it.points?.at(-1)?.[1] ?? first;
+        const next =
+          m === 'growth'
+            ? { growth: { start: first, rate: 0.05 }, ...keep }
+            : m === 'points'
+              ? { points: [[s.start_year, first], [s.end_year, last]], ...keep }
+              : { per_year: Array.from({ length: years }, (_, i) => Math.round(first + ((last - first) * i) / Math.max(1, years - 1))), ...keep };
+        ctx.edit('intake', next);
+        ctx.rebuild();
+      },
+    })
+  );
+  if (mode === 'per_year') {
+    box.append(
+      textField({
+        label: t('intake.list'),
+        value: it.per_year.join(' '),
+        field: 'intake.per_year',
+        onText: (text) => {
+          const list = parseList(text);
+          if (!list) ctx.localError('intake.per_year', t('invalid.list'));
+          else ctx.edit('intake', { ...it, per_year: list }, 'intake.per_year');
+        },
+      })
+    );
+  } else if (mode === 'growth') {
+    for (const f of ['start', 'rate']) {
+      box.append(
+        numberField({
+          label: t(`intake.${f}`),
+          value: it.growth[f],
+          field: `intake.growth.${f}`,
+          localError: ctx.localError,
+          onValue: (x) => ctx.edit('intake', { ...it, growth: { ...getPath(ctx.scenario(), 'intake.growth'), [f]: x } }, `intake.growth.${f}`),
+        })
+      );
+    }
+  } else {
+    box.append(
+      textField({
+        label: t('intake.pointsList'),
+        value: it.points.map(([y, v]) => `${y}:${v}`).join(' '),
+        field: 'intake.points',
+        onText: (text) => {
+          const pts = parsePoints(text);
+          if (!pts) ctx.localError('intake.points', t('invalid.points'));
+          else ctx.edit('intake', { ...it, points: pts }, 'intake.points');
+        },
+      })
+    );
+  }
+  return box;
+}
+
+/**
+ * Builds every control into `root` from the scenario.
+ * ctx: {scenario(), run(), presets, presetId, edited, edit(path, value, field?),
+ *       replace(scenario), setRun({trials, seed}), choosePreset(id), reset(),
+ *       importFile(file), localError(field, message), rebuild()}
+ * Returns the list of parameter editors (to keep duplicates in step).
+ */
+export function buildControls(root, ctx) {
+  const s = ctx.scenario();
+  const run = ctx.run();
+  const editors = [];
+  root.replaceChildren();
+
+  // Preset picker and the scenario's own description.
+  const presetBox = h('div', { class: 'group preset' });
+  presetBox.append(
+    selectField({
+      label: t('controls.preset'),
+      value: ctx.presetId,
+      field: 'preset',
+      options: ctx.presets.map((p) => [p.id, pick(p.name)]),
+      onValue: (id) => ctx.choosePreset(id),
+    })
+  );
+  presetBox.append(
+    h('p', { class: 'scenario-name' }, h('strong', { text: pick(s.name) || s.id || '' }), ctx.edited ? h('span', { class: 'chip edited', text: t('controls.edited') }) : null),
+    h('p', { class: 'scenario-desc', text: pick(s.description) })
+  );
+  if (ctx.edited) presetBox.append(h('button', { type: 'button', class: 'small', text: t('btn.reset'), onclick: () => ctx.reset() }));
+  root.append(presetBox);
+
+  root.append(budgetControl(s, ctx));
+  root.append(intakeControl(s, ctx));
+
+  const key = h('fieldset', { class: 'group key' }, h('legend', { text: t('controls.key') }));
+  for (const p of MAIN_PARAMS) {
+    if (getPath(s, p) === undefined) continue;
+    const ed = paramEditor(p, getPath(s, p), ctx);
+    editors.push(ed);
+    key.append(ed.el);
+  }
+  root.append(key);
+
+  const years = h('fieldset', { class: 'group years' }, h('legend', { text: t('controls.years') }));
+  for (const [f, label] of [['start_year', 'controls.startYear'], ['end_year', 'controls.endYear']]) {
+    years.append(numberField({ label: t(label), value: s[f], field: f, step: 1, localError: ctx.localError, onValue: (x) => ctx.edit(f, x) }));
+  }
+  root.append(years);
+
+  const sim = h('fieldset', { class: 'group run' }, h('legend', { text: t('controls.run') }));
+  sim.append(
+    numberField({
+      label: t('controls.trials'),
+      value: run.trials,
+      field: 'trials',
+      step: 1,
+      min: LIMITS.trialsMin,
+      max: LIMITS.trialsMax,
+      help: t('controls.trialsHelp'),
+      localError: ctx.localError,
+      onValue: (x) =>
+        Number.isSafeInteger(x) && x >= LIMITS.trialsMin && x <= LIMITS.trialsMax
+          ? ctx.setRun({ trials: x })
+          : ctx.localError('trials', t('invalid.trials', { min: LIMITS.trialsMin, max: LIMITS.trialsMax })),
+    }),
+    numberField({
+      label: t('controls.seed'),
+      value: run.seed,
+      field: 'seed',
+      step: 1,
+      min: 0,
+      help: t('controls.seedHelp'),
+      localError: ctx.localError,
+      onValue: (x) => (Number.isSafeInteger(x) && x >= 0 ? ctx.setRun({ seed: x }) : ctx.localError('seed', t('invalid.seed', { max: LIMITS.seedMax }))),
+    })
+  );
+  root.append(sim);
+
+  // Everything else.
+  const all = h('details', { class: 'group all', id: 'all-assumptions' }, h('summary', { text: t('controls.all') }));
+  all.append(h('p', { class: 'help', text: t('controls.allHelp') }));
+  const pool = getPath(s, 'mentors.pool');
+  const poolId = uid('c');
+  const poolBox = h('input', { id: poolId, type: 'checkbox', checked: pool === 'unlimited' });
+  poolBox.addEventListener('change', () => {
+    ctx.edit(
+      'mentors.pool',
+      poolBox.checked
+        ? 'unlimited'
+        : { initial: { dist: 'fixed', value: 1000 }, recruits_per_year: { dist: 'fixed', value: 200 }, retention: { dist: 'beta', events: 82, non_events: 18, source: 'E21' } }
+    );
+    ctx.rebuild();
+  });
+  all.append(h('div', { class: 'field check', dataset: { field: 'mentors.pool' } }, poolBox, h('label', { for: poolId, text: t('controls.unlimitedMentors') }), h('p', { class: 'field-error' })));
+  for (const p of paramPaths(s)) {
+    const ed = paramEditor(p, getPath(s, p), ctx);
+    editors.push(ed);
+    all.append(ed.el);
+  }
+  // The rest of the scenario (targets, years, texts…) as one JSON document.
+  const jid = uid('j');
+  const jerr = uid('e');
+  const ta = h('textarea', { id: jid, rows: 12, spellcheck: 'false', class: 'scenario-json', 'aria-describedby': jerr });
+  ta.value = JSON.stringify(s, null, 2);
+  const err = h('p', { class: 'field-error', id: jerr, 'aria-live': 'polite' });
+  all.append(
+    h(
+      'div',
+      { class: 'field', dataset: { field: 'targets' } },
+      h('label', { for: jid, text: t('controls.scenarioJson') }),
+      ta,
+      h('button', {
+        type: 'button',
+        class: 'small',
+        text: t('controls.jsonApply'),
+        onclick: () => {
+          try {
+            ctx.replace(JSON.parse(ta.value));
+          } catch (e) {
+            err.textContent = t('controls.invalidJson', { message: e.message });
+          }
+        },
+      }),
+      err
+    )
+  );
+  const fid = uid('i');
+  const file = h('input', { id: fid, type: 'file', accept: 'application/json,.json' });
+  file.addEventListener('change', () => file.files[0] && ctx.importFile(file.files[0]));
+  all.append(h('div', { class: 'field' }, h('label', { for: fid, text: t('controls.import') }), file));
+  root.append(all);
+  return editors;
+}
+
+/** Shows validation problems next to their fields; returns those that found no field. */
+export function showErrors(root, problems) {
+  for (const el of root.querySelectorAll('.field-error')) el.textContent = '';
+  for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const el of root.querySelectorAll('.invalid')) el.classList.remove('invalid');
+  const fields = [...root.querySelectorAll('[data-field]')];
+  const rest = [];
+  for (const p of problems) {
+    const path = String(p.field ?? '').replace(/\[(\d+)\]/g, '.$1');
+    let best = null;
+    for (const el of fields) {
+      const f = el.dataset.field;
+      if ((path === f || path.startsWith(`${f}.`)) && (!best || f.length > best.dataset.field.length)) best = el;
+    }
+    if (!best) {
+      rest.push(p);
+      continue;
+    }
+    // The innermost error line belongs to this element (not to a nested field).
+    const errs = [...best.querySelectorAll('.field-error')].filter((e) => e.closest('[data-field]') === best);
+    const err = errs.at(-1) ?? best.querySelector('.field-error');
+    if (err) err.textContent = err.textContent ? `${err.textContent} ${p.message}` : p.message;
+    best.classList.add('invalid');
+    for (const input of best.querySelectorAll('input, select, textarea')) if (input.closest('[data-field]') === best) input.setAttribute('aria-invalid', 'true');
+  }
+  return rest;
+}
+
+export { PARAM_UNIT };

@@ -1,0 +1,150 @@
+// Translations and number formats for the page and the embeddable widget.
+//
+// Every string a person reads goes through t(); every number through the
+// Intl formatters below (locales fr-BE, nl-BE, en), never through toFixed or
+// string concatenation, so that "1 234,5 %" and "1,234.5%" come out right.
+
+import { STRINGS } from './strings.js';
+
+export const LANGS = ['fr', 'nl', 'en'];
+const LOCALES = { fr: 'fr-BE', nl: 'nl-BE', en: 'en' };
+
+let lang = 'en';
+const listeners = new Set();
+
+/** Picks fr, nl or en from the browser's preferred languages (en otherwise). */
+export function detectLang(languages = globalThis.navigator?.languages ?? []) {
+  for (const l of languages) {
+    const base = String(l).toLowerCase().split('-')[0];
+    if (LANGS.includes(base)) return base;
+  }
+  return 'en';
+}
+
+export function getLang() {
+  return lang;
+}
+
+export function locale() {
+  return LOCALES[lang];
+}
+
+/** Sets the language and tells every listener (the page re-renders its text). */
+export function setLang(next) {
+  if (!LANGS.includes(next) || next === lang) return;
+  lang = next;
+  if (globalThis.document) document.documentElement.lang = LOCALES[lang];
+  for (const f of listeners) f(lang);
+}
+
+export function onLangChange(f) {
+  listeners.add(f);
+  return () => listeners.delete(f);
+}
+
+/** The string for `key` in the current language, with {name} placeholders filled. */
+export function t(key, vars = {}) {
+  const entry = STRINGS[key];
+  let s = entry ? (entry[lang] ?? entry.en) : key;
+  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
+/** Whether a translation exists (used for optional labels such as parameter names). */
+export function has(key) {
+  return Object.hasOwn(STRINGS, key);
+}
+
+/** Picks the current language from a {en, fr, nl} object coming from the engine. */
+export function pick(texts) {
+  if (texts == null) return '';
+  if (typeof texts === 'string') return texts;
+  return String(texts[lang] ?? texts.en ?? texts.fr ?? texts.nl ?? '');
+}
+
+/** Fills every element carrying data-i18n (text) or data-i18n-attr ("attr:key;attr:key"). */
+export function translateDom(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, key] = pair.split(':');
+      if (attr && key) el.setAttribute(attr.trim(), t(key.trim()));
+    }
+  }
+}
+
+// ---- numbers -------------------------------------------------------------
+
+const cache = new Map();
+function nf(options) {
+  const key = lang + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const ok = (x) => typeof x === 'number' && Number.isFinite(x);
+const dash = '–';
+
+/** Whole count of people or duos. */
+export function fmtInt(x) {
+  return ok(x) ? nf({ maximumFractionDigits: 0 }).format(Math.round(x)) : dash;
+}
+
+/** A plain number with up to `digits` decimals. */
+export function fmtNum(x, digits = 2) {
+  return ok(x) ? nf({ maximumFractionDigits: digits }).format(x) : dash;
+}
+
+/** A ratio such as a benefit-cost ratio (two significant decimals). */
+export function fmtRatio(x) {
+  return ok(x) ? nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x) : dash;
+}
+
+/** Euros; `compact` gives "2,2 M €" for large sums. */
+export function fmtEur(x, { compact = false } = {}) {
+  if (!ok(x)) return dash;
+  if (compact && Math.abs(x) >= 1e5) {
+    return nf({ style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }).format(x);
+  }
+  return nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(x);
+}
+
+/** A share in [0, 1] shown as a percentage. */
+export function fmtPct(x, digits = 0) {
+  return ok(x) ? nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : dash;
+}
+
+/** A Monte Carlo standard error of a share, in percentage points. */
+export function fmtPctPoints(x) {
+  if (!ok(x)) return dash;
+  const pts = x * 100;
+  return t('unit.pts', { x: nf({ maximumFractionDigits: pts < 0.1 ? 2 : 1 }).format(pts) });
+}
+
+/** A year, without grouping separators. */
+export function fmtYear(y) {
+  return ok(y) ? nf({ useGrouping: false, maximumFractionDigits: 0 }).format(y) : dash;
+}
+
+/** Formats a value of a series by its unit ('eur', 'count', 'share', 'ratio'). */
+export function fmtBy(unit, x, opts) {
+  switch (unit) {
+    case 'eur':
+      return fmtEur(x, opts);
+    case 'share':
+      return fmtPct(x, 1);
+    case 'ratio':
+      return fmtRatio(x);
+    default:
+      return fmtInt(x);
+  }
+}
+
+/** A list in the language's style: "a, b and c". */
+export function fmtList(items) {
+  return new Intl.ListFormat(LOCALES[lang], { style: 'long', type: 'conjunction' }).format(items);
+}

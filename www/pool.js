@@ -1,0 +1,115 @@
+// A pool of simulation workers (one per core, at most 4) that splits a run's
+// trials into contiguous ranges, reports progress, and merges the partial
+// states into one result with the engine's merge(). Because each trial draws
+// from its own stream (seed, trial index), the merged result is exactly the
+// one-thread result, whatever the number of workers.
+//
+// Starting a new run cancels the one in flight: its promise rejects with a
+// Cancelled error and late messages from it are ignored (job ids).
+
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+export class WorkerPool {
+  /**
+   * @param {object} o
+   * @param {WebAssembly.Module} o.module  the compiled engine, shared with every worker
+   * @param {object} o.api                 the main thread's engine API (for merge)
+   * @param {number} [o.size]              number of workers
+   * @param {URL|string} [o.workerUrl]
+   */
+  constructor({ module, api, size, workerUrl = new URL('./worker.js', import.meta.url) }) {
+    this.api = api;
+    this.module = module;
+    this.workerUrl = workerUrl;
+    this.size = Math.max(1, Math.min(4, size ?? (globalThis.navigator?.hardwareConcurrency || 2)));
+    this.workers = [];
+    this.job = 0;
+    this.current = null;
+    for (let i = 0; i < this.size; i++) this.workers.push(this.#spawn());
+  }
+
+  #spawn() {
+    const w = new Worker(this.workerUrl, { type: 'module' });
+    w.onmessage = ({ data }) => this.#onMessage(w, data);
+    w.onerror = (e) => this.#fail(e.message || 'worker error');
+    w.postMessage({ type: 'init', module: this.module });
+    return w;
+  }
+
+  #fail(message) {
+    const c = this.current;
+    if (!c) return;
+    this.current = null;
+    c.reject(new Error(message));
+  }
+
+  #onMessage(w, data) {
+    if (data.type === 'failed') return this.#fail(data.message);
+    const c = this.current;
+    if (!c || data.job !== c.job) return; // a message from a cancelled run
+    const slot = c.slots.get(w);
+    if (data.type === 'progress') {
+      slot.done = data.done;
+      const done = [...c.slots.values()].reduce((a, s) => a + s.done, 0);
+      c.onProgress?.(done, c.trials);
+    } else if (data.type === 'done') {
+      slot.partials = data.partials;
+      slot.finished = true;
+      if ([...c.slots.values()].every((s) => s.finished)) {
+        this.current = null;
+        try {
+          const partials = [...c.slots.values()].flatMap((s) => s.partials);
+          const result = this.api.merge(c.scenario, { trials: c.trials, seed: c.seed }, partials);
+          c.resolve({ result, workers: c.slots.size, ms: performance.now() - c.t0 });
+        } catch (e) {
+          c.reject(e);
+        }
+      }
+    } else if (data.type === 'error') {
+      this.#fail(data.message);
+    }
+  }
+
+  /** Cancels the run in flight, if any. */
+  cancel() {
+    const c = this.current;
+    if (!c) return;
+    this.current = null;
+    for (const w of c.slots.keys()) w.postMessage({ type: 'cancel', job: c.job });
+    c.reject(new Cancelled());
+  }
+
+  /**
+   * Runs `trials` trials of `scenario` with `seed`.
+   * Resolves to {result, workers, ms}; rejects with Cancelled if superseded.
+   */
+  run(scenario, { trials, seed }, onProgress) {
+    this.cancel();
+    const job = ++this.job;
+    // Small runs are not worth splitting: each worker gets at least 500 trials.
+    const n = Math.max(1, Math.min(this.workers.length, Math.floor(trials / 500) || 1));
+    return new Promise((resolve, reject) => {
+      const c = { job, scenario, trials, seed, onProgress, resolve, reject, slots: new Map(), t0: performance.now() };
+      this.current = c;
+      let first = 0;
+      for (let i = 0; i < n; i++) {
+        const count = Math.floor(trials / n) + (i < trials % n ? 1 : 0);
+        const w = this.workers[i];
+        c.slots.set(w, { done: 0, finished: false, partials: [] });
+        w.postMessage({ type: 'run', job, scenario, trials, seed, first, count, chunk: Math.min(250, count) });
+        first += count;
+      }
+    });
+  }
+
+  terminate() {
+    this.cancel();
+    for (const w of this.workers) w.terminate();
+    this.workers = [];
+  }
+}

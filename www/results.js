@@ -1,0 +1,281 @@
+// The answers of a run: headline cards (each number with what it is, its
+// unit, its P5–P95 band, the trial count, the seed and its sources), the
+// charts with their tables, and the CSV of the yearly quantiles.
+
+import { t, pick, fmtInt, fmtEur, fmtPct, fmtPctPoints, fmtRatio, fmtYear, fmtBy } from './i18n.js';
+import { h } from './dom.js';
+import { getPath } from './state.js';
+import { parseSource } from './evidence.js';
+import { paramLabel } from './params.js';
+import * as charts from './charts.js';
+
+const last = (a) => (a && a.length ? a[a.length - 1] : undefined);
+
+/** The inputs each headline number depends on (for its source links). */
+const DEPENDS = {
+  started: ['intake', 'budget', 'cost_per_duo', 'realisation', 'mentors.duos_per_mentor_year', 'mentors.pool.initial'],
+  employed: ['intake', 'budget', 'cost_per_duo', 'realisation', 'outcomes.employed'],
+  net: ['outcomes.employed', 'baseline_rate', 'intake', 'budget', 'cost_per_duo'],
+  costNet: ['cost_per_duo', 'fixed_cost', 'outcomes.employed', 'baseline_rate'],
+  bcr: ['fiscal.benefit_saved_month', 'fiscal.contributions_month', 'fiscal.months_in_work_first_year', 'fiscal.employment_decay', 'fiscal.discount_rate', 'baseline_rate', 'outcomes.employed', 'cost_per_duo'],
+  budget: ['cost_per_duo', 'cost_indexation', 'fixed_cost', 'intake'],
+  mentors: ['mentors.duos_per_mentor_year', 'mentors.pool.initial', 'mentors.pool.recruits_per_year', 'mentors.pool.retention', 'intake'],
+};
+
+/** Source chips for a list of input paths: evidence ids (linked to the sources table) and assumptions. */
+export function sourceLinks(scenario, paths, extra = []) {
+  const ids = new Set();
+  const urls = new Set();
+  const assumptions = [];
+  for (const p of paths) {
+    const v = getPath(scenario, p);
+    if (v === undefined || v === 'unlimited') continue;
+    const src = v && typeof v === 'object' ? v.source : undefined;
+    for (const r of parseSource(src)) {
+      if (r.kind === 'row') ids.add(r.id);
+      else if (r.kind === 'url') urls.add(r.href);
+    }
+    if (!src || (v && v.assumption)) assumptions.push(p);
+  }
+  for (const s of extra) for (const r of parseSource(s)) if (r.kind === 'row') ids.add(r.id);
+  const out = h('p', { class: 'sources-line' }, h('span', { text: `${t('card.sources')}: ` }));
+  for (const id of [...ids].sort(byId)) out.append(h('a', { class: 'chip', href: `#ev-${id}`, text: id }), ' ');
+  for (const u of urls) out.append(h('a', { class: 'chip', href: u, text: new URL(u).hostname, rel: 'noopener noreferrer', target: '_blank' }), ' ');
+  for (const p of assumptions) out.append(h('a', { class: 'chip assumption', href: `#in-${p.replace(/\./g, '-')}`, title: paramLabel(p), text: `${t('card.assumption')}: ${paramLabel(p)}` }), ' ');
+  return out;
+}
+
+function byId(a, b) {
+  const [pa, na] = [a[0], Number(a.slice(1))];
+  const [pb, nb] = [b[0], Number(b.slice(1))];
+  return pa === pb ? na - nb : 'ECF'.indexOf(pa) - 'ECF'.indexOf(pb);
+}
+
+function card({ id, title, what, value, unitNote, band, extra = [], sources, n }) {
+  return h(
+    'article',
+    { class: 'card', id: `card-${id}`, dataset: { card: id } },
+    h('h3', { text: title }),
+    h('p', { class: 'big', dataset: { value: id } }, value),
+    unitNote ? h('p', { class: 'unit', text: unitNote }) : null,
+    band ? h('p', { class: 'band', text: band }) : null,
+    ...extra,
+    h('p', { class: 'what', text: what }),
+    h('p', { class: 'n', text: n }),
+    sources
+  );
+}
+
+function band(lo, hi, f) {
+  return t('card.band', { lo: f(lo), hi: f(hi) });
+}
+
+function readingOf(tg) {
+  const metric = ['duos_started', 'employed'].includes(tg.metric) ? t(`reading.${tg.metric}`) : t('reading.other', { metric: t(`metric.${tg.metric}`) });
+  return `${metric}; ${t(`kind.${tg.kind}`, { year: fmtYear(tg.year) })}`;
+}
+
+/** The value of a target's metric in its year, across trials (median and band). */
+function targetSeries(result, tg) {
+  const s = result.series[tg.kind === 'cumulative' ? `${tg.metric}_cumulative` : tg.metric];
+  const i = result.years.indexOf(tg.year);
+  if (!s || i < 0) return null;
+  return { p5: s.p5[i], p50: s.p50[i], p95: s.p95[i] };
+}
+
+/** Headline cards of a result. */
+export function headline(result, scenario) {
+  const n = t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) });
+  const from = fmtYear(result.years[0]);
+  const to = fmtYear(last(result.years));
+  const cards = [];
+
+  (result.targets ?? []).forEach((tg, k) => {
+    const ts = targetSeries(result, tg);
+    const what = t(`metric.${tg.metric}`);
+    cards.push(
+      card({
+        id: `target-${k}`,
+        title: pick(tg.label),
+        what: readingOf(tg),
+        value: h('span', {}, h('span', { class: 'num', text: fmtPct(tg.probability_met, 0) }), h('span', { class: 'pm', text: ` ${t('card.pm', { se: fmtPctPoints(tg.probability_met_se) })}` })),
+        unitNote: t('card.probability'),
+        band: ts
+          ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtInt(ts.p50), lo: fmtInt(ts.p5), hi: fmtInt(ts.p95), value: fmtInt(tg.value) })
+          : null,
+        extra: [h('p', { class: 'when', text: tg.median_year_met != null ? t('card.medianYear', { year: fmtYear(tg.median_year_met) }) : t('card.medianYearNever') })],
+        sources: sourceLinks(scenario, tg.metric === 'employed' ? DEPENDS.employed : DEPENDS.started, [tg.source]),
+        n,
+      })
+    );
+  });
+
+  const series = (name) => result.series[name];
+  const lastOf = (name, q) => last(series(name)?.[q]);
+  const countCard = (id, name, titleKey, whatKey, deps) =>
+    card({
+      id,
+      title: t(titleKey),
+      what: t(whatKey, { from, to }),
+      value: h('span', { class: 'num', text: fmtInt(lastOf(name, 'p50')) }),
+      unitNote: `${t('card.median')}, ${t('unit.people')}`,
+      band: band(lastOf(name, 'p5'), lastOf(name, 'p95'), fmtInt),
+      sources: sourceLinks(scenario, deps),
+      n,
+    });
+
+  cards.push(countCard('started', 'duos_started_cumulative', 'card.started', 'card.startedWhat', DEPENDS.started));
+  cards.push(countCard('employed', 'employed_cumulative', 'card.employed', 'card.employedWhat', DEPENDS.employed));
+  cards.push(countCard('net', 'net_additional_employed_cumulative', 'card.net', 'card.netWhat', DEPENDS.net));
+
+  const cnj = result.totals?.cost_per_net_job;
+  if (cnj) {
+    cards.push(
+      card({
+        id: 'costNet',
+        title: t('card.costNet'),
+        what: t('card.costNetWhat'),
+        value: h('span', { class: 'num', text: fmtEur(cnj.p50) }),
+        unitNote: `${t('card.median')}, ${t('unit.eur')}`,
+        band: band(cnj.p5, cnj.p95, (x) => fmtEur(x)),
+        extra: cnj.undefined_share > 0 ? [h('p', { class: 'warn', text: t('card.undefinedShare', { x: fmtPct(cnj.undefined_share, 1) }) })] : [],
+        sources: sourceLinks(scenario, DEPENDS.costNet),
+        n,
+      })
+    );
+  }
+  const bcr = result.totals?.benefit_cost_ratio;
+  if (bcr) {
+    cards.push(
+      card({
+        id: 'bcr',
+        title: t('card.bcr'),
+        what: t('card.bcrWhat'),
+        value: h('span', { class: 'num', text: fmtRatio(bcr.p50) }),
+        unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
+        band: band(bcr.p5, bcr.p95, fmtRatio),
+        extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtPct(result.p_benefit_exceeds_cost, 0), pm: `± ${fmtPctPoints(result.p_benefit_exceeds_cost_se)}` }) })],
+        sources: sourceLinks(scenario, DEPENDS.bcr),
+        n,
+      })
+    );
+  }
+  const bn = series('budget_needed_cumulative');
+  if (bn) {
+    const cost = series('public_cost_cumulative');
+    cards.push(
+      card({
+        id: 'budget',
+        title: t('card.budget'),
+        what: t('card.budgetWhat', { from, to }),
+        value: h('span', { class: 'num', text: fmtEur(last(bn.p50), { compact: true }) }),
+        unitNote: `${t('card.median')}, ${t('unit.eur')}`,
+        band: band(last(bn.p5), last(bn.p95), (x) => fmtEur(x, { compact: true })),
+        extra: cost ? [h('p', { class: 'small', text: t('card.cost', { x: fmtEur(last(cost.p50), { compact: true }) }) })] : [],
+        sources: sourceLinks(scenario, DEPENDS.budget, [scenario.budget?.source]),
+        n,
+      })
+    );
+  }
+  const mn = series('mentors_needed');
+  if (mn) {
+    let k = 0;
+    mn.p50.forEach((x, i) => {
+      if (x > mn.p50[k]) k = i;
+    });
+    cards.push(
+      card({
+        id: 'mentors',
+        title: t('card.mentors'),
+        what: t('card.mentorsWhat', { year: fmtYear(result.years[k]) }),
+        value: h('span', { class: 'num', text: fmtInt(mn.p50[k]) }),
+        unitNote: `${t('card.median')}, ${t('unit.people')}`,
+        band: band(mn.p5[k], mn.p95[k], fmtInt),
+        sources: sourceLinks(scenario, DEPENDS.mentors),
+        n,
+      })
+    );
+  }
+  return cards;
+}
+
+/** The chart specifications of a result, in page order. */
+export function chartSpecs(result, modes) {
+  const hasTarget = (m) => (result.targets ?? []).some((tg) => tg.metric === m && tg.kind === 'cumulative');
+  const mode = (m) => modes[m] ?? (hasTarget(m) || !(result.targets ?? []).some((tg) => tg.metric === m) ? 'cumulative' : 'annual');
+  const meta = { trials: fmtInt(result.trials), seed: String(result.seed) };
+  const specs = [];
+  for (const [metric, titleKey, yKey] of [['duos_started', 'chart.started', 'axis.duos'], ['employed', 'chart.employed', 'axis.people']]) {
+    const m = mode(metric);
+    const title = t(titleKey);
+    specs.push({
+      id: `fan-${metric}`,
+      metric,
+      mode: m,
+      title,
+      caption: t('chart.fanCaption', { what: title, mode: t(`mode.${m}`), ...meta }),
+      draw: (Plot) => charts.fanChart(Plot, { result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}` }),
+      table: () => charts.fanTable(`${title}, ${t(`mode.${m}`)}`, charts.seriesRows(result, m === 'cumulative' ? `${metric}_cumulative` : metric), 'count'),
+    });
+  }
+  if (result.targets?.length) {
+    const title = t('chart.prob');
+    specs.push({
+      id: 'prob',
+      title,
+      caption: t('chart.probCaption', meta),
+      legend: result.targets.map((tg) => pick(tg.label)),
+      draw: (Plot) => charts.probabilityChart(Plot, { result, label: title }),
+      table: () => charts.probabilityTable(title, result),
+    });
+  }
+  const cnj = result.totals?.cost_per_net_job;
+  if (cnj?.histogram) {
+    const title = t('chart.costNet');
+    specs.push({
+      id: 'hist-cost',
+      title,
+      caption: t('chart.histCaption', { what: t('metric.cost_per_net_job'), ...meta }),
+      draw: (Plot) => charts.histogramChart(Plot, { total: cnj, unit: 'eur', xLabel: `${title} (EUR)`, label: title }),
+      table: () => charts.histogramTable(title, cnj, 'eur'),
+    });
+  }
+  const bcr = result.totals?.benefit_cost_ratio;
+  if (bcr?.histogram) {
+    const title = t('chart.bcr');
+    specs.push({
+      id: 'hist-bcr',
+      title,
+      caption: t('chart.bcrCaption', { p: fmtPct(result.p_benefit_exceeds_cost, 0), ...meta }),
+      draw: (Plot) => charts.histogramChart(Plot, { total: bcr, unit: 'ratio', xLabel: t('axis.ratio'), label: title, reference: 1 }),
+      table: () => charts.histogramTable(title, bcr, 'ratio'),
+    });
+  }
+  return specs;
+}
+
+const CSV_QUANTILES = ['mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'];
+
+function csvCell(x) {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'number') return Number.isFinite(x) ? String(Number(x.toPrecision(12))) : '';
+  const s = String(x);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The yearly quantiles of every series as CSV (machine-readable: "." decimals,
+ * no grouping), with the scenario, trial count and seed on every row.
+ */
+export function quantilesCsv(result) {
+  const rows = [['scenario_id', 'trials', 'seed', 'series', 'year', ...CSV_QUANTILES]];
+  for (const [name, s] of Object.entries(result.series)) {
+    result.years.forEach((y, i) => rows.push([result.scenario_id, result.trials, result.seed, name, y, ...CSV_QUANTILES.map((q) => s[q]?.[i])]));
+  }
+  for (const [name, s] of Object.entries(result.totals ?? {})) {
+    rows.push([result.scenario_id, result.trials, result.seed, `total_${name}`, '', ...CSV_QUANTILES.map((q) => s[q])]);
+  }
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+export { fmtBy };

@@ -1,0 +1,187 @@
+// The page's whole state, and its round trip through the address bar.
+//
+// A state is {preset, edits, trials, seed, lang, present}. `edits` holds only
+// what differs from the preset, as {"outcomes.employed": {...}, ...}, so a
+// shared link stays short and still reproduces exactly what the sender saw:
+// same scenario, same trial count, same seed, therefore the same numbers.
+//
+// Everything read from a URL is untrusted: it is parsed, checked against
+// limits and against the preset's shape, and anything wrong falls back to the
+// default with a notice (a list of {key, value} for the page to translate).
+
+export const LIMITS = Object.freeze({
+  trialsMin: 1,
+  trialsMax: 1_000_000, // the engine's own cap
+  seedMax: Number.MAX_SAFE_INTEGER,
+  urlMaxChars: 60_000,
+  pathMaxDepth: 8,
+});
+
+// The same defaults as the command line (`mentorsim run`), so both give the same numbers.
+export const DEFAULTS = Object.freeze({ preset: 'actiris-2028', trials: 10_000, seed: 2025 });
+
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A deep copy of plain JSON data. */
+export function clone(v) {
+  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+}
+
+function sameJson(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * What differs between `base` and `current`, as {dotted.path: value}.
+ * Objects with the same keys are compared field by field; anything else
+ * (arrays, numbers, an object whose shape changed) is replaced whole.
+ */
+export function diffScenario(base, current, prefix = '', out = {}) {
+  if (isObj(base) && isObj(current)) {
+    const kb = Object.keys(base).sort();
+    const kc = Object.keys(current).sort();
+    if (sameJson(kb, kc)) {
+      for (const k of kc) diffScenario(base[k], current[k], prefix ? `${prefix}.${k}` : k, out);
+      return out;
+    }
+  }
+  if (!sameJson(base, current)) out[prefix] = clone(current);
+  return out;
+}
+
+/** Splits "a.b.c" into segments, refusing anything that could reach a prototype. */
+export function splitPath(path) {
+  if (typeof path !== 'string' || path === '') return null;
+  const parts = path.split('.');
+  if (parts.length > LIMITS.pathMaxDepth) return null;
+  for (const p of parts) if (p === '' || FORBIDDEN.has(p) || !/^[A-Za-z0-9_]+$/.test(p)) return null;
+  return parts;
+}
+
+export function getPath(obj, path) {
+  const parts = Array.isArray(path) ? path : splitPath(path);
+  if (!parts) return undefined;
+  let cur = obj;
+  for (const p of parts) {
+    if (cur == null || typeof cur !== 'object' || !Object.hasOwn(cur, p)) return undefined;
+    cur = cur[p];
+  }
+  return cur;
+}
+
+/** Sets a value at a path that already exists in `obj` (returns false otherwise). */
+export function setPath(obj, path, value) {
+  const parts = Array.isArray(path) ? path : splitPath(path);
+  if (!parts) return false;
+  let cur = obj;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (cur == null || typeof cur !== 'object' || !Object.hasOwn(cur, parts[i])) return false;
+    cur = cur[parts[i]];
+  }
+  const last = parts[parts.length - 1];
+  if (cur == null || typeof cur !== 'object') return false;
+  // A field that the preset lacks may still be legitimate (an optional field
+  // such as "source"); the engine's validate() is the judge of that.
+  cur[last] = clone(value);
+  return true;
+}
+
+/** The preset with the edits applied. Throws {key, value} on a path that cannot be set. */
+export function applyEdits(base, edits) {
+  const s = clone(base);
+  for (const [path, value] of Object.entries(edits ?? {})) {
+    if (!setPath(s, path, value)) throw { key: 'notice.badPath', value: path };
+  }
+  return s;
+}
+
+function parseWhole(raw, min, max) {
+  if (!/^\d{1,16}$/.test(raw)) return null;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/**
+ * Reads a query string. `presetIds` lists the presets the engine knows;
+ * `langs` the page's languages. Returns {state, notices}; `state.lang` is null
+ * when the URL does not choose one.
+ */
+export function parseQuery(search, { presetIds, langs, defaultPreset = DEFAULTS.preset }) {
+  const notices = [];
+  const fallbackPreset = presetIds.includes(defaultPreset) ? defaultPreset : presetIds[0];
+  const state = { preset: fallbackPreset, edits: {}, trials: DEFAULTS.trials, seed: DEFAULTS.seed, lang: null, present: false };
+  if (typeof search !== 'string') return { state, notices };
+  if (search.length > LIMITS.urlMaxChars) {
+    notices.push({ key: 'notice.tooLong', value: '' });
+    return { state, notices };
+  }
+  const q = new URLSearchParams(search);
+
+  const preset = q.get('preset');
+  if (preset !== null) {
+    if (presetIds.includes(preset)) state.preset = preset;
+    else notices.push({ key: 'notice.badPreset', value: preset });
+  }
+
+  const edits = q.get('edits');
+  if (edits !== null && edits !== '') {
+    try {
+      const parsed = JSON.parse(edits);
+      if (!isObj(parsed)) throw new Error('not an object');
+      const clean = {};
+      for (const [path, value] of Object.entries(parsed)) {
+        if (!splitPath(path)) throw { key: 'notice.badPath', value: path };
+        clean[path] = value;
+      }
+      // Edits only make sense against the preset they were made on.
+      if (presetIds.includes(preset ?? fallbackPreset)) state.edits = clean;
+    } catch (e) {
+      notices.push(e && e.key ? e : { key: 'notice.badEdits', value: '' });
+    }
+  }
+
+  const trials = q.get('trials');
+  if (trials !== null) {
+    const n = parseWhole(trials, LIMITS.trialsMin, LIMITS.trialsMax);
+    if (n === null) notices.push({ key: 'notice.badTrials', value: trials });
+    else state.trials = n;
+  }
+
+  const seed = q.get('seed');
+  if (seed !== null) {
+    const n = parseWhole(seed, 0, LIMITS.seedMax);
+    if (n === null) notices.push({ key: 'notice.badSeed', value: seed });
+    else state.seed = n;
+  }
+
+  const lang = q.get('lang');
+  if (lang !== null) {
+    if (langs.includes(lang)) state.lang = lang;
+    else notices.push({ key: 'notice.badLang', value: lang });
+  }
+
+  const present = q.get('present');
+  state.present = present === '1' || present === 'true';
+  return { state, notices };
+}
+
+/** The query string for a state; defaults are left out so links stay short. */
+export function toQuery(state) {
+  const q = new URLSearchParams();
+  q.set('preset', state.preset);
+  if (state.edits && Object.keys(state.edits).length) q.set('edits', JSON.stringify(state.edits));
+  q.set('trials', String(state.trials));
+  q.set('seed', String(state.seed));
+  if (state.lang) q.set('lang', state.lang);
+  if (state.present) q.set('present', '1');
+  return `?${q.toString()}`;
+}
+
+/** The full shareable address of a state, relative to `base` (the page's own URL). */
+export function shareUrl(state, base = globalThis.location?.href) {
+  const u = new URL(base);
+  u.search = toQuery(state);
+  u.hash = '';
+  return u.toString();
+}
