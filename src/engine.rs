@@ -363,6 +363,17 @@ impl Model {
         }
     }
 
+    /// Replays one trial of a run: its sampled inputs (in [`PARAMS`] order),
+    /// its yearly values (`values[series][year]`, [`SERIES`] then their
+    /// cumulative forms) and its totals (in [`TOTALS`] order).
+    pub fn trial_record(&self, seed: u64, trial: u64) -> TrialRecord {
+        let ny = self.years.len();
+        let mut inputs = [0.0; PARAMS.len()];
+        let mut row = vec![0.0; 2 * SERIES.len() * ny];
+        let totals = self.trial(seed, trial, &mut inputs, &mut row);
+        TrialRecord { inputs: inputs.to_vec(), values: row.chunks(ny).map(<[f64]>::to_vec).collect(), totals: totals.to_vec() }
+    }
+
     /// One trial: fills `row` (series-major, `2 * SERIES.len()` by years) and
     /// `inputs`, and returns the totals in [`TOTALS`] order.
     fn trial(
@@ -483,6 +494,17 @@ impl Model {
             ratio(sum_fiscal, sum_cost, sum_cost > 0.0),
         ]
     }
+}
+
+/// Everything one trial drew and produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrialRecord {
+    /// Sampled inputs, in [`PARAMS`] order.
+    pub inputs: Vec<f64>,
+    /// Per series ([`SERIES`], then each cumulative), one value per year.
+    pub values: Vec<Vec<f64>>,
+    /// Totals, in [`TOTALS`] order.
+    pub totals: Vec<f64>,
 }
 
 /// A Binomial(n, p) draw; `p` is clipped to `[0, 1]` (rounding can push a

@@ -1,0 +1,170 @@
+//! Tier 1: degenerate scenarios whose answers are known in closed form, and
+//! means of uncertain runs within Monte Carlo error of their expectation.
+#![cfg(not(target_arch = "wasm32"))]
+
+use mentorsim::engine::{Model, SERIES};
+use mentorsim::scenario::from_json;
+use mentorsim::{simulate, RunOptions, Scenario};
+use serde_json::{json, Value};
+
+/// A scenario with every rate fixed; `patch` overrides fields.
+fn fixed(patch: Value) -> Scenario {
+    let mut base = json!({
+        "id": "fixed", "start_year": 2025, "end_year": 2027,
+        "intake": {"per_year": [1000, 1000, 1000]},
+        "budget": {"constant": 1_500_000},
+        "cost_per_duo": 2000, "cost_indexation": 0.0,
+        "mentors": {"pool": "unlimited", "duos_per_mentor_year": 1},
+        "realisation": 1,
+        "outcomes": {"dropout": 0, "employed": 1, "permanent_share": 0, "self_employed": 0, "training": 0},
+        "baseline_rate": 0, "esf_share": 0.4,
+        "fiscal": {"benefit_saved_month": 1000, "contributions_month": 0, "months_in_work_first_year": 12,
+                   "employment_decay": 0, "discount_rate": 0, "horizon_years": 1},
+        "targets": [{"metric": "duos_started", "kind": "cumulative", "year": 2027, "value": 2250}]
+    });
+    merge(&mut base, patch);
+    from_json(&base.to_string()).expect("test scenario parses")
+}
+
+fn merge(a: &mut Value, b: Value) {
+    match (a, b) {
+        (Value::Object(a), Value::Object(b)) => b.into_iter().for_each(|(k, v)| merge(a.entry(k).or_insert(Value::Null), v)),
+        (a, b) => *a = b,
+    }
+}
+
+fn run(s: &Scenario, trials: u64) -> mentorsim::RunResult {
+    simulate(s, &RunOptions { trials, seed: 11, ..RunOptions::default() }).expect("runs")
+}
+
+fn all_years(r: &mentorsim::RunResult, series: &str) -> Vec<f64> {
+    let s = &r.series[series];
+    for q in [&s.p5, &s.p50, &s.p95] {
+        assert_eq!(q, &s.mean, "{series}: a fixed scenario has no spread");
+    }
+    s.mean.clone()
+}
+
+#[test]
+fn money_limits_the_intake() {
+    // 1.5 M / 2,000 = 750 duos a year, below the plan of 1,000.
+    let r = run(&fixed(json!({})), 50);
+    assert_eq!(all_years(&r, "duos_started"), vec![750.0; 3]);
+    assert_eq!(all_years(&r, "duos_started_cumulative"), vec![750.0, 1500.0, 2250.0]);
+    assert_eq!(all_years(&r, "public_cost"), vec![1_500_000.0; 3]);
+    assert_eq!(all_years(&r, "regional_cost"), vec![900_000.0; 3]);
+    assert_eq!(all_years(&r, "budget_needed"), vec![2_000_000.0; 3]);
+    assert_eq!(all_years(&r, "employed"), vec![750.0; 3]);
+    assert_eq!(r.totals["cost_per_duo"].p50, Some(2000.0));
+    assert_eq!(r.totals["cost_per_job"].mean, Some(2000.0));
+    // Cumulative 2,250 by 2027 is met in every trial, first in 2027.
+    assert_eq!(r.targets[0].probability_met, 1.0);
+    assert_eq!(r.targets[0].probability_met_se, 0.0);
+    assert_eq!(r.targets[0].median_year_met, Some(2027));
+    assert_eq!(r.targets[0].probability_by_year, vec![0.0, 0.0, 1.0]);
+}
+
+#[test]
+fn plan_realisation_and_indexation() {
+    // Unlimited money: the plan times realisation, floored; cost grows 10 % a year.
+    let s = fixed(json!({"budget": {"unlimited": true, "constant": null}, "realisation": 0.9, "cost_indexation": 0.1}));
+    let r = run(&s, 20);
+    assert_eq!(all_years(&r, "duos_started"), vec![900.0; 3]);
+    let cost = all_years(&r, "public_cost");
+    assert_eq!(cost[0], 1_800_000.0);
+    assert!((cost[1] - 1_980_000.0).abs() < 1_980_000.0 * 1e-3, "{cost:?}");
+    assert!((cost[2] - 2_178_000.0).abs() < 2_178_000.0 * 1e-3, "{cost:?}");
+    // The exact mean is not bucketed.
+    assert!((r.series["public_cost_cumulative"].mean[2] - 5_958_000.0).abs() < 1e-3);
+}
+
+#[test]
+fn mentors_limit_the_intake_and_turn_over() {
+    // 400 mentors, half a duo each a year; all stay and 100 join each year.
+    let s = fixed(json!({
+        "budget": {"unlimited": true, "constant": null},
+        "mentors": {"pool": {"initial": 400, "recruits_per_year": 100, "retention": 1}, "duos_per_mentor_year": 0.5}
+    }));
+    let r = run(&s, 20);
+    assert_eq!(all_years(&r, "mentors_active"), vec![400.0, 500.0, 600.0]);
+    assert_eq!(all_years(&r, "duos_started"), vec![200.0, 250.0, 300.0]);
+    assert_eq!(all_years(&r, "mentors_needed"), vec![2000.0; 3]);
+}
+
+#[test]
+fn outcomes_split_and_counterfactual() {
+    // Everyone finds work with mentoring and without it: no additional job.
+    let s = fixed(json!({"baseline_rate": 1}));
+    let r = run(&s, 20);
+    assert_eq!(all_years(&r, "net_additional_employed"), vec![0.0; 3]);
+    assert_eq!(r.totals["cost_per_net_job"].undefined_share, 1.0);
+    assert_eq!(r.totals["cost_per_net_job"].p50, None);
+    assert_eq!(r.totals["benefit_cost_ratio"].p50, Some(0.0));
+    assert_eq!(r.p_benefit_exceeds_cost, 0.0);
+    // No one finds work, all go to training, all drop out.
+    let s = fixed(json!({"outcomes": {"employed": 0, "training": 1, "dropout": 1}}));
+    let r = run(&s, 20);
+    assert_eq!(all_years(&r, "training"), vec![750.0; 3]);
+    assert_eq!(all_years(&r, "positive_exits"), vec![750.0; 3]);
+    assert_eq!(all_years(&r, "duos_completed"), vec![0.0; 3]);
+    assert_eq!(all_years(&r, "employed"), vec![0.0; 3]);
+}
+
+#[test]
+fn fiscal_return_in_closed_form() {
+    // 750 additional jobs a year, EUR 1,000 a month, 12 months in year one,
+    // 2 years, 20 % decay, 5 % discount:
+    // per job = 1000 * (12 + 12 * 0.8 / 1.05); year t discounted by 1.05^-t.
+    let s = fixed(json!({"fiscal": {"horizon_years": 2, "employment_decay": 0.2, "discount_rate": 0.05}}));
+    let r = run(&s, 20);
+    let per_job = 1000.0 * (12.0 + 12.0 * 0.8 / 1.05);
+    let expected: Vec<f64> = (0..3).map(|t| 750.0 * per_job / 1.05f64.powi(t)).collect();
+    let mean = &r.series["fiscal_return"].mean;
+    for (m, e) in mean.iter().zip(&expected) {
+        assert!((m - e).abs() < 1e-3, "{m} vs {e}");
+    }
+    let ratio = expected.iter().sum::<f64>() / 4_500_000.0;
+    // Means are exact to the fixed-point step 2^-16.
+    assert!((r.totals["benefit_cost_ratio"].mean.unwrap() - ratio).abs() < 1e-4);
+    assert_eq!(r.p_benefit_exceeds_cost, if ratio > 1.0 { 1.0 } else { 0.0 });
+}
+
+#[test]
+fn binomial_means_within_monte_carlo_error() {
+    // Employment rate Beta(63, 37) and baseline 0.3: the mean of employed is
+    // 750 * 0.63 and of net additional 750 * (0.63 - 0.3).
+    let s = fixed(json!({
+        "outcomes": {"employed": {"dist": "beta", "events": 63, "non_events": 37}},
+        "baseline_rate": 0.3
+    }));
+    let n = 20_000;
+    let r = run(&s, n);
+    let model = Model::new(&s).unwrap();
+    let k = SERIES.iter().position(|x| *x == "employed").unwrap();
+    // Standard deviation from the trials themselves.
+    let xs: Vec<f64> = (0..2000).map(|i| model.trial_record(11, i).values[k][0]).collect();
+    let m = xs.iter().sum::<f64>() / xs.len() as f64;
+    let sd = (xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64).sqrt();
+    let se = sd / (n as f64).sqrt();
+    let got = r.series["employed"].mean[0];
+    assert!((got - 472.5).abs() < 4.0 * se, "employed mean {got}, expected 472.5 +/- {se}");
+    let net = r.series["net_additional_employed"].mean[0];
+    assert!((net - 247.5).abs() < 4.0 * se * 1.5, "net {net}, expected 247.5");
+}
+
+#[test]
+fn target_probability_matches_the_beta_tail() {
+    // Realisation uniform on [0.5, 1): started = floor(1000 u) in year one
+    // (unlimited money); P(started >= 800) = P(u >= 0.8) = 0.4.
+    let s = fixed(json!({
+        "budget": {"unlimited": true, "constant": null},
+        "realisation": {"dist": "uniform", "min": 0.5, "max": 1.0},
+        "targets": [{"metric": "duos_started", "kind": "annual", "year": 2025, "value": 800}]
+    }));
+    let n = 40_000;
+    let r = run(&s, n);
+    let t = &r.targets[0];
+    let se = (0.4f64 * 0.6 / n as f64).sqrt();
+    assert!((t.probability_met - 0.4).abs() < 4.0 * se, "{} vs 0.4", t.probability_met);
+    assert!((t.probability_met_se - se).abs() < 1e-3);
+}

@@ -1,0 +1,154 @@
+// Shared plumbing for the end-to-end tests (node:test + playwright-core).
+//
+// Typical use:
+//
+//   import { before, after, test } from 'node:test';
+//   import { openSession } from './helpers.mjs';
+//   let s;
+//   before(async () => { s = await openSession(); });
+//   after(() => s?.close());
+//   test('page loads', async () => {
+//     const { page, errors, requests } = await s.newPage();
+//     await page.goto(s.base + 'index.html');
+//     assertOnlyLocal(requests); assert.deepEqual(errors, []);
+//   });
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const WWW = REPO + 'www';
+export const SCREENSHOTS = REPO + 'artifacts/screenshots';
+
+// Debian's Chromium: a test tool's own browser download cannot work here.
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Headless as root in a sandbox with no outside network: without the
+// background-networking flags Chromium keeps dialling Google's hosts.
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** Fails early, with the fix, when the wasm package has not been built. */
+export function requireBuild() {
+  for (const file of ['www/pkg/mentorsim.js', 'www/pkg/mentorsim_bg.wasm']) {
+    assert.ok(existsSync(REPO + file), `${file} is missing: run \`make wasm\` first`);
+  }
+}
+
+/**
+ * Starts scripts/serve.mjs on a free port. Returns { base, origin, port, close }
+ * where base ends with '/'. Pass root for a second origin (a host page).
+ */
+export async function startServer({ root = WWW, port = 0 } = {}) {
+  const child = spawn(
+    process.execPath,
+    [REPO + 'scripts/serve.mjs', '--root', root, '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const address = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10_000);
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const m = line.match(/(http:\/\/\S+\/)$/);
+      m ? resolve(m[1]) : reject(new Error(`unexpected serve.mjs output: ${line}`));
+    });
+  });
+  const url = new URL(address);
+  return {
+    base: address,
+    origin: url.origin,
+    port: Number(url.port),
+    close: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Launches headless Chromium; launch() gives it a fresh temporary profile. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A new context and page that records every request URL (the page's, its
+ * workers' and its frames') and every error: console.error messages, uncaught
+ * exceptions and failed requests.
+ */
+export async function newPage(browser, { viewport = { width: 1280, height: 900 }, locale = 'en-GB' } = {}) {
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  const requests = [];
+  const errors = [];
+  context.on('request', (r) => requests.push(r.url()));
+  context.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  context.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  context.on('weberror', (e) => errors.push(`uncaught: ${e.error().message}`));
+  return { context, page, requests, errors };
+}
+
+/** Asserts that no request went anywhere but this machine. */
+export function assertOnlyLocal(requests) {
+  const outside = requests.filter((u) => {
+    const { protocol, hostname } = new URL(u);
+    if (['data:', 'blob:', 'about:'].includes(protocol)) return false;
+    return !['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+  });
+  assert.deepEqual(outside, [], 'the page must load nothing from other hosts');
+}
+
+/** Saves a full-page screenshot to artifacts/screenshots/<name>.png; returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * One server for www/, optionally a second one for a host page (hostRoot), and
+ * a browser. close() shuts all of them down; call it from after().
+ */
+export async function openSession({ hostRoot } = {}) {
+  const opened = [];
+  const close = async () => {
+    await Promise.allSettled(opened.splice(0).reverse().map((c) => c()));
+  };
+  try {
+    const app = await startServer();
+    opened.push(app.close);
+    const host = hostRoot ? await startServer({ root: hostRoot }) : null;
+    if (host) opened.push(host.close);
+    const browser = await launchBrowser();
+    opened.push(() => browser.close());
+    return {
+      base: app.base,
+      origin: app.origin,
+      hostBase: host?.base,
+      hostOrigin: host?.origin,
+      browser,
+      newPage: (options) => newPage(browser, options),
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
