@@ -4,7 +4,7 @@
 
 import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtInt, fmtPct, fmtYear, locale, LANGS } from './i18n.js';
 import { parseQuery, toQuery, shareUrl, applyEdits, diffScenario, setPath, clone, LIMITS } from './state.js';
-import { loadEngine } from './engine.js';
+import { loadEngine, compileModule } from './engine.js';
 import { WorkerPool, Cancelled } from './pool.js';
 import { loadPlot, pngBlob, svgText, download, COLORS } from './charts.js';
 import { buildControls, showErrors } from './controls.js';
@@ -12,6 +12,7 @@ import { headline, chartSpecs, quantilesCsv } from './results.js';
 import { renderSources } from './sources.js';
 import { h, nextTask } from './dom.js';
 
+performance.mark('mentorsim:app-start');
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
 
@@ -168,7 +169,7 @@ function updateEditedMarker() {
 }
 
 /** Validates the inputs; if they are good, schedules a run, else marks the result stale. */
-function inputsChanged(immediate = false) {
+function inputsChanged(immediate = false, { firstRun = false } = {}) {
   const local = [...app.localErrors].map(([field, message]) => ({ field, message }));
   let engine = [];
   try {
@@ -191,13 +192,15 @@ function inputsChanged(immediate = false) {
     return;
   }
   app.state.edits = diffScenario(app.base, app.scenario);
-  updateEditedMarker();
-  updateUrl();
-  renderSources($('sources'), app.scenario, editedPaths());
   setBodyState('running');
   $('results').classList.add('running');
   clearTimeout(app.timer);
-  app.timer = setTimeout(run, immediate ? 0 : DEBOUNCE_MS);
+  if (firstRun) run();
+  else app.timer = setTimeout(run, immediate ? 0 : DEBOUNCE_MS);
+  updateUrl();
+  if (firstRun) return;
+  updateEditedMarker();
+  renderSources($('sources'), app.scenario, editedPaths());
 }
 
 function markStale(stale) {
@@ -230,20 +233,26 @@ async function run() {
   $('progress').value = 0;
   onProgress(0, snap.trials);
   try {
+    performance.mark('mentorsim:run-start');
     const out = await app.pool.run(snap.scenario, { trials: snap.trials, seed: snap.seed }, onProgress);
     if (gen !== app.runGen) return;
+    performance.mark('mentorsim:run-done');
+    performance.mark(`mentorsim:workers ${out.workerMs.map(Math.round).join(',')}`);
     app.last = { ...snap, ...out };
     const done = await renderResults();
     if (!done || gen !== app.runGen) return;
     $('results').classList.remove('running');
     $('progress').hidden = true;
+    $('progress-text').textContent = '';
     setStatus(t('status.ready', { trials: fmtInt(out.result.trials), ms: fmtInt(out.ms), workers: out.workers }));
     announce();
+    if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
     setBodyState('ready');
   } catch (e) {
     if (e instanceof Cancelled || gen !== app.runGen) return;
     $('results').classList.remove('running');
     $('progress').hidden = true;
+    $('progress-text').textContent = '';
     setStatus(t('status.error', { message: e.message ?? String(e) }));
     setBodyState('error');
   }
@@ -270,11 +279,22 @@ function renderMeta() {
 async function renderResults() {
   const gen = ++app.renderGen;
   if (!app.last) return false;
+  if (!app.Plot) {
+    try {
+      app.Plot = await app.plotReady;
+    } catch (e) {
+      notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
+      app.Plot = null;
+    }
+    if (gen !== app.renderGen) return false;
+  }
   const { result, scenario } = app.last;
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
-  const specs = chartSpecs(result, app.chartModes);
   const box = $('charts-body');
+  // Charts are drawn at the width they get (SVG scales down in print and presentation).
+  const width = Math.round(Math.max(320, Math.min(960, box.clientWidth || 640)));
+  const specs = chartSpecs(result, app.chartModes, width);
   for (const id of [...app.figures.keys()]) if (!specs.some((s) => s.id === id)) app.figures.get(id).remove(), app.figures.delete(id);
   for (const spec of specs) {
     await nextTask();
@@ -309,6 +329,7 @@ function figure(spec) {
   }
   let node;
   try {
+    if (!app.Plot) throw new Error('charts unavailable');
     node = spec.draw(app.Plot);
   } catch (e) {
     node = h('p', { class: 'field-error', text: e.message });
@@ -404,7 +425,7 @@ function wireStatic() {
   onLangChange(() => {
     sel.value = getLang();
     translateDom();
-    if (!app.api) return;
+    if (!app.scenario) return;
     updateUrl();
     setPresent(app.state.present);
     renderControls();
@@ -427,18 +448,24 @@ async function boot() {
   translateDom();
   wireStatic();
   setStatus(t('status.loading'));
+  // Workers start now and get the compiled module when it is ready.
+  app.pool = new WorkerPool({ module: compileModule(), api: null });
   let engine;
+  // Charts load while the first run computes; only rendering waits for them.
+  app.plotReady = loadPlot();
+  app.plotReady.catch(() => {});
   try {
-    [engine, app.Plot] = await Promise.all([loadEngine(), loadPlot()]);
+    engine = await loadEngine();
   } catch (e) {
     setStatus(t('status.noEngine', { message: e.message ?? String(e) }));
     notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
     setBodyState('error');
     return;
   }
+  performance.mark('mentorsim:engine');
   app.api = engine.api;
+  app.pool.api = app.api;
   app.version = app.api.version();
-  app.pool = new WorkerPool({ module: engine.module, api: app.api });
   app.presets = app.api.presets();
 
   const { state, notices } = parseQuery(location.search, { presetIds: app.presets.map((p) => p.id), langs: LANGS });
@@ -455,10 +482,12 @@ async function boot() {
     app.scenario = clone(app.base);
     state.edits = {};
   }
+  // Start computing first; the controls and sources are built while the workers run.
+  inputsChanged(true, { firstRun: true });
   urlNotice(notices);
   setPresent(state.present);
   renderControls();
-  inputsChanged(true);
+  renderSources($('sources'), app.scenario, editedPaths());
 }
 
 boot();

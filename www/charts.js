@@ -99,13 +99,13 @@ export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLa
     x: yearAxis(result.years),
     y: { label: yLabel, grid: true, tickFormat: f, zero: true },
     marks: [
+      Plot.ruleY([0]),
       Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: COLORS.band, fillOpacity: 0.18 }),
       Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: COLORS.band, fillOpacity: 0.38 }),
       Plot.line(rows, { x: 'year', y: 'p50', stroke: COLORS.line, strokeWidth: 2.5 }),
       Plot.dot(rows, { x: 'year', y: 'p50', fill: COLORS.line, r: 3 }),
       Plot.dot(targets, { x: 'year', y: 'value', symbol: 'diamond', r: 7, fill: COLORS.target, stroke: 'white' }),
       Plot.text(targets, { x: 'year', y: 'value', text: (d) => f(d.value), dy: -12, fill: COLORS.target, fontWeight: 'bold' }),
-      Plot.ruleY([0]),
       Plot.tip(
         rows,
         Plot.pointerX({
@@ -142,10 +142,10 @@ export function histogramChart(Plot, { total, unit, xLabel, label, reference = n
     x: { label: xLabel, tickFormat: f },
     y: { label: t('axis.trials'), grid: true, tickFormat: (d) => fmtPct(d, 0) },
     marks: [
+      Plot.ruleY([0]),
       Plot.rectY(rows, { x1: 'x1', x2: 'x2', y: 'share', fill: COLORS.hist, fillOpacity: 0.75, insetLeft: 0.5, insetRight: 0.5 }),
       Plot.ruleX(qs, { stroke: COLORS.ref, strokeDasharray: '4,3' }),
       reference === null ? null : Plot.ruleX([reference], { stroke: COLORS.target, strokeWidth: 2 }),
-      Plot.ruleY([0]),
       Plot.tip(
         rows,
         Plot.pointerX({
@@ -182,9 +182,9 @@ export function probabilityChart(Plot, { result, label, width = 640, height = 28
     y: { label: t('axis.probability'), domain: [0, 1], grid: true, tickFormat: (d) => fmtPct(d, 0) },
     color: { domain: keys, range: COLORS.series },
     marks: [
+      Plot.ruleY([0]),
       Plot.line(rows, { x: 'year', y: 'p', stroke: 'key', strokeWidth: 2.5 }),
       Plot.dot(rows, { x: 'year', y: 'p', fill: 'key', r: 3.5 }),
-      Plot.ruleY([0]),
       Plot.tip(rows, Plot.pointer({ x: 'year', y: 'p', title: (d) => `${d.label}\n${fmtYear(d.year)}: ${fmtPct(d.p, 1)}` })),
     ],
   });

@@ -137,7 +137,7 @@ export function fmtParamValue(path, x) {
 /** One line such as "Beta from counts: mean 63.0 %, 61.5 % to 64.5 %". */
 export function describe(path, p) {
   const d = normalise(p);
-  const kind = t(`dist.${d.dist}`);
+  const kind = t(`distShort.${d.dist}`);
   if (d.dist === 'fixed') return `${kind}: ${fmtParamValue(path, d.value)}`;
   const [lo, hi] = spread(d);
   const fields = (DIST_FIELDS[d.dist] ?? []).map((f) => `${t(`field.${f}`)} ${d.dist === 'beta' ? fmtNum(d[f], 1) : fmtParamValue(path, d[f])}`);

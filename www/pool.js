@@ -5,7 +5,9 @@
 // one-thread result, whatever the number of workers.
 //
 // Starting a new run cancels the one in flight: its promise rejects with a
-// Cancelled error and late messages from it are ignored (job ids).
+// Cancelled error, its busy workers are terminated and replaced by fresh ones
+// (instantiating the shared Module again takes a few milliseconds), and any
+// late message from it is ignored (job ids).
 
 export class Cancelled extends Error {
   constructor() {
@@ -17,8 +19,9 @@ export class Cancelled extends Error {
 export class WorkerPool {
   /**
    * @param {object} o
-   * @param {WebAssembly.Module} o.module  the compiled engine, shared with every worker
-   * @param {object} o.api                 the main thread's engine API (for merge)
+   * @param {WebAssembly.Module|Promise<WebAssembly.Module>} o.module  the compiled engine, shared
+   *        with every worker (a promise lets the workers start before it is compiled)
+   * @param {object} o.api                 the main thread's engine API (for merge; may be set later)
    * @param {number} [o.size]              number of workers
    * @param {URL|string} [o.workerUrl]
    */
@@ -37,7 +40,10 @@ export class WorkerPool {
     const w = new Worker(this.workerUrl, { type: 'module' });
     w.onmessage = ({ data }) => this.#onMessage(w, data);
     w.onerror = (e) => this.#fail(e.message || 'worker error');
-    w.postMessage({ type: 'init', module: this.module });
+    Promise.resolve(this.module).then(
+      (module) => w.postMessage({ type: 'init', module }),
+      (e) => this.#fail(e.message ?? String(e))
+    );
     return w;
   }
 
@@ -58,14 +64,15 @@ export class WorkerPool {
       const done = [...c.slots.values()].reduce((a, s) => a + s.done, 0);
       c.onProgress?.(done, c.trials);
     } else if (data.type === 'done') {
-      slot.partials = data.partials;
+      slot.partials = [data.partial];
+      slot.ms = data.ms;
       slot.finished = true;
       if ([...c.slots.values()].every((s) => s.finished)) {
         this.current = null;
         try {
           const partials = [...c.slots.values()].flatMap((s) => s.partials);
           const result = this.api.merge(c.scenario, { trials: c.trials, seed: c.seed }, partials);
-          c.resolve({ result, workers: c.slots.size, ms: performance.now() - c.t0 });
+          c.resolve({ result, workers: c.slots.size, ms: performance.now() - c.t0, workerMs: [...c.slots.values()].map((s) => s.ms) });
         } catch (e) {
           c.reject(e);
         }
@@ -80,7 +87,12 @@ export class WorkerPool {
     const c = this.current;
     if (!c) return;
     this.current = null;
-    for (const w of c.slots.keys()) w.postMessage({ type: 'cancel', job: c.job });
+    for (const [w, slot] of c.slots) {
+      if (slot.finished) continue;
+      w.terminate();
+      const i = this.workers.indexOf(w);
+      if (i >= 0) this.workers[i] = this.#spawn();
+    }
     c.reject(new Cancelled());
   }
 
@@ -91,8 +103,8 @@ export class WorkerPool {
   run(scenario, { trials, seed }, onProgress) {
     this.cancel();
     const job = ++this.job;
-    // Small runs are not worth splitting: each worker gets at least 500 trials.
-    const n = Math.max(1, Math.min(this.workers.length, Math.floor(trials / 500) || 1));
+    // Small runs are not worth splitting: each worker gets at least 1,000 trials.
+    const n = Math.max(1, Math.min(this.workers.length, Math.floor(trials / 1000) || 1));
     return new Promise((resolve, reject) => {
       const c = { job, scenario, trials, seed, onProgress, resolve, reject, slots: new Map(), t0: performance.now() };
       this.current = c;
@@ -101,7 +113,7 @@ export class WorkerPool {
         const count = Math.floor(trials / n) + (i < trials % n ? 1 : 0);
         const w = this.workers[i];
         c.slots.set(w, { done: 0, finished: false, partials: [] });
-        w.postMessage({ type: 'run', job, scenario, trials, seed, first, count, chunk: Math.min(250, count) });
+        w.postMessage({ type: 'run', job, scenario, trials, seed, first, count });
         first += count;
       }
     });

@@ -41,8 +41,10 @@ export function sourceLinks(scenario, paths, extra = []) {
   const out = h('p', { class: 'sources-line' }, h('span', { text: `${t('card.sources')}: ` }));
   for (const id of [...ids].sort(byId)) out.append(h('a', { class: 'chip', href: `#ev-${id}`, text: id }), ' ');
   for (const u of urls) out.append(h('a', { class: 'chip', href: u, text: new URL(u).hostname, rel: 'noopener noreferrer', target: '_blank' }), ' ');
-  for (const p of assumptions) out.append(h('a', { class: 'chip assumption', href: `#in-${p.replace(/\./g, '-')}`, title: paramLabel(p), text: `${t('card.assumption')}: ${paramLabel(p)}` }), ' ');
-  return out;
+  if (!assumptions.length) return out;
+  const list = h('p', { class: 'assumptions-line' }, h('span', { class: 'chip assumption', text: t('card.assumptions') }), ' ');
+  assumptions.forEach((p, i) => list.append(i ? ', ' : '', h('a', { href: `#in-${p.replace(/\./g, '-')}`, text: paramLabel(p) })));
+  return h('div', { class: 'card-sources' }, out, list);
 }
 
 function byId(a, b) {
@@ -72,7 +74,7 @@ function band(lo, hi, f) {
 
 function readingOf(tg) {
   const metric = ['duos_started', 'employed'].includes(tg.metric) ? t(`reading.${tg.metric}`) : t('reading.other', { metric: t(`metric.${tg.metric}`) });
-  return `${metric}; ${t(`kind.${tg.kind}`, { year: fmtYear(tg.year) })}`;
+  return `${metric} · ${t(`kind.${tg.kind}`, { year: fmtYear(tg.year) })}`;
 }
 
 /** The value of a target's metric in its year, across trials (median and band). */
@@ -98,8 +100,8 @@ export function headline(result, scenario) {
         id: `target-${k}`,
         title: pick(tg.label),
         what: readingOf(tg),
-        value: h('span', {}, h('span', { class: 'num', text: fmtPct(tg.probability_met, 0) }), h('span', { class: 'pm', text: ` ${t('card.pm', { se: fmtPctPoints(tg.probability_met_se) })}` })),
-        unitNote: t('card.probability'),
+        value: h('span', { class: 'num', text: fmtPct(tg.probability_met, 0) }),
+        unitNote: `${t('card.probability')} ${t('card.pm', { se: fmtPctPoints(tg.probability_met_se) })}`,
         band: ts
           ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtInt(ts.p50), lo: fmtInt(ts.p5), hi: fmtInt(ts.p95), value: fmtInt(tg.value) })
           : null,
@@ -200,7 +202,7 @@ export function headline(result, scenario) {
 }
 
 /** The chart specifications of a result, in page order. */
-export function chartSpecs(result, modes) {
+export function chartSpecs(result, modes, width = 640) {
   const hasTarget = (m) => (result.targets ?? []).some((tg) => tg.metric === m && tg.kind === 'cumulative');
   const mode = (m) => modes[m] ?? (hasTarget(m) || !(result.targets ?? []).some((tg) => tg.metric === m) ? 'cumulative' : 'annual');
   const meta = { trials: fmtInt(result.trials), seed: String(result.seed) };
@@ -214,7 +216,7 @@ export function chartSpecs(result, modes) {
       mode: m,
       title,
       caption: t('chart.fanCaption', { what: title, mode: t(`mode.${m}`), ...meta }),
-      draw: (Plot) => charts.fanChart(Plot, { result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}` }),
+      draw: (Plot) => charts.fanChart(Plot, { width, result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}` }),
       table: () => charts.fanTable(`${title}, ${t(`mode.${m}`)}`, charts.seriesRows(result, m === 'cumulative' ? `${metric}_cumulative` : metric), 'count'),
     });
   }
@@ -225,7 +227,7 @@ export function chartSpecs(result, modes) {
       title,
       caption: t('chart.probCaption', meta),
       legend: result.targets.map((tg) => pick(tg.label)),
-      draw: (Plot) => charts.probabilityChart(Plot, { result, label: title }),
+      draw: (Plot) => charts.probabilityChart(Plot, { width, result, label: title }),
       table: () => charts.probabilityTable(title, result),
     });
   }
@@ -236,7 +238,7 @@ export function chartSpecs(result, modes) {
       id: 'hist-cost',
       title,
       caption: t('chart.histCaption', { what: t('metric.cost_per_net_job'), ...meta }),
-      draw: (Plot) => charts.histogramChart(Plot, { total: cnj, unit: 'eur', xLabel: `${title} (EUR)`, label: title }),
+      draw: (Plot) => charts.histogramChart(Plot, { width, total: cnj, unit: 'eur', xLabel: `${title} (EUR)`, label: title }),
       table: () => charts.histogramTable(title, cnj, 'eur'),
     });
   }
@@ -247,7 +249,7 @@ export function chartSpecs(result, modes) {
       id: 'hist-bcr',
       title,
       caption: t('chart.bcrCaption', { p: fmtPct(result.p_benefit_exceeds_cost, 0), ...meta }),
-      draw: (Plot) => charts.histogramChart(Plot, { total: bcr, unit: 'ratio', xLabel: t('axis.ratio'), label: title, reference: 1 }),
+      draw: (Plot) => charts.histogramChart(Plot, { width, total: bcr, unit: 'ratio', xLabel: t('axis.ratio'), label: title, reference: 1 }),
       table: () => charts.histogramTable(title, bcr, 'ratio'),
     });
   }

@@ -97,6 +97,13 @@ export const STRINGS = {
   'dist.uniform': S('uniform (min, max)', 'uniforme (min, max)', 'uniform (min, max)'),
   'dist.normal': S('normal (mean, sd)', 'normale (moyenne, écart type)', 'normaal (gemiddelde, sd)'),
   'dist.lognormal': S('lognormal (90 % interval)', 'lognormale (intervalle à 90 %)', 'lognormaal (90 %-interval)'),
+  'distShort.fixed': S('Fixed', 'Fixe', 'Vast'),
+  'distShort.beta': S('Beta', 'Bêta', 'Bèta'),
+  'distShort.pert': S('PERT', 'PERT', 'PERT'),
+  'distShort.triangular': S('Triangular', 'Triangulaire', 'Driehoekig'),
+  'distShort.uniform': S('Uniform', 'Uniforme', 'Uniform'),
+  'distShort.normal': S('Normal', 'Normale', 'Normaal'),
+  'distShort.lognormal': S('Lognormal', 'Lognormale', 'Lognormaal'),
   'field.value': S('value', 'valeur', 'waarde'),
   'field.events': S('events', 'événements', 'gebeurtenissen'),
   'field.non_events': S('non-events', 'non-événements', 'niet-gebeurtenissen'),
@@ -176,6 +183,7 @@ export const STRINGS = {
   'card.startedWhat': S('Duos started, all years {from}–{to}', 'Duos lancés, toutes années {from}–{to}', 'Gestarte duo’s, alle jaren {from}–{to}'),
   'card.sources': S('Inputs from', 'Données issues de', 'Invoer uit'),
   'card.assumption': S('assumption', 'hypothèse', 'aanname'),
+  'card.assumptions': S('assumptions, no measured source', 'hypothèses sans source mesurée', 'aannames zonder gemeten bron'),
   'card.n': S('{trials} trials, seed {seed}', '{trials} essais, graine {seed}', '{trials} trekkingen, seed {seed}'),
 
   // ---- charts
