@@ -371,7 +371,11 @@ impl Model {
         let mut inputs = [0.0; PARAMS.len()];
         let mut row = vec![0.0; 2 * SERIES.len() * ny];
         let totals = self.trial(seed, trial, &mut inputs, &mut row);
-        TrialRecord { inputs: inputs.to_vec(), values: row.chunks(ny).map(<[f64]>::to_vec).collect(), totals: totals.to_vec() }
+        TrialRecord {
+            inputs: inputs.to_vec(),
+            values: row.chunks(ny).map(<[f64]>::to_vec).collect(),
+            totals: totals.to_vec(),
+        }
     }
 
     /// One trial: fills `row` (series-major, `2 * SERIES.len()` by years) and
@@ -511,7 +515,7 @@ pub struct TrialRecord {
 /// conditional rate a hair outside) and a NaN `p` draws nothing.
 #[inline]
 fn binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
-    if n == 0 || !(p > 0.0) {
+    if n == 0 || p.is_nan() || p <= 0.0 {
         return 0;
     }
     match Binomial::new(n, p.min(1.0)) {

@@ -242,8 +242,7 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     }
     let _ = writeln!(
         o,
-        "\nINPUTS  mean of each distribution; source = EVIDENCE row ({})",
-        "* marks an assumption"
+        "\nINPUTS  mean of each distribution; source = EVIDENCE row (* marks an assumption)"
     );
     for (field, p) in params(scenario) {
         let source = match (&p.source, p.assumption) {

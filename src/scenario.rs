@@ -147,15 +147,41 @@ pub struct Mentors {
     pub duos_per_mentor_year: Param,
 }
 
-/// A mentor pool, or no limit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A mentor pool, or no limit: `"unlimited"` or `{initial, recruits_per_year, retention}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pool {
     /// Mentors never limit the intake.
     Unlimited,
     /// A pool that keeps a share of its mentors and recruits new ones each year.
     #[serde(untagged)]
-    Limited(PoolSize),
+    Limited(Box<PoolSize>),
+}
+
+impl<'de> Deserialize<'de> for Pool {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+        struct PoolVisitor;
+        impl<'de> Visitor<'de> for PoolVisitor {
+            type Value = Pool;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("\"unlimited\" or an object {initial, recruits_per_year, retention}")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Pool, E> {
+                match v {
+                    "unlimited" => Ok(Pool::Unlimited),
+                    other => Err(E::custom(format!(
+                        "expected \"unlimited\" or a pool object, got \"{other}\""
+                    ))),
+                }
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Pool, A::Error> {
+                let size = PoolSize::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Pool::Limited(Box::new(size)))
+            }
+        }
+        d.deserialize_any(PoolVisitor)
+    }
 }
 
 /// `mentors[t+1] = Binomial(mentors[t], retention) + round(recruits_per_year)`.

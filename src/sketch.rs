@@ -7,7 +7,8 @@
 //! 2,048, and for any value equal to the smallest or largest seen). The idea
 //! is that of HdrHistogram and DDSketch (Masson, Rim and Lee, VLDB 2019).
 //!
-//! Counts are integers and the sum is kept in fixed point, so merging
+//! Counts are integers and the sum is kept in fixed point (each value
+//! truncated to a multiple of 2^-16; values must stay below 10^14 in size), so merging
 //! sketches in any order gives the same bits: a run split over workers
 //! equals the run in one piece. Memory depends on the spread of the values,
 //! never on the number of trials.
@@ -32,6 +33,15 @@ struct Store {
 impl Store {
     #[inline]
     fn add(&mut self, key: u32, n: u64) {
+        if let Some(c) = self.counts.get_mut(key.wrapping_sub(self.offset) as usize) {
+            *c += n;
+            return;
+        }
+        self.grow(key, n);
+    }
+
+    #[cold]
+    fn grow(&mut self, key: u32, n: u64) {
         if self.counts.is_empty() {
             self.offset = key;
             self.counts.push(0);
@@ -112,7 +122,8 @@ impl Sketch {
             self.undefined += 1;
             return;
         }
-        self.sum += (x * SUM_SCALE).round() as i128;
+        // Truncated to a multiple of 2^-16: exact and the same on every target.
+        self.sum += i128::from((x * SUM_SCALE) as i64);
         self.min = self.min.min(x);
         self.max = self.max.max(x);
         if x > 0.0 {

@@ -28,13 +28,23 @@ fn fixed(patch: Value) -> Scenario {
 
 fn merge(a: &mut Value, b: Value) {
     match (a, b) {
-        (Value::Object(a), Value::Object(b)) => b.into_iter().for_each(|(k, v)| merge(a.entry(k).or_insert(Value::Null), v)),
+        (Value::Object(a), Value::Object(b)) => b
+            .into_iter()
+            .for_each(|(k, v)| merge(a.entry(k).or_insert(Value::Null), v)),
         (a, b) => *a = b,
     }
 }
 
 fn run(s: &Scenario, trials: u64) -> mentorsim::RunResult {
-    simulate(s, &RunOptions { trials, seed: 11, ..RunOptions::default() }).expect("runs")
+    simulate(
+        s,
+        &RunOptions {
+            trials,
+            seed: 11,
+            ..RunOptions::default()
+        },
+    )
+    .expect("runs")
 }
 
 fn all_years(r: &mentorsim::RunResult, series: &str) -> Vec<f64> {
@@ -50,7 +60,10 @@ fn money_limits_the_intake() {
     // 1.5 M / 2,000 = 750 duos a year, below the plan of 1,000.
     let r = run(&fixed(json!({})), 50);
     assert_eq!(all_years(&r, "duos_started"), vec![750.0; 3]);
-    assert_eq!(all_years(&r, "duos_started_cumulative"), vec![750.0, 1500.0, 2250.0]);
+    assert_eq!(
+        all_years(&r, "duos_started_cumulative"),
+        vec![750.0, 1500.0, 2250.0]
+    );
     assert_eq!(all_years(&r, "public_cost"), vec![1_500_000.0; 3]);
     assert_eq!(all_years(&r, "regional_cost"), vec![900_000.0; 3]);
     assert_eq!(all_years(&r, "budget_needed"), vec![2_000_000.0; 3]);
@@ -67,13 +80,21 @@ fn money_limits_the_intake() {
 #[test]
 fn plan_realisation_and_indexation() {
     // Unlimited money: the plan times realisation, floored; cost grows 10 % a year.
-    let s = fixed(json!({"budget": {"unlimited": true, "constant": null}, "realisation": 0.9, "cost_indexation": 0.1}));
+    let s = fixed(
+        json!({"budget": {"unlimited": true, "constant": null}, "realisation": 0.9, "cost_indexation": 0.1}),
+    );
     let r = run(&s, 20);
     assert_eq!(all_years(&r, "duos_started"), vec![900.0; 3]);
     let cost = all_years(&r, "public_cost");
     assert_eq!(cost[0], 1_800_000.0);
-    assert!((cost[1] - 1_980_000.0).abs() < 1_980_000.0 * 1e-3, "{cost:?}");
-    assert!((cost[2] - 2_178_000.0).abs() < 2_178_000.0 * 1e-3, "{cost:?}");
+    assert!(
+        (cost[1] - 1_980_000.0).abs() < 1_980_000.0 * 1e-3,
+        "{cost:?}"
+    );
+    assert!(
+        (cost[2] - 2_178_000.0).abs() < 2_178_000.0 * 1e-3,
+        "{cost:?}"
+    );
     // The exact mean is not bucketed.
     assert!((r.series["public_cost_cumulative"].mean[2] - 5_958_000.0).abs() < 1e-3);
 }
@@ -115,7 +136,9 @@ fn fiscal_return_in_closed_form() {
     // 750 additional jobs a year, EUR 1,000 a month, 12 months in year one,
     // 2 years, 20 % decay, 5 % discount:
     // per job = 1000 * (12 + 12 * 0.8 / 1.05); year t discounted by 1.05^-t.
-    let s = fixed(json!({"fiscal": {"horizon_years": 2, "employment_decay": 0.2, "discount_rate": 0.05}}));
+    let s = fixed(
+        json!({"fiscal": {"horizon_years": 2, "employment_decay": 0.2, "discount_rate": 0.05}}),
+    );
     let r = run(&s, 20);
     let per_job = 1000.0 * (12.0 + 12.0 * 0.8 / 1.05);
     let expected: Vec<f64> = (0..3).map(|t| 750.0 * per_job / 1.05f64.powi(t)).collect();
@@ -126,7 +149,10 @@ fn fiscal_return_in_closed_form() {
     let ratio = expected.iter().sum::<f64>() / 4_500_000.0;
     // Means are exact to the fixed-point step 2^-16.
     assert!((r.totals["benefit_cost_ratio"].mean.unwrap() - ratio).abs() < 1e-4);
-    assert_eq!(r.p_benefit_exceeds_cost, if ratio > 1.0 { 1.0 } else { 0.0 });
+    assert_eq!(
+        r.p_benefit_exceeds_cost,
+        if ratio > 1.0 { 1.0 } else { 0.0 }
+    );
 }
 
 #[test]
@@ -142,14 +168,22 @@ fn binomial_means_within_monte_carlo_error() {
     let model = Model::new(&s).unwrap();
     let k = SERIES.iter().position(|x| *x == "employed").unwrap();
     // Standard deviation from the trials themselves.
-    let xs: Vec<f64> = (0..2000).map(|i| model.trial_record(11, i).values[k][0]).collect();
+    let xs: Vec<f64> = (0..2000)
+        .map(|i| model.trial_record(11, i).values[k][0])
+        .collect();
     let m = xs.iter().sum::<f64>() / xs.len() as f64;
     let sd = (xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64).sqrt();
     let se = sd / (n as f64).sqrt();
     let got = r.series["employed"].mean[0];
-    assert!((got - 472.5).abs() < 4.0 * se, "employed mean {got}, expected 472.5 +/- {se}");
+    assert!(
+        (got - 472.5).abs() < 4.0 * se,
+        "employed mean {got}, expected 472.5 +/- {se}"
+    );
     let net = r.series["net_additional_employed"].mean[0];
-    assert!((net - 247.5).abs() < 4.0 * se * 1.5, "net {net}, expected 247.5");
+    assert!(
+        (net - 247.5).abs() < 4.0 * se * 1.5,
+        "net {net}, expected 247.5"
+    );
 }
 
 #[test]
@@ -165,6 +199,10 @@ fn target_probability_matches_the_beta_tail() {
     let r = run(&s, n);
     let t = &r.targets[0];
     let se = (0.4f64 * 0.6 / n as f64).sqrt();
-    assert!((t.probability_met - 0.4).abs() < 4.0 * se, "{} vs 0.4", t.probability_met);
+    assert!(
+        (t.probability_met - 0.4).abs() < 4.0 * se,
+        "{} vs 0.4",
+        t.probability_met
+    );
     assert!((t.probability_met_se - se).abs() < 1e-3);
 }

@@ -11,11 +11,17 @@ fn preset_json() -> Value {
 fn problems(edit: impl FnOnce(&mut Value)) -> Vec<String> {
     let mut v = preset_json();
     edit(&mut v);
-    validate_json(&v.to_string()).iter().map(|p| p.to_string()).collect()
+    validate_json(&v.to_string())
+        .iter()
+        .map(|p| p.to_string())
+        .collect()
 }
 
 fn has(list: &[String], needle: &str) {
-    assert!(list.iter().any(|p| p.contains(needle)), "no problem containing `{needle}` in {list:?}");
+    assert!(
+        list.iter().any(|p| p.contains(needle)),
+        "no problem containing `{needle}` in {list:?}"
+    );
 }
 
 #[test]
@@ -25,35 +31,74 @@ fn presets_are_valid() {
         assert_eq!(s.validate(), vec![], "{id}");
         assert_eq!(s.id, id);
         for lang in [&s.name, &s.description] {
-            assert!(!lang.en.is_empty() && !lang.fr.is_empty() && !lang.nl.is_empty(), "{id} needs three languages");
+            assert!(
+                !lang.en.is_empty() && !lang.fr.is_empty() && !lang.nl.is_empty(),
+                "{id} needs three languages"
+            );
         }
     }
 }
 
 #[test]
 fn each_class_of_bad_input_is_named() {
-    has(&problems(|v| v["budget"]["constant"] = (-5.0).into()), "budget.constant: money must be a finite amount, zero or more, got -5");
-    has(&problems(|v| v["outcomes"]["employed"] = 1.7.into()), "outcomes.employed: a rate must be between 0 and 1, got 1.7");
     has(
-        &problems(|v| v["outcomes"]["employed"] = serde_json::json!({"dist": "beta", "events": -3, "non_events": 10})),
+        &problems(|v| v["budget"]["constant"] = (-5.0).into()),
+        "budget.constant: money must be a finite amount, zero or more, got -5",
+    );
+    has(
+        &problems(|v| v["outcomes"]["employed"] = 1.7.into()),
+        "outcomes.employed: a rate must be between 0 and 1, got 1.7",
+    );
+    has(
+        &problems(|v| {
+            v["outcomes"]["employed"] =
+                serde_json::json!({"dist": "beta", "events": -3, "non_events": 10})
+        }),
         "outcomes.employed: Beta counts must both be above zero",
     );
     has(
-        &problems(|v| v["cost_per_duo"] = serde_json::json!({"dist": "pert", "min": 3000, "mode": 2000, "max": 2500})),
+        &problems(|v| {
+            v["cost_per_duo"] =
+                serde_json::json!({"dist": "pert", "min": 3000, "mode": 2000, "max": 2500})
+        }),
         "cost_per_duo: need min <= mode <= max",
     );
-    has(&problems(|v| v["end_year"] = 2020.into()), "end_year: must not be before start_year");
-    has(&problems(|v| v["end_year"] = 2090.into()), "end_year: at most 50 years");
-    has(&problems(|v| v["targets"][0]["year"] = 2040.into()), "targets[0].year: must be within the simulated years");
-    has(&problems(|v| v["targets"][0]["metric"] = "jobs".into()), "targets[0].metric: unknown metric `jobs`");
-    has(&problems(|v| v["budget"]["per_year"] = serde_json::json!([1, 2])), "budget: give exactly one of");
-    has(&problems(|v| v["cost_indexation"] = (-1.5).into()), "cost_indexation: a yearly growth rate must be above -1");
+    has(
+        &problems(|v| v["end_year"] = 2020.into()),
+        "end_year: must not be before start_year",
+    );
+    has(
+        &problems(|v| v["end_year"] = 2090.into()),
+        "end_year: at most 50 years",
+    );
+    has(
+        &problems(|v| v["targets"][0]["year"] = 2040.into()),
+        "targets[0].year: must be within the simulated years",
+    );
+    has(
+        &problems(|v| v["targets"][0]["metric"] = "jobs".into()),
+        "targets[0].metric: unknown metric `jobs`",
+    );
+    has(
+        &problems(|v| v["budget"]["per_year"] = serde_json::json!([1, 2])),
+        "budget: give exactly one of",
+    );
+    has(
+        &problems(|v| v["cost_indexation"] = (-1.5).into()),
+        "cost_indexation: a yearly growth rate must be above -1",
+    );
 }
 
 #[test]
 fn parse_errors_name_the_field() {
-    has(&problems(|v| v["outcomes"]["employd"] = 0.5.into()), "outcomes.employd: unknown field `employd`, expected one of");
-    has(&problems(|v| v["outcomes"]["employed"] = "high".into()), "outcomes.employed: invalid type: string \"high\"");
+    has(
+        &problems(|v| v["outcomes"]["employd"] = 0.5.into()),
+        "outcomes.employd: unknown field `employd`, expected one of",
+    );
+    has(
+        &problems(|v| v["outcomes"]["employed"] = "high".into()),
+        "outcomes.employed: invalid type: string \"high\"",
+    );
     has(
         &problems(|v| v["realisation"] = serde_json::json!({"dist": "beta", "events": 3})),
         "realisation: a beta distribution needs non_events",
@@ -63,20 +108,44 @@ fn parse_errors_name_the_field() {
         "unknown distribution `gamma`",
     );
     // JSON has no NaN: the token is rejected where it stands.
-    let text = preset_json().to_string().replace("\"cost_per_duo\":{", "\"cost_per_duo\":NaN,\"x\":{");
+    let text = preset_json()
+        .to_string()
+        .replace("\"cost_per_duo\":{", "\"cost_per_duo\":NaN,\"x\":{");
     let p = validate_json(&text);
     assert_eq!(p.len(), 1);
-    assert!(p[0].to_string().starts_with("cost_per_duo: expected value"), "{}", p[0]);
+    assert!(
+        p[0].to_string().starts_with("cost_per_duo: expected value"),
+        "{}",
+        p[0]
+    );
 }
 
 #[test]
 fn run_options_are_checked() {
     let s = presets::get("actiris-2028").unwrap();
     let err = |opts: RunOptions| simulate(&s, &opts).unwrap_err().to_string();
-    assert!(err(RunOptions { trials: 0, ..Default::default() }).contains("trials: must be between 1 and 1000000, got 0"));
-    assert!(err(RunOptions { trials: 1_000_000_000_000, ..Default::default() }).contains("got 1000000000000"));
-    assert!(err(RunOptions { seed: u64::MAX, ..Default::default() }).contains("seed: must be a whole number"));
-    assert!(err(RunOptions { trials: 10, first_trial: 5, trial_count: Some(6), ..Default::default() }).contains("trialCount"));
+    assert!(err(RunOptions {
+        trials: 0,
+        ..Default::default()
+    })
+    .contains("trials: must be between 1 and 1000000, got 0"));
+    assert!(err(RunOptions {
+        trials: 1_000_000_000_000,
+        ..Default::default()
+    })
+    .contains("got 1000000000000"));
+    assert!(err(RunOptions {
+        seed: u64::MAX,
+        ..Default::default()
+    })
+    .contains("seed: must be a whole number"));
+    assert!(err(RunOptions {
+        trials: 10,
+        first_trial: 5,
+        trial_count: Some(6),
+        ..Default::default()
+    })
+    .contains("trialCount"));
 }
 
 #[test]

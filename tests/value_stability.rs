@@ -13,17 +13,29 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 const GOLDEN: [(&str, &str); 5] = [
     ("actiris-2028", include_str!("golden/actiris-2028.json")),
-    ("targets-2030-2035", include_str!("golden/targets-2030-2035.json")),
+    (
+        "targets-2030-2035",
+        include_str!("golden/targets-2030-2035.json"),
+    ),
     ("duo-for-a-job", include_str!("golden/duo-for-a-job.json")),
     ("team4job", include_str!("golden/team4job.json")),
-    ("brussels-2018-2019", include_str!("golden/brussels-2018-2019.json")),
+    (
+        "brussels-2018-2019",
+        include_str!("golden/brussels-2018-2019.json"),
+    ),
 ];
 
 /// The `--json` of `mentorsim run --preset ID --trials 1000 --seed 7 --sensitivity`.
 fn result_json(id: &str) -> String {
     let scenario = presets::get(id).expect("preset");
-    let opts = RunOptions { trials: 1000, seed: 7, sensitivity: true, ..RunOptions::default() };
-    serde_json::to_string_pretty(&simulate(&scenario, &opts).expect("runs")).expect("serialises") + "\n"
+    let opts = RunOptions {
+        trials: 1000,
+        seed: 7,
+        sensitivity: true,
+        ..RunOptions::default()
+    };
+    serde_json::to_string_pretty(&simulate(&scenario, &opts).expect("runs")).expect("serialises")
+        + "\n"
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -37,7 +49,10 @@ fn every_preset_gives_the_golden_bytes() {
             std::fs::write(path, &got).expect("writes golden file");
             continue;
         }
-        assert!(got == golden, "{id}: the result differs from tests/golden/{id}.json");
+        assert!(
+            got == golden,
+            "{id}: the result differs from tests/golden/{id}.json"
+        );
     }
 }
 
@@ -45,28 +60,49 @@ fn every_preset_gives_the_golden_bytes() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 fn chunks_merge_to_the_whole_run() {
     let scenario = presets::get("targets-2030-2035").expect("preset");
-    let opts = RunOptions { trials: 700, seed: 3, sensitivity: true, ..RunOptions::default() };
+    let opts = RunOptions {
+        trials: 700,
+        seed: 3,
+        sensitivity: true,
+        ..RunOptions::default()
+    };
     let whole = simulate(&scenario, &opts).expect("runs");
     let cuts = [0, 1, 99, 100, 350, 699, 700];
     let parts: Vec<_> = cuts
         .windows(2)
         .rev()
         .map(|w| {
-            let range = RunOptions { first_trial: w[0], trial_count: Some(w[1] - w[0]), ..opts };
+            let range = RunOptions {
+                first_trial: w[0],
+                trial_count: Some(w[1] - w[0]),
+                ..opts
+            };
             mentorsim::simulate_partial(&scenario, &range, &mut |_| {}).expect("runs")
         })
         .collect();
-    assert_eq!(mentorsim::merge(&scenario, &opts, parts).expect("merges"), whole);
+    assert_eq!(
+        mentorsim::merge(&scenario, &opts, parts).expect("merges"),
+        whole
+    );
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 fn partials_survive_their_byte_form() {
     let scenario = presets::get("actiris-2028").expect("preset");
-    let opts = RunOptions { trials: 300, seed: 9, ..RunOptions::default() };
+    let opts = RunOptions {
+        trials: 300,
+        seed: 9,
+        ..RunOptions::default()
+    };
     let part = mentorsim::simulate_partial(&scenario, &opts, &mut |_| {}).expect("runs");
-    assert_eq!(mentorsim::Partial::from_bytes(&part.to_bytes()).expect("reads"), part);
+    assert_eq!(
+        mentorsim::Partial::from_bytes(&part.to_bytes()).expect("reads"),
+        part
+    );
     let other = presets::get("team4job").expect("preset");
-    let err = mentorsim::merge(&other, &opts, vec![part]).unwrap_err().to_string();
+    let err = mentorsim::merge(&other, &opts, vec![part])
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("another scenario"), "{err}");
 }

@@ -1,0 +1,213 @@
+// The page as a person uses it, in headless Chromium: it loads and answers,
+// reacts to a budget change, speaks Dutch, reproduces a shared link, downloads
+// the numbers it shows, keeps the last result when an input is wrong, loads
+// nothing from other hosts and never turns text from a URL into HTML.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import { assertOnlyLocal, openSession, requireBuild, screenshot } from './helpers.mjs';
+
+const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+
+/** The headline numbers as shown, keyed by card ("target-0", "employed", ...). */
+const headline = (page) =>
+  page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#headline .card')].map((c) => [c.dataset.card, c.querySelector('.big').textContent])));
+
+/** Parses a number as the page shows it in any of its locales ("4 001", "4.001", "4,001", "€8.9M" is not used here). */
+const shownNumber = (text) => Number(text.replace(/[\s\u202f\u00a0.,]/g, '').replace(/[^\d-]/g, ''));
+
+describe('page', () => {
+  let s;
+  const allRequests = [];
+  const allErrors = [];
+
+  before(async () => {
+    requireBuild();
+    s = await openSession();
+  });
+
+  after(async () => {
+    await s?.close();
+  });
+
+  async function open(query = '', options = {}) {
+    const p = await s.newPage(options);
+    p.requests = p.requests ?? [];
+    // Long tasks on the main thread, for the measurement printed below.
+    await p.page.addInitScript(() => {
+      window.__longTasks = [];
+      try {
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask', buffered: true });
+      } catch {}
+    });
+    await p.page.goto(`${s.base}index.html${query}`);
+    return p;
+  }
+
+  function done(p) {
+    allRequests.push(...p.requests);
+    allErrors.push(...p.errors);
+  }
+
+  test('loads, runs the default preset and shows every headline answer with its band', async () => {
+    const p = await open('', { locale: 'en-GB' });
+    await READY(p.page);
+    const timing = await p.page.evaluate(() => ({
+      firstResult: Math.round(performance.getEntriesByName('mentorsim:first-result')[0]?.startTime ?? -1),
+      longTasks: window.__longTasks,
+    }));
+    console.log(`first result on screen ${timing.firstResult} ms after navigation; main-thread long tasks: ${JSON.stringify(timing.longTasks)}`);
+    assert.ok(timing.firstResult > 0, 'first result marked');
+    const cards = await headline(p.page);
+    for (const id of ['target-0', 'target-1', 'started', 'employed', 'net', 'costNet', 'bcr', 'budget', 'mentors']) assert.ok(cards[id], `card ${id} shown`);
+    assert.match(await p.page.textContent('#card-target-0'), /±/);
+    assert.match(await p.page.textContent('#card-employed'), /P5–P95/);
+    assert.match(await p.page.textContent('#card-employed'), /10,000 trials, seed 2025/);
+    assert.equal(await p.page.locator('#charts-body figure svg').count(), 5);
+    assert.equal(await p.page.locator('#charts-body figure details table').count(), 5);
+    assert.ok(await p.page.locator('#sources a[href="#ev-E7"]').count());
+    await screenshot(p.page, 'page-loaded');
+    done(p);
+    await p.context.close();
+  });
+
+  test('changing the budget changes the probability of the target', async () => {
+    const p = await open('?preset=actiris-2028&lang=en');
+    await READY(p.page);
+    const before = await headline(p.page);
+    await p.page.fill('[data-field="budget.constant"] input[type="number"]', '4000000');
+    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
+    await READY(p.page);
+    const afterChange = await headline(p.page);
+    assert.notEqual(afterChange['target-0'], before['target-0'], `probability still ${before['target-0']}`);
+    assert.ok(shownNumber(afterChange['target-0']) > shownNumber(before['target-0']));
+    assert.match(p.page.url(), /edits=/);
+    await screenshot(p.page, 'page-budget-changed');
+    done(p);
+    await p.context.close();
+  });
+
+  test('the language switch translates the page', async () => {
+    const p = await open('?lang=en');
+    await READY(p.page);
+    assert.equal(await p.page.textContent('#results-h'), 'Results');
+    await p.page.selectOption('#lang', 'nl');
+    await p.page.waitForFunction(() => document.querySelector('#results-h').textContent === 'Resultaten');
+    assert.equal(await p.page.getAttribute('html', 'lang'), 'nl-BE');
+    assert.match(await p.page.textContent('#card-employed'), /Mensen aan het werk/);
+    // Dutch groups thousands with a dot.
+    assert.match(await p.page.textContent('#card-employed .n'), /10\.000/);
+    assert.match(p.page.url(), /lang=nl/);
+    await screenshot(p.page, 'page-dutch');
+    done(p);
+    await p.context.close();
+  });
+
+  test('a copied link reproduces the state in a new page', async () => {
+    const p = await open('?lang=fr', { locale: 'fr-BE' });
+    await READY(p.page);
+    await p.page.fill('[data-field="budget.constant"] input[type="number"]', '3000000');
+    await p.page.fill('[data-field="seed"] input', '7');
+    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
+    await READY(p.page);
+    await p.page.click('#btn-copy');
+    const link = await p.page.inputValue('#share-url');
+    assert.match(link, /seed=7/);
+    const shown = await headline(p.page);
+    const q = await open(link.slice(link.indexOf('?')), { locale: 'en-GB' });
+    await READY(q.page);
+    assert.deepEqual(await headline(q.page), shown);
+    assert.equal(await q.page.inputValue('#lang'), 'fr');
+    assert.equal(await q.page.inputValue('[data-field="budget.constant"] input[type="number"]'), '3000000');
+    await screenshot(q.page, 'page-shared-link');
+    done(p);
+    done(q);
+    await p.context.close();
+    await q.context.close();
+  });
+
+  test('the CSV download holds the numbers shown', async () => {
+    const p = await open('?lang=en');
+    await READY(p.page);
+    const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#dl-csv')]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const rows = csv.trim().split(/\r?\n/).map((l) => l.split(','));
+    const head = rows[0];
+    const at = (series, year, col) => Number(rows.find((r) => r[3] === series && r[4] === String(year))[head.indexOf(col)]);
+    const cards = await headline(p.page);
+    assert.equal(shownNumber(cards.employed), Math.round(at('employed_cumulative', 2028, 'p50')));
+    assert.equal(shownNumber(cards.started), Math.round(at('duos_started_cumulative', 2028, 'p50')));
+    // The table under the fan chart too.
+    const cell = await p.page.evaluate(() => document.querySelector('#chart-fan-duos_started table tbody tr:last-child td:nth-of-type(3)').textContent);
+    assert.equal(shownNumber(cell), Math.round(at('duos_started_cumulative', 2028, 'p50')));
+    await screenshot(p.page, 'page-csv');
+    done(p);
+    await p.context.close();
+  });
+
+  test('an invalid input shows its message and keeps the last result, marked', async () => {
+    const p = await open('?lang=en');
+    await READY(p.page);
+    const before = await headline(p.page);
+    await p.page.fill('[data-field="outcomes.employed.events"] input', '-5');
+    await p.page.waitForFunction(() => document.body.dataset.state === 'error');
+    const msg = await p.page.textContent('fieldset[data-field="outcomes.employed"]');
+    assert.match(msg, /\S/);
+    const errors = await p.page.locator('fieldset[data-field="outcomes.employed"] .field-error:not(:empty)').allTextContents();
+    assert.ok(errors.length > 0, 'a message next to the field');
+    assert.equal(await p.page.getAttribute('[data-field="outcomes.employed.events"] input', 'aria-invalid'), 'true');
+    assert.ok(await p.page.isVisible('#stale'));
+    assert.deepEqual(await headline(p.page), before, 'the last result stays');
+    await screenshot(p.page, 'page-invalid-input');
+    // Fixing it runs again.
+    await p.page.fill('[data-field="outcomes.employed.events"] input', '637.65');
+    await READY(p.page);
+    assert.ok(!(await p.page.isVisible('#stale')));
+    done(p);
+    await p.context.close();
+  });
+
+  test('a hostile or broken URL loads the default with a notice and shows text as text', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+    const edits = encodeURIComponent(JSON.stringify({ 'name.en': evil }));
+    const p = await open(`?preset=actiris-2028&lang=en&edits=${edits}`);
+    await READY(p.page);
+    assert.equal(await p.page.textContent('#result-title'), evil);
+    assert.equal(await p.page.locator('#result-title img, #controls img, #result-title script').count(), 0);
+    assert.equal(await p.page.evaluate(() => window.__pwned), undefined);
+    await screenshot(p.page, 'page-hostile-text');
+    done(p);
+    await p.context.close();
+
+    const q = await open('?preset=nope&trials=99999999999&edits=%7Bbroken&lang=en');
+    await READY(q.page);
+    const notice = await q.page.textContent('#notices');
+    assert.match(notice, /unknown scenario/);
+    assert.match(notice, /number of trials/);
+    assert.match(notice, /not valid JSON/);
+    assert.match(await q.page.textContent('#card-employed .n'), /10,000 trials/);
+    await screenshot(q.page, 'page-broken-url');
+    done(q);
+    await q.context.close();
+  });
+
+  test('presentation mode shows the headline and one chart', async () => {
+    const p = await open('?lang=fr&present=1', { viewport: { width: 1280, height: 720 } });
+    await READY(p.page);
+    assert.ok(await p.page.evaluate(() => document.body.classList.contains('present')));
+    assert.ok(await p.page.isVisible('#card-target-0'));
+    assert.ok(!(await p.page.isVisible('#card-bcr')));
+    assert.ok(!(await p.page.isVisible('#chart-hist-bcr')));
+    await p.page.click('#btn-present');
+    assert.ok(await p.page.isVisible('#card-bcr'));
+    await p.page.click('#btn-present');
+    await screenshot(p.page, 'page-presentation');
+    done(p);
+    await p.context.close();
+  });
+
+  test('no console errors and no request leaves this machine', () => {
+    assert.deepEqual(allErrors, []);
+    assertOnlyLocal(allRequests);
+  });
+});
