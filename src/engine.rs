@@ -165,12 +165,11 @@ impl RunOptions {
             );
         }
         let count = self.count();
-        if self
+        let outside = self
             .first_trial
             .checked_add(count)
-            .is_none_or(|end| end > self.trials)
-            || count == 0
-        {
+            .is_none_or(|end| end > self.trials);
+        if (1..=MAX_TRIALS).contains(&self.trials) && (outside || count == 0) {
             push(
                 "trialCount",
                 format!(

@@ -151,7 +151,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 ..RunOptions::default()
             };
             let result = run_parallel(&s, &opts, threads, chunks).map_err(|e| match e {
-                Error::Invalid(_) => format!("the scenario cannot run:\n{e}"),
+                Error::Invalid(_) => format!("the run cannot start:\n{e}"),
                 other => other.to_string(),
             })?;
             let text = if json {
