@@ -14,7 +14,11 @@ fn main() {
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn targets_2030_2035_100k(b: Bencher) {
     let scenario = presets::get("targets-2030-2035").expect("preset");
-    let opts = RunOptions { trials: 100_000, seed: 1, ..RunOptions::default() };
+    let opts = RunOptions {
+        trials: 100_000,
+        seed: 1,
+        ..RunOptions::default()
+    };
     b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
 }
 
@@ -22,6 +26,10 @@ fn targets_2030_2035_100k(b: Bencher) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn actiris_2028_10k(b: Bencher) {
     let scenario = presets::get("actiris-2028").expect("preset");
-    let opts = RunOptions { trials: 10_000, seed: 1, ..RunOptions::default() };
+    let opts = RunOptions {
+        trials: 10_000,
+        seed: 1,
+        ..RunOptions::default()
+    };
     b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
 }

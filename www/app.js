@@ -449,7 +449,7 @@ async function boot() {
   wireStatic();
   setStatus(t('status.loading'));
   // Workers start now and get the compiled module when it is ready.
-  app.pool = new WorkerPool({ module: compileModule(), api: null });
+  app.pool = new WorkerPool({ module: compileModule() });
   let engine;
   // Charts load while the first run computes; only rendering waits for them.
   app.plotReady = loadPlot();
@@ -464,7 +464,6 @@ async function boot() {
   }
   performance.mark('mentorsim:engine');
   app.api = engine.api;
-  app.pool.api = app.api;
   app.version = app.api.version();
   app.presets = app.api.presets();
 
@@ -486,7 +485,10 @@ async function boot() {
   inputsChanged(true, { firstRun: true });
   urlNotice(notices);
   setPresent(state.present);
+  await nextTask();
   renderControls();
+  // The sources table in a task of its own, to keep each task short.
+  await nextTask();
   renderSources($('sources'), app.scenario, editedPaths());
 }
 

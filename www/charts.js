@@ -14,17 +14,30 @@
 
 import { t, fmtBy, fmtYear, fmtPct, fmtInt, pick } from './i18n.js';
 
+// Classic scripts, one after the other: each is evaluated in a task of its own
+// (importing vendor/plot.mjs would evaluate both in one long task).
+const VENDOR = ['./vendor/d3.min.js', './vendor/plot.umd.min.js'];
 let plotPromise = null;
 
-/**
- * Loads D3 and Plot once from www/vendor/plot.mjs, a module the build writes
- * around the UMD bundles (it sets the globals d3 and Plot and exports Plot).
- */
+/** Loads D3 and Plot from www/vendor/ once; resolves to the Plot namespace. */
 export function loadPlot() {
-  plotPromise ??= import('./vendor/plot.mjs').then((m) => {
-    const Plot = m.Plot ?? globalThis.Plot;
-    if (!Plot) throw new Error('Plot did not load');
-    return Plot;
+  if (globalThis.Plot) return Promise.resolve(globalThis.Plot);
+  plotPromise ??= VENDOR.reduce(
+    (p, src) =>
+      p.then(
+        () =>
+          new Promise((resolve, reject) => {
+            const s = document.createElement('script');
+            s.src = new URL(src, import.meta.url).href;
+            s.onload = resolve;
+            s.onerror = () => reject(new Error(`could not load ${src}`));
+            document.head.append(s);
+          })
+      ),
+    Promise.resolve()
+  ).then(() => {
+    if (!globalThis.Plot) throw new Error('Plot did not load');
+    return globalThis.Plot;
   });
   return plotPromise;
 }

@@ -448,7 +448,10 @@ export function showErrors(root, problems) {
     const err = errs.at(-1) ?? best.querySelector('.field-error');
     if (err) err.textContent = err.textContent ? `${err.textContent} ${p.message}` : p.message;
     best.classList.add('invalid');
-    for (const input of best.querySelectorAll('input, select, textarea')) if (input.closest('[data-field]') === best) input.setAttribute('aria-invalid', 'true');
+    // The fields of this input (a distribution's numbers, say), not the JSON box.
+    for (const input of best.querySelectorAll('input:not([type="range"]), textarea:not(.scenario-json)')) {
+      if (!input.closest('details.json')) input.setAttribute('aria-invalid', 'true');
+    }
   }
   return rest;
 }

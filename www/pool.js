@@ -2,7 +2,8 @@
 // trials into contiguous ranges, reports progress, and merges the partial
 // states into one result with the engine's merge(). Because each trial draws
 // from its own stream (seed, trial index), the merged result is exactly the
-// one-thread result, whatever the number of workers.
+// one-thread result, whatever the number of workers. The merge runs in a
+// worker too, so the page's thread only receives the summary.
 //
 // Starting a new run cancels the one in flight: its promise rejects with a
 // Cancelled error, its busy workers are terminated and replaced by fresh ones
@@ -21,12 +22,10 @@ export class WorkerPool {
    * @param {object} o
    * @param {WebAssembly.Module|Promise<WebAssembly.Module>} o.module  the compiled engine, shared
    *        with every worker (a promise lets the workers start before it is compiled)
-   * @param {object} o.api                 the main thread's engine API (for merge; may be set later)
    * @param {number} [o.size]              number of workers
    * @param {URL|string} [o.workerUrl]
    */
-  constructor({ module, api, size, workerUrl = new URL('./worker.js', import.meta.url) }) {
-    this.api = api;
+  constructor({ module, size, workerUrl = new URL('./worker.js', import.meta.url) }) {
     this.module = module;
     this.workerUrl = workerUrl;
     this.size = Math.max(1, Math.min(4, size ?? (globalThis.navigator?.hardwareConcurrency || 2)));
@@ -68,15 +67,14 @@ export class WorkerPool {
       slot.ms = data.ms;
       slot.finished = true;
       if ([...c.slots.values()].every((s) => s.finished)) {
-        this.current = null;
-        try {
-          const partials = [...c.slots.values()].flatMap((s) => s.partials);
-          const result = this.api.merge(c.scenario, { trials: c.trials, seed: c.seed }, partials);
-          c.resolve({ result, workers: c.slots.size, ms: performance.now() - c.t0, workerMs: [...c.slots.values()].map((s) => s.ms) });
-        } catch (e) {
-          c.reject(e);
-        }
+        // The worker that finished last merges (it is idle and has the engine).
+        const partials = [...c.slots.values()].flatMap((s) => s.partials);
+        c.merger = w;
+        w.postMessage({ type: 'merge', job: c.job, scenario: c.scenario, trials: c.trials, seed: c.seed, partials }, partials.map((p) => p.buffer));
       }
+    } else if (data.type === 'merged') {
+      this.current = null;
+      c.resolve({ result: data.result, workers: c.slots.size, ms: performance.now() - c.t0, workerMs: [...c.slots.values()].map((s) => s.ms) });
     } else if (data.type === 'error') {
       this.#fail(data.message);
     }
@@ -88,7 +86,7 @@ export class WorkerPool {
     if (!c) return;
     this.current = null;
     for (const [w, slot] of c.slots) {
-      if (slot.finished) continue;
+      if (slot.finished && w !== c.merger) continue;
       w.terminate();
       const i = this.workers.indexOf(w);
       if (i >= 0) this.workers[i] = this.#spawn();

@@ -8,9 +8,11 @@
 //
 // Messages in:  {type: 'init', module}           the compiled WebAssembly.Module
 //               {type: 'run', job, scenario, trials, seed, first, count}
+//               {type: 'merge', job, scenario, trials, seed, partials}
 // Messages out: {type: 'ready'} | {type: 'failed', message}
 //               {type: 'progress', job, done}
 //               {type: 'done', job, partial: Uint8Array, ms}
+//               {type: 'merged', job, result}
 //               {type: 'error', job, message}
 
 let api = null;
@@ -25,7 +27,10 @@ async function init(module) {
     else await bindings.default();
     api = bindings;
     postMessage({ type: 'ready' });
-    while (queue.length) run(queue.shift());
+    while (queue.length) {
+      const m = queue.shift();
+      (m.type === 'merge' ? merge : run)(m);
+    }
   } catch (e) {
     postMessage({ type: 'failed', message: String(e?.message ?? e) });
   }
@@ -43,8 +48,21 @@ function run({ job, scenario, trials, seed, first, count }) {
   }
 }
 
+// Merging the partials costs tens of milliseconds: done here, off the page's thread.
+function merge({ job, scenario, trials, seed, partials }) {
+  try {
+    postMessage({ type: 'merged', job, result: api.merge(scenario, { trials, seed }, partials) });
+  } catch (e) {
+    postMessage({ type: 'error', job, message: String(e?.message ?? e) });
+  }
+}
+
 onmessage = ({ data }) => {
   if (data.type === 'init') init(data.module);
+  else if (data.type === 'merge') {
+    if (api) merge(data);
+    else queue.push(data);
+  }
   else if (data.type === 'run') {
     if (api) run(data);
     else queue.push(data);
