@@ -33,6 +33,7 @@ const app = {
   runGen: 0,
   renderGen: 0,
   figures: new Map(),
+  allOpen: false,
 };
 
 function setBodyState(s) {
@@ -106,6 +107,11 @@ function renderControls() {
       inputsChanged();
     },
     rebuild: () => renderControls(),
+    allOpen: app.allOpen,
+    allToggled: (open) => {
+      app.allOpen = open;
+      if (open && app.problems.length) showErrors($('controls-body'), app.problems);
+    },
   });
   app.editors = editors;
   if (app.problems.length) showErrors($('controls-body'), app.problems);
@@ -178,7 +184,11 @@ function inputsChanged(immediate = false, { firstRun = false } = {}) {
     engine = [{ field: '', message: e.message ?? String(e) }];
   }
   app.problems = [...local, ...engine];
-  const rest = showErrors($('controls-body'), app.problems);
+  let rest = showErrors($('controls-body'), app.problems);
+  if (rest.length && app.editors?.openAll && !app.allOpen) {
+    app.editors.openAll();
+    rest = showErrors($('controls-body'), app.problems);
+  }
   const other = $('other-errors');
   other.replaceChildren();
   if (rest.length) other.append(h('p', { text: t('invalid.other') }), h('ul', {}, rest.map((p) => h('li', { text: p.field ? `${p.field}: ${p.message}` : p.message }))));

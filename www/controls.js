@@ -296,7 +296,8 @@ function intakeControl(s, ctx) {
  * ctx: {scenario(), run(), presets, presetId, edited, edit(path, value, field?),
  *       replace(scenario), setRun({trials, seed}), choosePreset(id), reset(),
  *       importFile(file), localError(field, message), rebuild()}
- * Returns the list of parameter editors (to keep duplicates in step).
+ * Returns the list of parameter editors (to keep duplicates in step), with
+ * openAll() to build and open the "all assumptions" panel.
  */
 export function buildControls(root, ctx) {
   const s = ctx.scenario();
@@ -369,8 +370,29 @@ export function buildControls(root, ctx) {
   );
   root.append(sim);
 
-  // Everything else.
-  const all = h('details', { class: 'group all', id: 'all-assumptions' }, h('summary', { text: t('controls.all') }));
+  // Everything else, built when first opened (it is most of the controls' DOM).
+  const all = h('details', { class: 'group all', id: 'all-assumptions', open: ctx.allOpen }, h('summary', { text: t('controls.all') }));
+  let built = false;
+  const fill = () => {
+    if (built) return;
+    built = true;
+    fillAll(all, s, ctx, editors);
+  };
+  all.addEventListener('toggle', () => {
+    if (all.open) fill();
+    ctx.allToggled?.(all.open);
+  });
+  if (ctx.allOpen) fill();
+  root.append(all);
+  /** Builds the panel and opens it (for a validation message that belongs in it). */
+  editors.openAll = () => {
+    fill();
+    all.open = true;
+  };
+  return editors;
+}
+
+function fillAll(all, s, ctx, editors) {
   all.append(h('p', { class: 'help', text: t('controls.allHelp') }));
   const pool = getPath(s, 'mentors.pool');
   const poolId = uid('c');
@@ -421,8 +443,6 @@ export function buildControls(root, ctx) {
   const file = h('input', { id: fid, type: 'file', accept: 'application/json,.json' });
   file.addEventListener('change', () => file.files[0] && ctx.importFile(file.files[0]));
   all.append(h('div', { class: 'field' }, h('label', { for: fid, text: t('controls.import') }), file));
-  root.append(all);
-  return editors;
 }
 
 /** Shows validation problems next to their fields; returns those that found no field. */

@@ -32,7 +32,6 @@ describe('page', () => {
 
   async function open(query = '', options = {}) {
     const p = await s.newPage(options);
-    p.requests = p.requests ?? [];
     // Long tasks on the main thread, for the measurement printed below.
     await p.page.addInitScript(() => {
       window.__longTasks = [];
@@ -63,7 +62,7 @@ describe('page', () => {
     assert.match(await p.page.textContent('#card-target-0'), /±/);
     assert.match(await p.page.textContent('#card-employed'), /P5–P95/);
     assert.match(await p.page.textContent('#card-employed'), /10,000 trials, seed 2025/);
-    assert.equal(await p.page.locator('#charts-body figure svg').count(), 5);
+    assert.equal(await p.page.locator('#charts-body figure .plot > svg').count(), 5);
     assert.equal(await p.page.locator('#charts-body figure details table').count(), 5);
     assert.ok(await p.page.locator('#sources a[href="#ev-E7"]').count());
     await screenshot(p.page, 'page-loaded');
