@@ -9,7 +9,7 @@ import { WorkerPool, Cancelled } from './pool.js';
 import { loadPlot, pngBlob, svgText, download, COLORS } from './charts.js';
 import { buildControls, showErrors } from './controls.js';
 import { headline, chartSpecs, quantilesCsv } from './results.js';
-import { renderSources } from './sources.js';
+import { renderSources, sourcesSummary } from './sources.js';
 import { h, nextTask } from './dom.js';
 
 performance.mark('mentorsim:app-start');
@@ -301,6 +301,7 @@ async function renderResults() {
   const { result, scenario } = app.last;
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
+  $('print-sources').replaceChildren(sourcesSummary(scenario));
   const box = $('charts-body');
   // Charts are drawn at the width they get (SVG scales down in print and presentation).
   const width = Math.round(Math.max(320, Math.min(960, box.clientWidth || 640)));
@@ -318,6 +319,21 @@ async function renderResults() {
   // Keep page order when charts appear after others.
   for (const spec of specs) box.append(app.figures.get(spec.id));
   return true;
+}
+
+/** Redraws the charts in place, synchronously (for printing), at `width` or the screen's. */
+function redrawCharts(width, height) {
+  if (!app.last || !app.Plot) return;
+  const w = width ?? Math.round(Math.max(320, Math.min(960, $('charts-body').clientWidth || 640)));
+  for (const spec of chartSpecs(app.last.result, app.chartModes, w, height)) {
+    const plot = app.figures.get(spec.id)?.querySelector('.plot');
+    if (!plot) continue;
+    try {
+      plot.replaceChildren(spec.draw(app.Plot));
+    } catch {
+      // Keep the chart as it was.
+    }
+  }
 }
 
 function figure(spec) {
@@ -443,6 +459,9 @@ function wireStatic() {
     if (app.last) renderResults();
     if (document.body.dataset.state === 'ready' && app.last) setStatus(t('status.ready', { trials: fmtInt(app.last.result.trials), ms: fmtInt(app.last.ms), workers: app.last.workers }));
   });
+  // Printed charts sit three to a row: draw them at that size so their text stays legible.
+  window.addEventListener('beforeprint', () => redrawCharts(340, 200));
+  window.addEventListener('afterprint', () => redrawCharts());
   window.addEventListener('beforeprint', () => {
     $('print-url').textContent = t('print.generated', { url: app.state ? shareUrl(app.state) : location.href });
     $('print-date').textContent = new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date());

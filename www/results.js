@@ -202,7 +202,7 @@ export function headline(result, scenario) {
 }
 
 /** The chart specifications of a result, in page order. */
-export function chartSpecs(result, modes, width = 640) {
+export function chartSpecs(result, modes, width = 640, height = undefined) {
   const hasTarget = (m) => (result.targets ?? []).some((tg) => tg.metric === m && tg.kind === 'cumulative');
   const mode = (m) => modes[m] ?? (hasTarget(m) || !(result.targets ?? []).some((tg) => tg.metric === m) ? 'cumulative' : 'annual');
   const meta = { trials: fmtInt(result.trials), seed: String(result.seed) };
@@ -216,7 +216,7 @@ export function chartSpecs(result, modes, width = 640) {
       mode: m,
       title,
       caption: t('chart.fanCaption', { what: title, mode: t(`mode.${m}`), ...meta }),
-      draw: (Plot) => charts.fanChart(Plot, { width, result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}` }),
+      draw: (Plot) => charts.fanChart(Plot, { width, height, result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}` }),
       table: () => charts.fanTable(`${title}, ${t(`mode.${m}`)}`, charts.seriesRows(result, m === 'cumulative' ? `${metric}_cumulative` : metric), 'count'),
     });
   }
@@ -227,7 +227,7 @@ export function chartSpecs(result, modes, width = 640) {
       title,
       caption: t('chart.probCaption', meta),
       legend: result.targets.map((tg) => pick(tg.label)),
-      draw: (Plot) => charts.probabilityChart(Plot, { width, result, label: title }),
+      draw: (Plot) => charts.probabilityChart(Plot, { width, height, result, label: title }),
       table: () => charts.probabilityTable(title, result),
     });
   }
@@ -238,7 +238,7 @@ export function chartSpecs(result, modes, width = 640) {
       id: 'hist-cost',
       title,
       caption: t('chart.histCaption', { what: t('metric.cost_per_net_job'), ...meta }),
-      draw: (Plot) => charts.histogramChart(Plot, { width, total: cnj, unit: 'eur', xLabel: `${title} (EUR)`, label: title }),
+      draw: (Plot) => charts.histogramChart(Plot, { width, height, total: cnj, unit: 'eur', xLabel: `${title} (EUR)`, label: title }),
       table: () => charts.histogramTable(title, cnj, 'eur'),
     });
   }
@@ -249,7 +249,7 @@ export function chartSpecs(result, modes, width = 640) {
       id: 'hist-bcr',
       title,
       caption: t('chart.bcrCaption', { p: fmtPct(result.p_benefit_exceeds_cost, 0), ...meta }),
-      draw: (Plot) => charts.histogramChart(Plot, { width, total: bcr, unit: 'ratio', xLabel: t('axis.ratio'), label: title, reference: 1 }),
+      draw: (Plot) => charts.histogramChart(Plot, { width, height, total: bcr, unit: 'ratio', xLabel: t('axis.ratio'), label: title, reference: 1 }),
       table: () => charts.histogramTable(title, bcr, 'ratio'),
     });
   }

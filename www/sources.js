@@ -107,3 +107,28 @@ export function renderSources(root, scenario, editedPaths = []) {
     h('div', { class: 'table-wrap' }, evidence)
   );
 }
+
+/**
+ * A compact list of the evidence rows and assumptions a scenario rests on,
+ * for the one-page printed report.
+ */
+export function sourcesSummary(scenario) {
+  const ids = new Set();
+  const assumptions = [];
+  const note = (path, v) => {
+    const o = v && typeof v === 'object' ? v : {};
+    for (const r of parseSource(o.source)) if (r.kind === 'row') ids.add(r.id);
+    if (o.assumption || !o.source) assumptions.push(paramLabel(path));
+  };
+  note('budget', scenario.budget);
+  note('intake', scenario.intake);
+  for (const p of paramPaths(scenario)) note(p, getPath(scenario, p));
+  for (const tg of scenario.targets ?? []) for (const r of parseSource(tg.source)) if (r.kind === 'row') ids.add(r.id);
+  const rows = EVIDENCE.filter((r) => ids.has(r.id));
+  return h(
+    'div',
+    { class: 'print-sources' },
+    h('p', {}, h('strong', { text: `${t('sources.heading')}: ` }), rows.map((r, i) => `${i ? ' · ' : ''}${r.id} ${pick(r.fig)} (${r.value}; ${r.where.map((w) => (w.site === 'pr' ? `${t('sources.pressRelease')} ${w.file.slice(0, 3)}` : w.site)).join(', ') || t('sources.noLink')})`).join('')),
+    h('p', {}, h('strong', { text: `${t('card.assumptions')}: ` }), assumptions.join(' · '))
+  );
+}

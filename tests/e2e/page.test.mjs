@@ -125,7 +125,7 @@ describe('page', () => {
     await q.context.close();
   });
 
-  test('the CSV download holds the numbers shown', async () => {
+  test('the CSV download holds the numbers shown; charts download as PNG and SVG', async () => {
     const p = await open('?lang=en');
     await READY(p.page);
     const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#dl-csv')]);
@@ -139,6 +139,15 @@ describe('page', () => {
     // The table under the fan chart too.
     const cell = await p.page.evaluate(() => document.querySelector('#chart-fan-duos_started table tbody tr:last-child td:nth-of-type(3)').textContent);
     assert.equal(shownNumber(cell), Math.round(at('duos_started_cumulative', 2028, 'p50')));
+    // Each chart as PNG and SVG.
+    const [png] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#chart-fan-employed .chart-actions button:first-child')]);
+    const pngBytes = await readFile(await png.path());
+    assert.deepEqual([...pngBytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+    assert.ok(pngBytes.length > 5000);
+    const [svg] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#chart-hist-bcr .chart-actions button:last-child')]);
+    const svgText = await readFile(await svg.path(), 'utf8');
+    assert.match(svgText, /^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svgText, /<title>Benefit–cost ratio/);
     await screenshot(p.page, 'page-csv');
     done(p);
     await p.context.close();
