@@ -125,7 +125,14 @@ export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLa
           x: 'year',
           y: 'p50',
           title: (d) =>
-            `${fmtYear(d.year)}\n${t('tip.median')}: ${f(d.p50)}\nP25–P75: ${f(d.p25)} – ${f(d.p75)}\nP5–P95: ${f(d.p5)} – ${f(d.p95)}`,
+            [
+              fmtYear(d.year),
+              t('tip.kv', { k: t('tip.median'), v: f(d.p50) }),
+              t('tip.kv', { k: 'P25–P75', v: `${f(d.p25)} – ${f(d.p75)}` }),
+              t('tip.kv', { k: 'P5–P95', v: `${f(d.p5)} – ${f(d.p95)}` }),
+            ].join('\n'),
+          // A few years far apart: answer anywhere near a year, not only within 40 px.
+          maxRadius: width / 2,
         })
       ),
     ],
@@ -198,7 +205,7 @@ export function probabilityChart(Plot, { result, label, width = 640, height = 28
       Plot.ruleY([0]),
       Plot.line(rows, { x: 'year', y: 'p', stroke: 'key', strokeWidth: 2.5 }),
       Plot.dot(rows, { x: 'year', y: 'p', fill: 'key', r: 3.5 }),
-      Plot.tip(rows, Plot.pointer({ x: 'year', y: 'p', title: (d) => `${d.label}\n${fmtYear(d.year)}: ${fmtPct(d.p, 1)}` })),
+      Plot.tip(rows, Plot.pointer({ x: 'year', y: 'p', maxRadius: 60, title: (d) => `${d.label}\n${t('tip.kv', { k: fmtYear(d.year), v: fmtPct(d.p, 1) })}` })),
     ],
   });
   return finishSvg(node, label);

@@ -29,7 +29,8 @@ export function sourceLinks(scenario, paths, extra = []) {
   const assumptions = [];
   for (const p of paths) {
     const v = getPath(scenario, p);
-    if (v === undefined || v === 'unlimited') continue;
+    // An unlimited budget or mentor pool is a choice of the scenario, not a figure needing a source.
+    if (v === undefined || v === 'unlimited' || v?.unlimited) continue;
     const src = v && typeof v === 'object' ? v.source : undefined;
     for (const r of parseSource(src)) {
       if (r.kind === 'row') ids.add(r.id);

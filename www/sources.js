@@ -43,16 +43,16 @@ function intakeText(it) {
 export function renderSources(root, scenario, editedPaths = []) {
   const edited = (p) => editedPaths.some((e) => e === p || e.startsWith(`${p}.`) || p.startsWith(`${e}.`));
   const rows = [];
-  const row = (path, label, dist, source, assumption, note) =>
+  const row = (path, label, dist, source, assumption, note, choice = false) =>
     h(
       'tr',
       { id: `in-${path.replace(/\./g, '-')}` },
       h('th', { scope: 'row' }, h('span', { text: label }), edited(path) ? h('span', { class: 'chip edited', text: t('controls.edited') }) : null),
       h('td', { text: dist }),
-      sourceCell(source, assumption),
+      choice ? h('td') : sourceCell(source, assumption),
       h('td', { class: 'note', text: note ?? '' })
     );
-  rows.push(row('budget', t('param.budget'), budgetText(scenario.budget), scenario.budget?.source, false, null));
+  rows.push(row('budget', t('param.budget'), budgetText(scenario.budget), scenario.budget?.source, false, null, Boolean(scenario.budget?.unlimited)));
   rows.push(row('intake', t('param.intake'), intakeText(scenario.intake), scenario.intake?.source, false, scenario.intake?.note));
   for (const p of paramPaths(scenario)) {
     const v = getPath(scenario, p);

@@ -218,6 +218,7 @@ export const STRINGS = {
   'col.share': S('Share of trials', 'Part des essais', 'Aandeel van de trekkingen'),
   'col.target': S('Target', 'Objectif', 'Doel'),
   'col.mean': S('Mean', 'Moyenne', 'Gemiddelde'),
+  'tip.kv': S('{k}: {v}', '{k} : {v}', '{k}: {v}'),
   'tip.median': S('median', 'médiane', 'mediaan'),
 
   // ---- downloads
