@@ -153,6 +153,29 @@ describe('page', () => {
     await p.context.close();
   });
 
+  test('the scenario downloads as JSON and a JSON file imports', async () => {
+    const p = await open('?lang=en');
+    await READY(p.page);
+    const [dl] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#dl-json')]);
+    const scenario = JSON.parse(await readFile(await dl.path(), 'utf8'));
+    assert.equal(scenario.id, 'actiris-2028');
+    scenario.budget.constant = 5_000_000;
+    await p.page.click('#all-assumptions > summary');
+    await p.page.setInputFiles('#all-assumptions input[type="file"]', {
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(scenario)),
+    });
+    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
+    await READY(p.page);
+    assert.match(await p.page.textContent('#notices'), /mine\.json/);
+    assert.equal(await p.page.inputValue('[data-field="budget.constant"] input[type="number"]'), '5000000');
+    assert.match(decodeURIComponent(p.page.url()), /"budget.constant":5000000/);
+    await screenshot(p.page, 'page-imported');
+    done(p);
+    await p.context.close();
+  });
+
   test('an invalid input shows its message and keeps the last result, marked', async () => {
     const p = await open('?lang=en');
     await READY(p.page);
