@@ -6,7 +6,8 @@ import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtI
 import { parseQuery, toQuery, shareUrl, applyEdits, diffScenario, setPath, clone, LIMITS } from './state.js';
 import { loadEngine, compileModule } from './engine.js';
 import { WorkerPool, Cancelled } from './pool.js';
-import { loadPlot, pngBlob, svgText, download, COLORS } from './charts.js';
+import { loadPlot, download } from './charts.js';
+import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
 import { headline, chartSpecs, quantilesCsv } from './results.js';
 import { renderSources, sourcesSummary } from './sources.js';
@@ -310,7 +311,14 @@ async function renderResults() {
   for (const spec of specs) {
     await nextTask();
     if (gen !== app.renderGen) return false;
-    const fig = figure(spec);
+    const fig = figure(spec, {
+      Plot: app.Plot,
+      fileName: `mentorsim-${app.last.scenario.id || 'scenario'}-${spec.id}-${app.last.seed}`,
+      onMode: (m) => {
+        app.chartModes[spec.metric] = m;
+        renderResults();
+      },
+    });
     const old = app.figures.get(spec.id);
     if (old) old.replaceWith(fig);
     else box.append(fig);
@@ -334,77 +342,6 @@ function redrawCharts(width, height) {
       // Keep the chart as it was.
     }
   }
-}
-
-function figure(spec) {
-  const fig = h('figure', { class: 'chart', id: `chart-${spec.id}`, dataset: { chart: spec.id } });
-  const headId = `chart-${spec.id}-h`;
-  const head = h('div', { class: 'chart-head' }, h('h3', { id: headId, text: spec.title }));
-  if (spec.mode) {
-    const group = h('div', { class: 'modes', role: 'radiogroup', 'aria-label': `${spec.title}: ${t('chart.mode')}` });
-    for (const m of ['cumulative', 'annual']) {
-      const id = `mode-${spec.id}-${m}`;
-      const r = h('input', { type: 'radio', id, name: `mode-${spec.id}`, value: m, checked: spec.mode === m });
-      r.addEventListener('change', () => {
-        app.chartModes[spec.metric] = m;
-        renderResults();
-      });
-      group.append(h('span', { class: 'mode' }, r, h('label', { for: id, text: t(`mode.${m}`) })));
-    }
-    head.append(group);
-  }
-  let node;
-  try {
-    if (!app.Plot) throw new Error('charts unavailable');
-    node = spec.draw(app.Plot);
-  } catch (e) {
-    node = h('p', { class: 'field-error', text: e.message });
-  }
-  const plot = h('div', { class: 'plot' }, node);
-  const name = `mentorsim-${app.last.scenario.id || 'scenario'}-${spec.id}-${app.last.seed}`;
-  const actions = h(
-    'div',
-    { class: 'chart-actions' },
-    h('button', {
-      type: 'button',
-      class: 'small',
-      text: t('chart.png'),
-      'aria-label': t('chart.downloadPng', { what: spec.title }),
-      onclick: async () => download(`${name}.png`, await pngBlob(node, `${spec.title}. ${spec.caption}`)),
-    }),
-    h('button', {
-      type: 'button',
-      class: 'small',
-      text: t('chart.svg'),
-      'aria-label': t('chart.downloadSvg', { what: spec.title }),
-      onclick: () => download(`${name}.svg`, svgText(node, `${spec.title}. ${spec.caption}`), 'image/svg+xml'),
-    })
-  );
-  head.append(actions);
-  fig.append(head, plot);
-  if (spec.legend) {
-    fig.append(
-      h(
-        'ul',
-        { class: 'legend' },
-        spec.legend.map((text, i) => {
-          const sw = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-          sw.setAttribute('width', '14');
-          sw.setAttribute('height', '14');
-          sw.setAttribute('aria-hidden', 'true');
-          const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-          rect.setAttribute('width', '14');
-          rect.setAttribute('height', '14');
-          rect.setAttribute('fill', COLORS.series[i % COLORS.series.length]);
-          sw.append(rect);
-          return h('li', {}, sw, h('span', { text: text }));
-        })
-      )
-    );
-  }
-  fig.append(h('figcaption', { text: spec.caption }), h('details', { class: 'table' }, h('summary', { text: t('chart.table') }), h('div', { class: 'table-wrap' }, spec.table())));
-  fig.setAttribute('aria-labelledby', headId);
-  return fig;
 }
 
 // ---- page buttons ----------------------------------------------------------
