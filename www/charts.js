@@ -58,6 +58,12 @@ function finishSvg(node, label) {
   for (const s of node.querySelectorAll('style')) s.remove();
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
+  // Plot names its marks with aria-label on <g> elements, which ARIA does not
+  // allow there (the SVG is one image with its own label); keep them as data.
+  for (const g of svg.querySelectorAll('g[aria-label]')) {
+    g.dataset.mark = g.getAttribute('aria-label');
+    g.removeAttribute('aria-label');
+  }
   return node;
 }
 
@@ -269,7 +275,7 @@ export function probabilityTable(caption, result) {
 // ---- export ---------------------------------------------------------------
 
 // Rules that a standalone SVG needs, since the page's stylesheet does not travel with it.
-const EXPORT_CSS = `svg{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:10px;background:#fff;color:#111}text,tspan{white-space:pre}[aria-label="tip"]{display:none}`;
+const EXPORT_CSS = `svg{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:10px;background:#fff;color:#111}text,tspan{white-space:pre}[aria-label="tip"],[data-mark="tip"]{display:none}`;
 
 /** A standalone SVG document (text) of a chart. */
 export function svgText(node, title = '') {
