@@ -286,6 +286,12 @@ function renderMeta() {
   $('result-meta').textContent = t('results.meta', { trials: fmtInt(result.trials), seed: String(result.seed), years, version: app.version });
 }
 
+/** What an exported chart says about where it comes from. */
+function exportCredit() {
+  const s = app.last.scenario;
+  return t('export.credit', { scenario: pick(s.name) || s.id || '', version: app.version, url: shareUrl(app.state) });
+}
+
 /** Draws everything for app.last, a chart per task so no task runs long. Returns false if superseded. */
 async function renderResults() {
   const gen = ++app.renderGen;
@@ -314,6 +320,7 @@ async function renderResults() {
     const fig = figure(spec, {
       Plot: app.Plot,
       fileName: `mentorsim-${app.last.scenario.id || 'scenario'}-${spec.id}-${app.last.seed}`,
+      credit: exportCredit(),
       onMode: (m) => {
         app.chartModes[spec.metric] = m;
         renderResults();

@@ -277,32 +277,67 @@ export function probabilityTable(caption, result) {
 // Rules that a standalone SVG needs, since the page's stylesheet does not travel with it.
 const EXPORT_CSS = `svg{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:10px;background:#fff;color:#111}text,tspan{white-space:pre}[aria-label="tip"],[data-mark="tip"]{display:none}`;
 
-/** A standalone SVG document (text) of a chart. */
-export function svgText(node, title = '') {
-  const svg = (node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg')).cloneNode(true);
-  svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
-  style.textContent = EXPORT_CSS;
-  svg.insertBefore(style, svg.firstChild);
-  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', '#fff');
-  svg.insertBefore(bg, style.nextSibling);
-  if (title) {
-    const tt = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-    tt.textContent = title;
-    svg.insertBefore(tt, svg.firstChild);
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Splits text into lines of at most `max` characters, at spaces. */
+function wrap(text, max) {
+  const lines = [];
+  let line = '';
+  for (const word of String(text).split(/\s+/)) {
+    if (line && line.length + word.length + 1 > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
-  return new XMLSerializer().serializeToString(svg);
+  if (line) lines.push(line);
+  return lines;
 }
 
-/** A PNG of a chart at `scale` times its size. */
-export async function pngBlob(node, title = '', scale = 2) {
-  const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
-  const w = Number(svg.getAttribute('width')) || svg.clientWidth || 640;
-  const h = Number(svg.getAttribute('height')) || svg.clientHeight || 320;
-  const url = URL.createObjectURL(new Blob([svgText(node, title)], { type: 'image/svg+xml' }));
+/**
+ * A standalone SVG document of a chart, with its title above and its caption
+ * (what it shows, trials, seed, sources) below, so the file says what it is
+ * wherever it ends up. Returns {text, width, height}.
+ */
+export function exportSvg(node, { title = '', caption = '' } = {}) {
+  const chart = (node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg')).cloneNode(true);
+  const w = Number(chart.getAttribute('width')) || 640;
+  const h = Number(chart.getAttribute('height')) || 320;
+  const lines = caption ? wrap(caption, Math.max(40, Math.floor(w / 6.2))) : [];
+  const top = title ? 30 : 6;
+  const height = top + h + 8 + lines.length * 14 + 6;
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('xmlns', SVG_NS);
+  svg.setAttribute('width', String(w));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${w} ${height}`);
+  const el = (tag, attrs, text) => {
+    const e = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    svg.append(e);
+    return e;
+  };
+  if (title) el('title', {}, title);
+  el('style', {}, EXPORT_CSS);
+  el('rect', { width: '100%', height: '100%', fill: '#fff' });
+  if (title) el('text', { x: 4, y: 20, 'font-size': 15, 'font-weight': 'bold', fill: '#111' }, title);
+  chart.setAttribute('x', '0');
+  chart.setAttribute('y', String(top));
+  chart.removeAttribute('role');
+  svg.append(chart);
+  lines.forEach((line, i) => el('text', { x: 4, y: top + h + 18 + i * 14, 'font-size': 11, fill: '#333' }, line));
+  return { text: new XMLSerializer().serializeToString(svg), width: w, height };
+}
+
+/** The standalone SVG document (text) of a chart. */
+export function svgText(node, options) {
+  return exportSvg(node, options).text;
+}
+
+/** A PNG of a chart (with its title and caption) at `scale` times its size. */
+export async function pngBlob(node, options = {}, scale = 2) {
+  const { text, width: w, height: h } = exportSvg(node, options);
+  const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
     img.decoding = 'async';

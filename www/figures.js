@@ -14,8 +14,9 @@ import { pngBlob, svgText, download, COLORS } from './charts.js';
  * @param {object|null} o.Plot       Observable Plot (null: show a message instead of the chart)
  * @param {string} o.fileName        base name of the downloads
  * @param {(mode: string) => void} [o.onMode]  called when the reader switches the mode
+ * @param {string} [o.credit]        appended to the caption of exported files (scenario, sources, address)
  */
-export function figure(spec, { Plot, fileName, onMode }) {
+export function figure(spec, { Plot, fileName, onMode, credit = '' }) {
   const fig = h('figure', { class: 'chart', id: `chart-${spec.id}`, dataset: { chart: spec.id } });
   const headId = `chart-${spec.id}-h`;
   const head = h('div', { class: 'chart-head' }, h('h3', { id: headId, text: spec.title }));
@@ -38,6 +39,7 @@ export function figure(spec, { Plot, fileName, onMode }) {
   }
   const plot = h('div', { class: 'plot' }, node);
   const name = fileName;
+  const exportText = { title: spec.title, caption: [spec.caption, credit].filter(Boolean).join(' ') };
   const actions = h(
     'div',
     { class: 'chart-actions' },
@@ -46,14 +48,14 @@ export function figure(spec, { Plot, fileName, onMode }) {
       class: 'small',
       text: t('chart.png'),
       'aria-label': t('chart.downloadPng', { what: spec.title }),
-      onclick: async () => download(`${name}.png`, await pngBlob(node, `${spec.title}. ${spec.caption}`)),
+      onclick: async () => download(`${name}.png`, await pngBlob(node, exportText)),
     }),
     h('button', {
       type: 'button',
       class: 'small',
       text: t('chart.svg'),
       'aria-label': t('chart.downloadSvg', { what: spec.title }),
-      onclick: () => download(`${name}.svg`, svgText(node, `${spec.title}. ${spec.caption}`), 'image/svg+xml'),
+      onclick: () => download(`${name}.svg`, svgText(node, exportText), 'image/svg+xml'),
     })
   );
   head.append(actions);

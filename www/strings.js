@@ -205,6 +205,7 @@ export const STRINGS = {
   'chart.svg': S('SVG', 'SVG', 'SVG'),
   'chart.downloadPng': S('Download the chart “{what}” as PNG', 'Télécharger le graphique « {what} » en PNG', 'De grafiek “{what}” downloaden als PNG'),
   'chart.downloadSvg': S('Download the chart “{what}” as SVG', 'Télécharger le graphique « {what} » en SVG', 'De grafiek “{what}” downloaden als SVG'),
+  'export.credit': S('Scenario: {scenario}. mentorsim {version}; sources and assumptions: {url}', 'Scénario : {scenario}. mentorsim {version} ; sources et hypothèses : {url}', 'Scenario: {scenario}. mentorsim {version}; bronnen en aannames: {url}'),
   'axis.year': S('Year', 'Année', 'Jaar'),
   'axis.people': S('People', 'Personnes', 'Personen'),
   'axis.duos': S('Duos', 'Duos', 'Duo’s'),
