@@ -53,9 +53,10 @@ describe('page', () => {
     await READY(p.page);
     const timing = await p.page.evaluate(() => ({
       firstResult: Math.round(performance.getEntriesByName('mentorsim:first-result')[0]?.startTime ?? -1),
+      firstCharts: Math.round(performance.getEntriesByName('mentorsim:first-charts')[0]?.startTime ?? -1),
       longTasks: window.__longTasks,
     }));
-    console.log(`first result on screen ${timing.firstResult} ms after navigation; main-thread long tasks: ${JSON.stringify(timing.longTasks)}`);
+    console.log(`headline answers on screen ${timing.firstResult} ms after navigation, charts ${timing.firstCharts} ms; main-thread long tasks (ms): ${JSON.stringify(timing.longTasks)}`);
     assert.ok(timing.firstResult > 0, 'first result marked');
     const cards = await headline(p.page);
     for (const id of ['target-0', 'target-1', 'started', 'employed', 'net', 'costNet', 'bcr', 'budget', 'mentors']) assert.ok(cards[id], `card ${id} shown`);
