@@ -87,6 +87,29 @@ describe('page', () => {
     await p.context.close();
   });
 
+  test('a burst of slider moves cancels the runs in flight and ends on the numbers of its last value', async () => {
+    const p = await open('?lang=en&trials=40000');
+    await READY(p.page);
+    const slider = p.page.locator('[data-field="budget.constant"] input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 12; i++) {
+      await p.page.keyboard.press('ArrowRight');
+      await p.page.waitForTimeout(i % 3 === 0 ? 200 : 20); // some moves land mid-run
+    }
+    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
+    await READY(p.page);
+    assert.equal(await p.page.inputValue('[data-field="budget.constant"] input[type="number"]'), String(2_200_000 + 12 * 50_000));
+    const shown = await headline(p.page);
+    const q = await open(new URL(p.page.url()).search);
+    await READY(q.page);
+    assert.deepEqual(await headline(q.page), shown);
+    await screenshot(p.page, 'page-slider-burst');
+    done(p);
+    done(q);
+    await p.context.close();
+    await q.context.close();
+  });
+
   test('the language switch translates the page', async () => {
     const p = await open('?lang=en');
     await READY(p.page);
