@@ -202,20 +202,6 @@ impl Sketch {
         v.clamp(self.min, self.max)
     }
 
-    /// Share of defined values strictly above `threshold` among all values.
-    pub fn share_above(&self, threshold: f64) -> f64 {
-        if self.count == 0 {
-            return 0.0;
-        }
-        let mut n = 0u64;
-        for (i, &c) in self.pos.counts.iter().enumerate() {
-            if value_of(self.pos.offset + i as u32) > threshold {
-                n += c;
-            }
-        }
-        n as f64 / self.count as f64
-    }
-
     /// A histogram of the defined values: `bins` equal bins from the 1st to
     /// the 99th percentile, with the values outside counted in `below` and
     /// `above` (undefined values are in neither).
