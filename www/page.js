@@ -461,6 +461,9 @@ async function boot() {
   }
   // Start computing first; the controls and sources are built while the workers run.
   inputsChanged(true, { firstRun: true });
+  // Text that looks like markup or script is shown as it is, as text; say so.
+  const markup = Object.entries(state.edits).filter(([, v]) => /<\s*[a-z!/]|javascript:|on\w+\s*=/i.test(JSON.stringify(v)));
+  if (markup.length) notices.push({ key: 'notice.markup', value: markup.map(([k]) => k).join(', ') });
   urlNotice(notices);
   setPresent(state.present);
   await nextTask();

@@ -42,6 +42,7 @@ export const STRINGS = {
   'notice.badTrials': S('the number of trials “{value}” is not a whole number between {min} and {max}.', 'le nombre d’essais « {value} » n’est pas un entier entre {min} et {max}.', 'het aantal trekkingen “{value}” is geen geheel getal tussen {min} en {max}.'),
   'notice.badSeed': S('the seed “{value}” is not a whole number between 0 and {max}.', 'la graine « {value} » n’est pas un entier entre 0 et {max}.', 'de seed “{value}” is geen geheel getal tussen 0 en {max}.'),
   'notice.badLang': S('unknown language “{value}”.', 'langue inconnue « {value} ».', 'onbekende taal “{value}”.'),
+  'notice.markup': S('the link puts text that looks like HTML or script into “{value}”; it is shown as plain text, never run.', 'le lien place dans « {value} » un texte qui ressemble à du HTML ou à un script ; il est affiché comme texte brut, jamais exécuté.', 'de link zet in “{value}” tekst die op HTML of script lijkt; die wordt als gewone tekst getoond, nooit uitgevoerd.'),
   'notice.tooLong': S('the link is too long.', 'le lien est trop long.', 'de link is te lang.'),
   'notice.import': S('The file could not be imported: {detail}', 'Le fichier n’a pas pu être importé : {detail}', 'Het bestand kon niet worden geïmporteerd: {detail}'),
   'notice.imported': S('Scenario imported from {name}.', 'Scénario importé depuis {name}.', 'Scenario geïmporteerd uit {name}.'),

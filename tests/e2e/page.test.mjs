@@ -124,6 +124,13 @@ describe('page', () => {
     await screenshot(p.page, 'page-dutch');
     done(p);
     await p.context.close();
+    // With no lang in the address, the browser's languages choose.
+    const q = await open('', { locale: 'fr-BE' });
+    await READY(q.page);
+    assert.equal(await q.page.textContent('#results-h'), 'Résultats');
+    assert.match(await q.page.textContent('#card-employed .n'), /10\u202f000|10\u00a0000|10 000/);
+    done(q);
+    await q.context.close();
   });
 
   test('a copied link reproduces the state in a new page', async () => {
@@ -230,6 +237,8 @@ describe('page', () => {
     assert.equal(await p.page.textContent('#result-title'), evil);
     assert.equal(await p.page.locator('#result-title img, #controls img, #result-title script').count(), 0);
     assert.equal(await p.page.evaluate(() => window.__pwned), undefined);
+    assert.match(await p.page.textContent('#notices'), /shown as plain text/);
+    assert.ok(await p.page.isVisible('#notices .notice'));
     await screenshot(p.page, 'page-hostile-text');
     done(p);
     await p.context.close();
