@@ -1,0 +1,33 @@
+# mentorsim: the commands a person types. Each target is a thin wrapper over a
+# script in scripts/, so CI and people run exactly the same steps.
+#
+#   make serve   build the page and serve it on http://localhost:8080 (PORT=...)
+#   make test    every check CI runs (scripts/ci/run)
+
+PORT ?= 8080
+
+.PHONY: setup wasm serve test bench clean
+
+# Everything a fresh machine needs: apt packages, wasm-bindgen-cli, npm packages.
+setup:
+	scripts/setup.sh
+
+# The WebAssembly package and vendored charts in www/pkg and www/vendor. Needs
+# only the light setup: no browser.
+wasm:
+	scripts/setup.sh --light
+	scripts/build-wasm.sh
+
+serve: wasm
+	node scripts/serve.mjs --port $(PORT)
+
+# setup, fmt, clippy, native tests, wasm tests, wasm build, browser tests.
+test:
+	scripts/ci/run
+
+bench:
+	cargo bench
+
+clean:
+	cargo clean
+	rm -rf www/pkg www/vendor artifacts
