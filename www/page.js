@@ -355,6 +355,7 @@ function redrawCharts(width, height) {
 // ---- page buttons ----------------------------------------------------------
 
 function setPresent(on) {
+  if (!app.state) return;
   app.state.present = on;
   document.body.classList.toggle('present', on);
   const b = $('btn-present');
@@ -364,6 +365,7 @@ function setPresent(on) {
 }
 
 async function copyLink() {
+  if (!app.state) return;
   const url = shareUrl(app.state);
   const out = $('share-url');
   out.value = url;
@@ -387,6 +389,7 @@ function wireStatic() {
   $('btn-copy').addEventListener('click', copyLink);
   $('btn-present').addEventListener('click', () => setPresent(!app.state?.present));
   $('btn-print').addEventListener('click', () => window.print());
+  import('./embed-dialog.js').then((m) => m.installEmbedDialog({ button: $('btn-embed'), getState: () => app.state, getScenario: () => app.scenario }));
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && app.state?.present) setPresent(false);
   });
