@@ -25,6 +25,10 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
+/// Largest value any parameter's range may reach: far above any real cost,
+/// count or rate, and low enough that sums over trials stay exact.
+pub const MAX_VALUE: f64 = 1e9;
+
 /// z such that P(Z < z) = 0.95 for a standard normal Z.
 const Z95: f64 = 1.644_853_626_951_472_2;
 
@@ -191,6 +195,9 @@ impl Param {
             }
             Domain::NonNegative if lo < 0.0 => {
                 problems.push(field, format!("must be zero or more, got {lo}"));
+            }
+            _ if hi > MAX_VALUE => {
+                problems.push(field, format!("must be at most {MAX_VALUE}, got {hi}"));
             }
             Domain::Growth if lo <= -1.0 => {
                 problems.push(

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 
 /// The longest horizon a scenario may cover, in years.
 pub const MAX_YEARS: i32 = 50;
+/// Most duos a plan may start in one year.
+pub const MAX_INTAKE: f64 = 1_000_000.0;
+/// Largest yearly budget, in EUR.
+pub const MAX_BUDGET: f64 = 1e12;
 
 /// A text in the three languages of the product.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -338,8 +342,35 @@ impl Scenario {
                 ),
             );
         }
+        let before = p.len();
         self.intake.check(n, &mut p);
+        if p.len() == before && n > 0 {
+            let years = self.years();
+            for (y, v) in years.iter().zip(self.planned()) {
+                if !(v <= MAX_INTAKE) {
+                    p.push(
+                        "intake",
+                        format!("plans at most {MAX_INTAKE} duos a year, got {v} in {y}"),
+                    );
+                    break;
+                }
+            }
+        }
         self.budget.check(n, &mut p);
+        if let Some(c) = self.budget.constant.filter(|c| *c > MAX_BUDGET) {
+            p.push(
+                "budget.constant",
+                format!("at most {MAX_BUDGET} EUR a year, got {c}"),
+            );
+        }
+        for (i, v) in self.budget.per_year.iter().flatten().enumerate() {
+            if *v > MAX_BUDGET {
+                p.push(
+                    &format!("budget.per_year[{i}]"),
+                    format!("at most {MAX_BUDGET} EUR a year, got {v}"),
+                );
+            }
+        }
         self.cost_per_duo
             .check("cost_per_duo", Domain::NonNegative, &mut p);
         self.cost_indexation

@@ -8,7 +8,7 @@
 //! is that of HdrHistogram and DDSketch (Masson, Rim and Lee, VLDB 2019).
 //!
 //! Counts are integers and the sum is kept in fixed point (each value
-//! truncated to a multiple of 2^-16; values must stay below 10^14 in size), so merging
+//! truncated to a multiple of 2^-16), so merging
 //! sketches in any order gives the same bits: a run split over workers
 //! equals the run in one piece. Memory depends on the spread of the values,
 //! never on the number of trials.
@@ -123,7 +123,11 @@ impl Sketch {
             return;
         }
         // Truncated to a multiple of 2^-16: exact and the same on every target.
-        self.sum += i128::from((x * SUM_SCALE) as i64);
+        self.sum += if x.abs() < 1e13 {
+            i128::from((x * SUM_SCALE) as i64)
+        } else {
+            (x * SUM_SCALE) as i128
+        };
         self.min = self.min.min(x);
         self.max = self.max.max(x);
         if x > 0.0 {
