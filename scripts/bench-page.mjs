@@ -1,0 +1,72 @@
+// Speed and weight of the page, measured (not asserted): `make bench-page`.
+//
+//   1. time to first result: navigation start to body[data-state=ready] for
+//      the default preset, in Debian's Chromium (median of 5 fresh loads);
+//   2. trials per second of the engine in WebAssembly (Node, one thread)
+//      against the native CLI on one thread, for the same run;
+//   3. the gzipped size of everything the page loads.
+//
+// Needs `make wasm` and a release build of the CLI (`cargo build --release`).
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { openSession, REPO } from '../tests/e2e/helpers.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function pageFigures() {
+  const s = await openSession();
+  try {
+    const times = [];
+    let bytes = new Map();
+    for (let i = 0; i < 5; i++) {
+      const { page } = await s.newPage();
+      const sizes = new Map();
+      page.on('response', async (r) => {
+        try {
+          sizes.set(r.url(), gzipSync(await r.body()).length);
+        } catch {
+          /* a response without a body (redirect, aborted) weighs nothing */
+        }
+      });
+      await page.goto(s.base + 'index.html');
+      await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+      times.push(await page.evaluate(() => performance.now()));
+      await page.waitForLoadState('networkidle');
+      bytes = sizes;
+      await page.close();
+    }
+    return { firstResultMs: median(times), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), files: bytes.size };
+  } finally {
+    await s.close();
+  }
+}
+
+async function wasmVersusNative(preset, trials) {
+  const { initSync, preset: getPreset, simulate } = await import(REPO + 'www/pkg/mentorsim.js');
+  initSync({ module: readFileSync(REPO + 'www/pkg/mentorsim_bg.wasm') });
+  const scenario = getPreset(preset);
+  const wasmTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    simulate(scenario, { trials, seed: 1 });
+    wasmTimes.push(performance.now() - t0);
+  }
+  const nativeTimes = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    execFileSync(REPO + 'target/release/mentorsim', ['run', '--preset', preset, '--trials', String(trials), '--seed', '1', '--threads', '1', '--json'], { maxBuffer: 1 << 26 });
+    nativeTimes.push(performance.now() - t0);
+  }
+  return { wasm: trials / (median(wasmTimes) / 1000), native: trials / (median(nativeTimes) / 1000) };
+}
+
+const page = await pageFigures();
+console.log(`time to first result (default preset, median of 5 loads): ${page.firstResultMs.toFixed(0)} ms`);
+console.log(`everything the page loads: ${page.files} files, ${(page.gzipBytes / 1024).toFixed(0)} KiB gzipped`);
+for (const [preset, trials] of [['actiris-2028', 10_000], ['targets-2030-2035', 100_000]]) {
+  const r = await wasmVersusNative(preset, trials);
+  console.log(
+    `${preset}, ${trials} trials, one thread: wasm ${Math.round(r.wasm)} trials/s, native ${Math.round(r.native)} trials/s (wasm/native ${(r.wasm / r.native).toFixed(2)})`,
+  );
+}
