@@ -389,7 +389,12 @@ function wireStatic() {
   $('btn-copy').addEventListener('click', copyLink);
   $('btn-present').addEventListener('click', () => setPresent(!app.state?.present));
   $('btn-print').addEventListener('click', () => window.print());
-  import('./embed-dialog.js').then((m) => m.installEmbedDialog({ button: $('btn-embed'), getState: () => app.state, getScenario: () => app.scenario }));
+  // "Embed this" (embed-dialog.js), only where the page has its button.
+  if ($('btn-embed')) {
+    import('./embed-dialog.js')
+      .then((m) => m.installEmbedDialog({ button: $('btn-embed'), getState: () => app.state, getScenario: () => app.scenario }))
+      .catch((e) => notice(e.message ?? String(e), 'error'));
+  }
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && app.state?.present) setPresent(false);
   });
