@@ -1,0 +1,127 @@
+// Runs simulations for the widget, wherever it finds itself.
+//
+// On its own origin the widget uses the page's worker pool (pool.js). Inside
+// <iframe sandbox="allow-scripts"> its origin is opaque ("null"): Chromium
+// then refuses `new Worker(url)` for the worker's http URL (SecurityError)
+// and blob: workers too, but accepts a module worker from a data: URL, whose
+// only line imports the real worker.js (fetched with CORS, which is why the
+// server must send Access-Control-Allow-Origin: *). If that fails as well,
+// the run is computed on the page's own thread in slices of trials with a
+// task boundary between them, so the page stays responsive; the slices'
+// partial results are merged exactly as the workers' are, so every way gives
+// the same numbers.
+//
+// Each way is tried with a probe: a worker that must answer "ready" to an
+// init message carrying the compiled module within a few seconds.
+
+import { loadEngine } from './engine.js';
+import { WorkerPool, Cancelled } from './pool.js';
+
+export { Cancelled };
+
+const WORKER = new URL('./worker.js', import.meta.url);
+const PROBE_MS = 6000;
+
+/** A data: URL of a module worker that imports worker.js by its absolute address. */
+export function dataWorkerUrl(workerUrl = WORKER) {
+  return `data:text/javascript;charset=utf-8,${encodeURIComponent(`import ${JSON.stringify(String(workerUrl))};\n`)}`;
+}
+
+/** Resolves true if a module worker at `url` starts and instantiates `module`. */
+export function probeWorker(url, module, ms = PROBE_MS) {
+  return new Promise((resolve) => {
+    let w;
+    try {
+      w = new Worker(url, { type: 'module' });
+    } catch {
+      resolve(false);
+      return;
+    }
+    const end = (ok) => {
+      clearTimeout(timer);
+      w.terminate();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => end(false), ms);
+    w.onmessage = ({ data }) => end(Boolean(data && data.type === 'ready'));
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      end(false);
+    };
+    w.onmessageerror = () => end(false);
+    try {
+      w.postMessage({ type: 'init', module });
+    } catch {
+      end(false);
+    }
+  });
+}
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs on this thread in slices of at least `minSlice` trials, at most
+ * `maxSlices` of them: the engine's merge() grows faster than linearly with
+ * the number of partials (measured in Chromium for 10,000 trials of
+ * actiris-2028: 4 slices, longest task about 150 ms, merge about 65 ms; 13
+ * slices, merge about 310 ms), so a few medium slices keep the longest task
+ * shorter than many small ones.
+ */
+export function mainThreadRunner(api, { minSlice = 2500, maxSlices = 8 } = {}) {
+  let gen = 0;
+  return {
+    kind: 'main-thread',
+    cancel() {
+      gen += 1;
+    },
+    async run(scenario, { trials, seed }, onProgress) {
+      const mine = ++gen;
+      const t0 = performance.now();
+      const slices = Math.max(1, Math.min(maxSlices, Math.ceil(trials / minSlice)));
+      const size = Math.ceil(trials / slices);
+      const partials = [];
+      for (let first = 0; first < trials; first += size) {
+        await nextTask();
+        if (mine !== gen) throw new Cancelled();
+        const count = Math.min(size, trials - first);
+        partials.push(api.simulatePartial(scenario, { trials, seed, firstTrial: first, trialCount: count }));
+        onProgress?.(first + count, trials);
+      }
+      await nextTask();
+      if (mine !== gen) throw new Cancelled();
+      const result = api.merge(scenario, { trials, seed }, partials);
+      return { result, ms: performance.now() - t0, workers: 0 };
+    },
+  };
+}
+
+function poolRunner(kind, pool) {
+  return {
+    kind,
+    cancel: () => pool.cancel(),
+    run: (scenario, opts, onProgress) => pool.run(scenario, opts, onProgress),
+  };
+}
+
+/**
+ * The engine on this thread ({api, module}) and a runner:
+ * {kind: 'workers'|'data-workers'|'main-thread', run(scenario, {trials, seed}, onProgress), cancel()}.
+ * run() resolves to {result, ms, workers} and rejects with Cancelled when a newer run starts.
+ */
+export async function createRunner({ size = 2, allowWorkers = true } = {}) {
+  const engine = await loadEngine();
+  if (allowWorkers && typeof Worker === 'function') {
+    // An opaque origin never gets a worker from an http URL: skip that probe.
+    const ways = self.origin === 'null' ? [] : [['workers', WORKER.href]];
+    ways.push(['data-workers', dataWorkerUrl()]);
+    for (const [kind, url] of ways) {
+      if (!(await probeWorker(url, engine.module))) continue;
+      try {
+        return { engine, runner: poolRunner(kind, new WorkerPool({ module: engine.module, size, workerUrl: url })) };
+      } catch {
+        // try the next way
+      }
+    }
+  }
+  return { engine, runner: mainThreadRunner(engine.api) };
+}
