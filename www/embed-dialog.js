@@ -1,0 +1,322 @@
+// "Embed this": a dialog on the page that writes the code to paste into
+// another site for the scenario on screen, with the answer to lead with, the
+// controls the reader may move, the look and the language, shows a live
+// preview (the real widget, sandboxed as the code sandboxes it) and copies
+// the code.
+//
+//   import { installEmbedDialog } from './embed-dialog.js';
+//   installEmbedDialog({
+//     button: document.getElementById('btn-embed'),   // opens the dialog
+//     getState: () => app.state,                      // {preset, edits, trials, seed, lang}
+//     getScenario: () => app.scenario,                // optional: names the targets, hides controls it lacks
+//   });
+//
+// It needs nothing else from the page: its words are in embed-strings.js, its
+// styles in embed-dialog.css (linked once, on first use).
+
+import { t, pick, getLang, onLangChange, LANGS } from './i18n.js';
+import { h, uid } from './dom.js';
+import { getPath } from './state.js';
+import { et } from './embed-strings.js';
+import { embedQuery, CONTROLS, EMBED_DEFAULTS, FONTS, THEMES, TITLE_MAX, normaliseHex } from './embed-options.js';
+
+const SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads';
+// The widget's own accents (embed.js) when the code names none.
+const DEFAULT_ACCENT = { light: '#0b4f9c', dark: '#7fb2ff', auto: '#0b4f9c' };
+const DEFAULT_HEIGHT = 560;
+const WIDTHS = ['320', '480', '760', 'column'];
+const LANG_NAMES = { fr: 'Français', nl: 'Nederlands', en: 'English' };
+
+/** Text for an HTML attribute value in double quotes. */
+export function escapeAttr(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The widget's address for a page state and widget options, relative to `base` (the page's address). */
+export function embedUrl(state, options, base = location.href) {
+  return new URL(`embed.html${embedQuery(state, options)}`, base).href;
+}
+
+/** The code to paste: the iframe and embed-host.js. */
+export function embedSnippet(src, { height = DEFAULT_HEIGHT, title = 'mentorsim', base = location.href } = {}) {
+  const host = new URL('embed-host.js', base).href;
+  return (
+    `<iframe data-mentorsim src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${Math.round(height)}" loading="lazy" ` +
+    `style="border:0;max-width:100%" sandbox="${SANDBOX}"></iframe>\n` +
+    `<script src="${escapeAttr(host)}" async></script>`
+  );
+}
+
+let cssLinked = false;
+function linkCss() {
+  if (cssLinked) return;
+  cssLinked = true;
+  document.head.append(h('link', { rel: 'stylesheet', href: new URL('./embed-dialog.css', import.meta.url).href }));
+}
+
+function field(label, control, cls = 'ed-field') {
+  const id = control.id || uid('ed');
+  control.id = id;
+  return h('div', { class: cls }, h('label', { for: id, text: label }), control);
+}
+
+function select(options, value) {
+  return h(
+    'select',
+    {},
+    options.map(([v, text]) => h('option', { value: v, text, selected: v === value }))
+  );
+}
+
+/** The lead answers a scenario offers: [name, label]. */
+function leadOptions(scenario) {
+  const out = [];
+  (scenario?.targets ?? []).forEach((tg, i) => out.push([i === 0 ? 'target' : `target-${i + 1}`, et('dlg.leadTarget', { label: pick(tg.label) })]));
+  if (!out.length) out.push(['target', et('dlg.leadTarget', { label: t('card.target') })]);
+  for (const [name, key] of [
+    ['employed', 'card.employed'],
+    ['net', 'card.net'],
+    ['cost-net', 'card.costNet'],
+    ['started', 'card.started'],
+    ['bcr', 'card.bcr'],
+    ['budget', 'card.budget'],
+    ['mentors', 'card.mentors'],
+  ]) {
+    out.push([name, t(key)]);
+  }
+  return out;
+}
+
+/** Whether the scenario has what a control moves. */
+function controlAvailable(scenario, name) {
+  if (!scenario) return true;
+  const { path } = CONTROLS[name];
+  if (name === 'budget') return typeof scenario.budget?.constant === 'number';
+  const v = getPath(scenario, path);
+  return v !== undefined && v !== 'unlimited';
+}
+
+/**
+ * Installs the dialog; `button` opens it. Returns {open(), close(), dialog}.
+ * The previous choices (lead, controls, look) are kept between openings.
+ */
+export function installEmbedDialog({ button, getState, getScenario = () => null } = {}) {
+  const choices = {
+    lead: EMBED_DEFAULTS.lead,
+    controls: [...EMBED_DEFAULTS.controls],
+    theme: EMBED_DEFAULTS.theme,
+    accent: null, // none until the colour is picked: the theme's own
+    font: EMBED_DEFAULTS.font,
+    title: '',
+    lang: null,
+    width: 'column',
+  };
+  const dialog = h('dialog', { class: 'embed-dialog', 'aria-labelledby': 'ed-title' });
+  document.body.append(dialog);
+  let previewHeight = 0;
+  let preview = null;
+  let timer = 0;
+
+  const label = () => {
+    if (button) button.textContent = et('dlg.button');
+  };
+  label();
+  onLangChange(label);
+
+  // Heights from the preview only: the same checks as embed-host.js.
+  window.addEventListener('message', (event) => {
+    if (!preview || event.source !== preview.contentWindow) return;
+    const d = event.data;
+    if (!d || typeof d !== 'object' || d.type !== 'mentorsim:resize') return;
+    if (typeof d.height !== 'number' || !Number.isFinite(d.height) || d.height <= 0) return;
+    previewHeight = Math.min(10_000, Math.ceil(d.height));
+    preview.style.height = `${previewHeight}px`;
+    writeCode();
+  });
+
+  let code;
+  let status;
+
+  function options() {
+    return {
+      controls: choices.controls,
+      lead: choices.lead,
+      theme: choices.theme,
+      accent: choices.accent,
+      font: choices.font,
+      title: choices.title,
+    };
+  }
+
+  function state() {
+    const s = getState() ?? {};
+    return { preset: s.preset, edits: s.edits ?? {}, trials: s.trials, seed: s.seed, lang: choices.lang ?? getLang(), present: false };
+  }
+
+  function currentUrl() {
+    return embedUrl(state(), options());
+  }
+
+  function writeCode() {
+    if (!code) return;
+    code.value = embedSnippet(currentUrl(), { height: previewHeight || DEFAULT_HEIGHT, title: choices.title || et('dlg.iframeTitle') });
+  }
+
+  function refresh() {
+    writeCode();
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (!preview) return;
+      const src = currentUrl();
+      if (preview.getAttribute('src') !== src) preview.setAttribute('src', src);
+    }, 300);
+  }
+
+  function setWidth() {
+    const box = dialog.querySelector('.ed-preview-box');
+    if (!box) return;
+    for (const w of WIDTHS) box.classList.toggle(`w-${w}`, choices.width === w);
+  }
+
+  function build() {
+    const scenario = getScenario();
+    if (!choices.lang) choices.lang = getLang();
+    const leads = leadOptions(scenario);
+    if (!leads.some(([v]) => v === choices.lead)) choices.lead = leads[0][0];
+
+    const lead = select(leads, choices.lead);
+    lead.addEventListener('change', () => {
+      choices.lead = lead.value;
+      refresh();
+    });
+
+    const boxes = Object.keys(CONTROLS).map((name) => {
+      const id = uid('ed');
+      const available = controlAvailable(scenario, name);
+      if (!available) choices.controls = choices.controls.filter((c) => c !== name);
+      const box = h('input', { type: 'checkbox', id, value: name, checked: choices.controls.includes(name), disabled: !available });
+      box.addEventListener('change', () => {
+        choices.controls = Object.keys(CONTROLS).filter((n) => dialog.querySelector(`input[type="checkbox"][value="${n}"]`)?.checked);
+        refresh();
+      });
+      return h('div', { class: 'ed-check' }, box, h('label', { for: id, text: et(`dlg.ctl.${name}`) }));
+    });
+
+    const theme = select(THEMES.map((v) => [v, et(`dlg.theme.${v}`)]), choices.theme);
+    const accent = h('input', { type: 'color', value: normaliseHex(choices.accent ?? '') ?? DEFAULT_ACCENT[choices.theme] });
+    theme.addEventListener('change', () => {
+      choices.theme = theme.value;
+      if (!choices.accent) accent.value = DEFAULT_ACCENT[choices.theme];
+      refresh();
+    });
+    accent.addEventListener('input', () => {
+      choices.accent = accent.value;
+      refresh();
+    });
+    const font = select(FONTS.map((v) => [v, et(`dlg.font.${v}`)]), choices.font);
+    font.addEventListener('change', () => {
+      choices.font = font.value;
+      refresh();
+    });
+    const lang = select(LANGS.map((l) => [l, LANG_NAMES[l]]), choices.lang);
+    lang.addEventListener('change', () => {
+      choices.lang = lang.value;
+      refresh();
+    });
+    const title = h('input', { type: 'text', maxlength: TITLE_MAX, value: choices.title, spellcheck: 'true' });
+    title.addEventListener('input', () => {
+      choices.title = title.value;
+      refresh();
+    });
+    const width = select(WIDTHS.map((v) => [v, v === 'column' ? et('dlg.widthColumn') : `${v} px`]), choices.width);
+    width.addEventListener('change', () => {
+      choices.width = width.value;
+      setWidth();
+    });
+
+    const codeId = uid('ed');
+    code = h('textarea', { id: codeId, class: 'ed-code', rows: 5, readonly: true, spellcheck: 'false' });
+    status = h('span', { class: 'ed-status', role: 'status' });
+    const copy = h('button', { type: 'button', class: 'ed-copy', text: et('dlg.copy') });
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(code.value);
+        status.textContent = et('dlg.copied');
+      } catch {
+        code.focus();
+        code.select();
+        status.textContent = et('dlg.copyFailed');
+      }
+    });
+
+    previewHeight = 0;
+    preview = h('iframe', {
+      class: 'ed-frame',
+      'data-mentorsim': '',
+      title: `${et('dlg.preview')}: ${et('dlg.iframeTitle')}`,
+      sandbox: SANDBOX,
+      height: String(DEFAULT_HEIGHT),
+      src: currentUrl(),
+    });
+
+    const close = h('button', { type: 'button', class: 'ed-close', text: et('dlg.close'), onclick: () => dialog.close() });
+    dialog.replaceChildren(
+      h(
+        'div',
+        { class: 'ed-head' },
+        h('h2', { id: 'ed-title', text: et('dlg.title') }),
+        close
+      ),
+      h('p', { class: 'ed-intro', text: et('dlg.intro') }),
+      h(
+        'div',
+        { class: 'ed-grid' },
+        h(
+          'div',
+          { class: 'ed-options' },
+          field(et('dlg.lead'), lead),
+          h('fieldset', { class: 'ed-set' }, h('legend', { text: et('dlg.controls') }), boxes),
+          h(
+            'fieldset',
+            { class: 'ed-set' },
+            h('legend', { text: et('dlg.look') }),
+            field(et('dlg.theme'), theme),
+            field(et('dlg.accent'), accent, 'ed-field ed-inline'),
+            field(et('dlg.font'), font),
+            field(et('dlg.lang'), lang),
+            field(et('dlg.heading'), title)
+          ),
+          h('div', { class: 'ed-field' }, h('label', { for: codeId, text: et('dlg.code') }), code),
+          h('div', { class: 'ed-actions' }, copy, status),
+          h('p', { class: 'ed-note', text: et('dlg.note') })
+        ),
+        h(
+          'div',
+          { class: 'ed-preview' },
+          h('div', { class: 'ed-preview-head' }, h('h3', { text: et('dlg.preview') }), field(et('dlg.width'), width, 'ed-field ed-inline')),
+          h('div', { class: 'ed-preview-box' }, preview)
+        )
+      )
+    );
+    setWidth();
+    writeCode();
+  }
+
+  function open() {
+    linkCss();
+    build();
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector('select')?.focus();
+  }
+
+  dialog.addEventListener('close', () => {
+    // Stop the preview's computation; it is rebuilt on the next opening.
+    clearTimeout(timer);
+    preview?.remove();
+    preview = null;
+    button?.focus();
+  });
+
+  button?.addEventListener('click', open);
+  return { open, close: () => dialog.close(), dialog };
+}
