@@ -43,7 +43,7 @@ export function sourceLinks(scenario, paths, extra = []) {
   for (const id of [...ids].sort(byId)) out.append(h('a', { class: 'chip', href: `#ev-${id}`, text: id }), ' ');
   for (const u of urls) out.append(h('a', { class: 'chip', href: u, text: new URL(u).hostname, rel: 'noopener noreferrer', target: '_blank' }), ' ');
   if (!assumptions.length) return out;
-  const list = h('p', { class: 'assumptions-line' }, h('span', { class: 'chip assumption', text: t('card.assumptions') }), ' ');
+  const list = h('p', { class: 'assumptions-line' }, h('span', { class: 'chip assumption', title: t('card.assumptions'), text: t('card.assumptionsShort') }), ' ');
   assumptions.forEach((p, i) => list.append(i ? ', ' : '', h('a', { href: `#in-${p.replace(/\./g, '-')}`, text: paramLabel(p) })));
   return h('div', { class: 'card-sources' }, out, list);
 }

@@ -184,6 +184,7 @@ export const STRINGS = {
   'card.startedWhat': S('Duos started, all years {from}–{to}', 'Duos lancés, toutes années {from}–{to}', 'Gestarte duo’s, alle jaren {from}–{to}'),
   'card.sources': S('Inputs from', 'Données issues de', 'Invoer uit'),
   'card.assumption': S('assumption', 'hypothèse', 'aanname'),
+  'card.assumptionsShort': S('assumptions', 'hypothèses', 'aannames'),
   'card.assumptions': S('assumptions, no measured source', 'hypothèses sans source mesurée', 'aannames zonder gemeten bron'),
   'card.n': S('{trials} trials, seed {seed}', '{trials} essais, graine {seed}', '{trials} trekkingen, seed {seed}'),
 
