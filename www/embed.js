@@ -256,7 +256,8 @@ function budgetControl() {
     max,
     step: niceStep(max / 200),
     value: b.constant,
-    format: (x) => et('embed.perYear', { x: fmtEur(x, { compact: true }) }),
+    // The label says "per year (EUR)".
+    format: (x) => fmtEur(x, { compact: true }),
     onValue: (x) => {
       w.scenario.budget = { ...w.scenario.budget, constant: x };
       inputsChanged();
@@ -701,7 +702,18 @@ async function start() {
   inputsChanged(true);
 }
 
-function boot() {
+/** Resolves once the widget's stylesheet has loaded (or failed): heights measured before would be wrong. */
+function stylesReady() {
+  const link = document.querySelector('link[rel="stylesheet"]');
+  if (!link || link.sheet) return Promise.resolve();
+  return new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+}
+
+async function boot() {
+  await stylesReady();
   const search = location.search;
   const { options, notices } = parseEmbedOptions(search);
   w.options = options;

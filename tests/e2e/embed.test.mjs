@@ -165,6 +165,7 @@ ${extra}
     assert.ok(sizes.iframe > 300, 'taller than the height in the tag');
     assert.equal(await f.evaluate(() => document.documentElement.scrollHeight <= innerHeight), true, 'no scrolling inside the iframe');
     console.log(`resize messages: ${JSON.stringify(sizes.messages)}; iframe height ${sizes.iframe} px`);
+    assert.ok(Math.max(...sizes.messages) <= sizes.iframe + 100, 'no height sent before the widget had its styles');
 
     assert.equal(await f.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), true, 'no horizontal overflow');
     await screenshot(p.page, 'embed-760');
@@ -206,7 +207,7 @@ ${extra}
     await ready(f);
     const after_ = await f.locator('#w-lead .big').textContent();
     assert.notEqual(after_, before_, `the answer changed (${before_} → ${after_})`);
-    assert.match(await f.locator('[data-control="budget"] output').textContent(), /per year/);
+    assert.match(await f.locator('[data-control="budget"] output').textContent(), /^€\d+(\.\d)?M$/);
     const href = new URL(await f.locator('#w-open').getAttribute('href'));
     const edits = JSON.parse(href.searchParams.get('edits'));
     assert.ok(edits['budget.constant'] > 2_200_000, `the link carries the new budget: ${href.searchParams.get('edits')}`);
@@ -343,8 +344,10 @@ ${extra}
     assert.equal(await f.evaluate(() => document.documentElement.classList.contains('dark')), true);
     assert.equal(await f.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()), '#e07000');
     assert.equal(await f.evaluate(() => getComputedStyle(document.querySelector('.w-title')).fontFamily.startsWith('Georgia')), true);
+    // The run is split into tasks: none of them holds the thread for most of it.
     const longest = Math.max(0, ...tm.longTasks);
-    assert.ok(longest < 1000, `no frozen page: the longest task took ${longest} ms`);
+    const computing = tm.firstResult - tm.engine;
+    assert.ok(longest < 0.75 * computing, `no frozen page: the longest task took ${longest} ms of ${computing} ms`);
     await screenshot(p.page, 'embed-dark-main-thread');
     assert.deepEqual(p.errors, []);
     assertOnlyLocal(p.requests);
@@ -396,7 +399,8 @@ ${extra}
     await p.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await p.page.locator('dialog iframe').count(), 0, 'closing stops the preview');
-    const pageErrors = [...p.errors];
+    // Each change of choice navigates the preview, which aborts the loads of the one before: not an error.
+    const pageErrors = p.errors.filter((e) => !/^request failed: .*\(net::ERR_ABORTED\)$/.test(e));
     allRequests.push(...p.requests);
     await p.context.close();
     assert.deepEqual(pageErrors, []);
