@@ -371,7 +371,8 @@ async function copyLink() {
   out.value = url;
   out.hidden = false;
   try {
-    await navigator.clipboard.writeText(url);
+    // A browser may leave the request pending (no permission asked in a headless run): give up after a second.
+    await Promise.race([navigator.clipboard.writeText(url), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
     $('copy-status').textContent = t('btn.copied');
   } catch {
     out.select();

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { assertOnlyLocal, openSession, requireBuild, screenshot } from './helpers.mjs';
 
-const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+// Generous: CI runs the test files side by side on a small machine.
+const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 
 /** The headline numbers as shown, keyed by card ("target-0", "employed", ...). */
 const headline = (page) =>
@@ -138,8 +139,7 @@ describe('page', () => {
     await READY(p.page);
     await p.page.fill('[data-field="budget.constant"] input[type="number"]', '3000000');
     await p.page.fill('[data-field="seed"] input', '7');
-    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
-    await READY(p.page);
+    await p.page.waitForFunction(() => location.search.includes('seed=7') && document.body.dataset.state === 'ready', null, { timeout: 60_000 });
     await p.page.click('#btn-copy');
     const link = await p.page.inputValue('#share-url');
     assert.match(link, /seed=7/);
