@@ -347,7 +347,8 @@ impl Scenario {
         if p.len() == before && n > 0 {
             let years = self.years();
             for (y, v) in years.iter().zip(self.planned()) {
-                if !(v <= MAX_INTAKE) {
+                // NaN fails here too: a plan that is not a number is not within the cap.
+                if v.is_nan() || v > MAX_INTAKE {
                     p.push(
                         "intake",
                         format!("plans at most {MAX_INTAKE} duos a year, got {v} in {y}"),
