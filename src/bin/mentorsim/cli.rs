@@ -1,4 +1,4 @@
-//! `mentorsim`: run mentoring-programme scenarios from the command line.
+//! The command line itself: arguments (clap), loading, running, printing.
 
 use clap::{ArgGroup, Parser, Subcommand};
 use mentorsim::{
@@ -71,7 +71,7 @@ enum Command {
     },
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
