@@ -1,4 +1,4 @@
-//! The Monte Carlo engine: one trial year by year, exactly as `MODEL.md`
+//! The Monte Carlo engine: one trial year by year, exactly as `docs/MODEL.md`
 //! describes, and runs of trial ranges whose partial results merge.
 //!
 //! For trial `i` of a run seeded with `s`, every uncertain parameter `k` is
@@ -33,8 +33,6 @@ use crate::distribution::{Domain, Param, Sampler};
 use crate::error::{Error, Problem};
 use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
 use crate::scenario::{Pool, Scenario, TargetKind};
-use crate::sketch::Sketch;
-use crate::summary::{Partial, Samples, TargetTally};
 use rand::Rng;
 use rand_distr::{Binomial, Distribution};
 
@@ -196,7 +194,7 @@ pub struct Model {
     planned: Vec<f64>,
     budget: Option<Vec<f64>>,
     limited_pool: bool,
-    targets: Vec<(usize, usize, f64)>,
+    pub(crate) targets: Vec<(usize, usize, f64)>,
     pub(crate) fingerprint: u64,
 }
 
@@ -289,97 +287,6 @@ impl Model {
         })
     }
 
-    /// Runs trials `opts.first_trial ..` (`opts.count()` of them) and returns
-    /// their mergeable summary. `progress` is called with the trials done so far.
-    pub fn run_range(&self, opts: &RunOptions, progress: &mut dyn FnMut(u64)) -> Partial {
-        let ny = self.years.len();
-        let ns = 2 * SERIES.len();
-        let mut cells = vec![Sketch::default(); ns * ny];
-        let mut totals = vec![Sketch::default(); TOTALS.len()];
-        let mut tallies: Vec<TargetTally> = self
-            .targets
-            .iter()
-            .map(|_| TargetTally {
-                met: 0,
-                met_by_year: vec![0; ny],
-                first_year_met: vec![0; ny + 1],
-            })
-            .collect();
-        let mut bcr_above_one = 0;
-        let mut samples = opts.sensitivity.then(Samples::default);
-        // The last trials' values, held cell by cell (`batch[cell * len + j]`)
-        // and recorded one cell at a time when the batch is full: a cell's
-        // buckets (megabytes in all) then stay in cache while its values go
-        // in, instead of every trial touching every cell. A sketch does not
-        // depend on the order of its values, so the result is the same bits.
-        let width = ns * ny;
-        let mut row = vec![0.0; width];
-        let len = (opts.count() as usize).clamp(1, BATCH);
-        let mut batch = vec![0.0; width * len];
-        let mut filled = 0;
-        let mut inputs = [0.0; PARAMS.len()];
-        let end = opts.first_trial + opts.count();
-        for trial in opts.first_trial..end {
-            let total = self.trial(opts.seed, trial, &mut inputs, &mut row);
-            for (c, &v) in row.iter().enumerate() {
-                batch[c * len + filled] = v;
-            }
-            for (sketch, &v) in totals.iter_mut().zip(&total) {
-                sketch.add(v);
-            }
-            if total[3] > 1.0 {
-                bcr_above_one += 1;
-            }
-            for (tally, &(series, year, value)) in tallies.iter_mut().zip(&self.targets) {
-                let at = |t: usize| row[series * ny + t] >= value;
-                tally.met += u64::from(at(year));
-                let mut first = ny;
-                for t in (0..ny).rev() {
-                    if at(t) {
-                        tally.met_by_year[t] += 1;
-                        first = t;
-                    }
-                }
-                tally.first_year_met[first] += 1;
-            }
-            if let Some(s) = samples.as_mut().filter(|_| trial < SAMPLE_CAP) {
-                let last = |k: usize| row[k * ny + ny - 1];
-                let outs = [
-                    last(SERIES.len() + 2),
-                    last(SERIES.len() + 8),
-                    total[2],
-                    total[3],
-                ];
-                s.push(trial, &inputs, &outs);
-            }
-            filled += 1;
-            if filled == len || trial + 1 == end {
-                for (cell, values) in cells.iter_mut().zip(batch.chunks_exact(len)) {
-                    for &v in &values[..filled] {
-                        cell.add(v);
-                    }
-                }
-                filled = 0;
-            }
-            if (trial - opts.first_trial + 1) % 1000 == 0 {
-                progress(trial - opts.first_trial + 1);
-            }
-        }
-        progress(opts.count());
-        Partial {
-            fingerprint: self.fingerprint,
-            seed: opts.seed,
-            trials: opts.trials,
-            first_trial: opts.first_trial,
-            trial_count: opts.count(),
-            cells,
-            totals,
-            bcr_above_one,
-            targets: tallies,
-            samples,
-        }
-    }
-
     /// Replays one trial of a run: its sampled inputs (in [`PARAMS`] order),
     /// its yearly values (`values[series][year]`, [`SERIES`] then their
     /// cumulative forms) and its totals (in [`TOTALS`] order).
@@ -397,7 +304,7 @@ impl Model {
 
     /// One trial: fills `row` (series-major, `2 * SERIES.len()` by years) and
     /// `inputs`, and returns the totals in [`TOTALS`] order.
-    fn trial(
+    pub(crate) fn trial(
         &self,
         seed: u64,
         trial: u64,
@@ -540,11 +447,6 @@ fn binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
         Err(_) => 0,
     }
 }
-
-/// Trials whose values [`Model::run_range`] holds before recording them
-/// (measured: 1,024 runs the 100,000-trial benchmark about a quarter faster
-/// than recording each trial at once; 256 gains nothing, 4,096 little more).
-const BATCH: usize = 1024;
 
 /// FNV-1a, 64 bits: a stable fingerprint of the scenario a partial belongs to.
 fn fnv1a(bytes: &[u8]) -> u64 {

@@ -24,6 +24,7 @@ pub mod error;
 pub mod presets;
 pub mod report;
 pub mod rng;
+pub mod run;
 pub mod scenario;
 pub mod sketch;
 pub mod summary;
@@ -32,11 +33,12 @@ mod wasm;
 
 pub use engine::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS};
 pub use error::{Error, Problem};
+pub use run::RangeRun;
 pub use scenario::Scenario;
 pub use summary::{Partial, RunResult};
 
 /// Checks the options and the scenario and prepares the model.
-fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
+pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
     let mut problems = opts.validate();
     problems.extend(scenario.validate());
     if !problems.is_empty() {
@@ -48,9 +50,7 @@ fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
 /// Runs the trials of `opts` (the whole run, or the range it names) and
 /// summarises them.
 pub fn simulate(scenario: &Scenario, opts: &RunOptions) -> Result<RunResult, Error> {
-    let model = prepare(scenario, opts)?;
-    let partial = model.run_range(opts, &mut |_| {});
-    Ok(summary::summarise(&model, &partial))
+    Ok(RangeRun::start(scenario, opts)?.into_result())
 }
 
 /// Runs the range of trials `opts` names and returns its mergeable partial

@@ -106,3 +106,34 @@ fn partials_survive_their_byte_form() {
         .to_string();
     assert!(err.contains("another scenario"), "{err}");
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_range_run_in_steps_of_any_size_gives_the_same_bits() {
+    let scenario = presets::get("duo-for-a-job").expect("preset");
+    // Steps around the 1,024-trial batch, over a range that starts mid-run.
+    let opts = RunOptions {
+        trials: 3000,
+        seed: 11,
+        first_trial: 5,
+        trial_count: Some(2600),
+        sensitivity: true,
+    };
+    let whole = mentorsim::simulate_partial(&scenario, &opts, &mut |_| {}).expect("runs");
+    let mut run = mentorsim::RangeRun::start(&scenario, &opts).expect("starts");
+    let mut done = Vec::new();
+    for size in [1, 7, 1023, 1024, 1025].into_iter().cycle() {
+        if run.finished() {
+            break;
+        }
+        done.push(run.step(size));
+    }
+    assert_eq!(done, [1, 8, 1031, 2055, 2600]);
+    assert_eq!(run.into_partial(), whole);
+
+    // Stopped half way, the rest runs when the summary is asked for.
+    let mut run = mentorsim::RangeRun::start(&scenario, &opts).expect("starts");
+    run.step(1300);
+    assert!(!run.finished());
+    assert_eq!(run.into_result(), simulate(&scenario, &opts).expect("runs"));
+}
