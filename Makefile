@@ -6,7 +6,7 @@
 
 PORT ?= 8080
 
-.PHONY: setup wasm serve test bench clean
+.PHONY: setup wasm serve test bench bench-page clean
 
 # Everything a fresh machine needs: apt packages, wasm-bindgen-cli, npm packages.
 setup:
@@ -27,6 +27,11 @@ test:
 
 bench:
 	cargo bench
+
+# The page's speed and weight in Chromium: first result, wasm against native, gzipped size.
+bench-page: wasm
+	cargo build --release
+	node scripts/bench-page.mjs
 
 clean:
 	cargo clean

@@ -4,7 +4,9 @@
 //      the default preset, in Debian's Chromium (median of 5 fresh loads);
 //   2. trials per second of the engine in WebAssembly (Node, one thread)
 //      against the native CLI on one thread, for the same run;
-//   3. the gzipped size of everything the page loads.
+//   3. the gzipped size of everything the page loads;
+//   4. the longest main-thread task while the budget slider moves (ten key
+//      presses, 60 ms apart) and the page re-runs.
 //
 // Needs `make wasm` and a release build of the CLI (`cargo build --release`).
 import { execFileSync } from 'node:child_process';
@@ -36,7 +38,22 @@ async function pageFigures() {
       bytes = sizes;
       await page.close();
     }
-    return { firstResultMs: median(times), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), files: bytes.size };
+    const { page } = await s.newPage();
+    await page.goto(s.base + 'index.html');
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+    await page.evaluate(() => {
+      window.__tasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    await page.locator('[data-field="budget.constant"] input[type="range"]').focus();
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(60);
+    }
+    await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+    const longest = await page.evaluate(() => Math.max(0, ...window.__tasks));
+    await page.close();
+    return { firstResultMs: median(times), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), files: bytes.size, longestTaskMs: longest };
   } finally {
     await s.close();
   }
@@ -64,6 +81,7 @@ async function wasmVersusNative(preset, trials) {
 const page = await pageFigures();
 console.log(`time to first result (default preset, median of 5 loads): ${page.firstResultMs.toFixed(0)} ms`);
 console.log(`everything the page loads: ${page.files} files, ${(page.gzipBytes / 1024).toFixed(0)} KiB gzipped`);
+console.log(`longest main-thread task while the budget slider moves (10 steps): ${page.longestTaskMs.toFixed(0)} ms (tasks under 50 ms are not reported by the browser)`);
 for (const [preset, trials] of [['actiris-2028', 10_000], ['targets-2030-2035', 100_000]]) {
   const r = await wasmVersusNative(preset, trials);
   console.log(

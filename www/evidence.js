@@ -1,4 +1,4 @@
-// The evidence rows of EVIDENCE.md that scenario inputs cite ("source": "E3"),
+// The evidence rows of docs/EVIDENCE.md that scenario inputs cite ("source": "E3"),
 // with where each was published. Press releases are kept beside the page
 // (sources/*.txt); other rows link to the site that published the figure.
 // A scenario's "source" may also be a URL, which is linked as it is (http(s) only).
