@@ -4,7 +4,7 @@
 //! Inputs and results cross the boundary as JSON, so a result in the page is
 //! number for number the CLI's `--json`.
 
-use crate::{engine::RunOptions, presets, scenario, Error, Partial, Scenario};
+use crate::{engine::RunOptions, presets, scenario, Error, Partial, RangeRun, Scenario};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -138,6 +138,52 @@ pub fn simulate_partial(
     Ok(crate::simulate_partial(&s, &opts, &mut report)
         .map_err(js_error)?
         .to_bytes())
+}
+
+/// A range of trials run a step at a time (the engine's `RangeRun`):
+/// `new PartialRun(scenario, options)`, `step(n)` until `finished`, then
+/// `partial()` (bytes for [`merge`]) or `result()` (as [`simulate`]). The
+/// numbers are those of one `simulatePartial` call; calling the engine several
+/// times lets the browser switch to its optimised code after the first step.
+#[wasm_bindgen(js_name = PartialRun)]
+pub struct PartialRun(RangeRun);
+
+#[wasm_bindgen(js_class = PartialRun)]
+impl PartialRun {
+    /// Checks the scenario and the options, as [`simulate`] does.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario: JsValue, options: JsValue) -> Result<PartialRun, JsError> {
+        let s = read_scenario(&scenario).map_err(js_error)?;
+        let opts = read_options(&options).map_err(js_error)?;
+        Ok(PartialRun(RangeRun::start(&s, &opts).map_err(js_error)?))
+    }
+
+    /// Runs up to `count` more trials (at least one); returns the trials done.
+    pub fn step(&mut self, count: u32) -> f64 {
+        self.0.step(u64::from(count)) as f64
+    }
+
+    /// Trials of the range done so far.
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> f64 {
+        self.0.done() as f64
+    }
+
+    /// Whether every trial of the range has run.
+    #[wasm_bindgen(getter)]
+    pub fn finished(&self) -> bool {
+        self.0.finished()
+    }
+
+    /// Runs what remains; the range's partial result as bytes, for [`merge`].
+    pub fn partial(self) -> Vec<u8> {
+        self.0.into_partial().to_bytes()
+    }
+
+    /// Runs what remains; the range's result, as [`simulate`] gives it.
+    pub fn result(self) -> Result<JsValue, JsError> {
+        to_js(&self.0.into_result())
+    }
 }
 
 /// Merges the partial results of one run (any order) into its result.

@@ -6,10 +6,10 @@
 // and blob: workers too, but accepts a module worker from a data: URL, whose
 // only line imports the real worker.js (fetched with CORS, which is why the
 // server must send Access-Control-Allow-Origin: *). If that fails as well,
-// the run is computed on the page's own thread in slices of trials with a
-// task boundary between them, so the page stays responsive; the slices'
-// partial results are merged exactly as the workers' are, so every way gives
-// the same numbers.
+// the run is computed on the page's own thread a step of trials at a time,
+// with a task boundary between steps, so the page stays responsive; the
+// engine's PartialRun keeps the summary between steps and gives the numbers
+// of a run in one piece, so every way gives the same numbers.
 //
 // Each way is tried with a probe: a worker that must answer "ready" to an
 // init message carrying the compiled module within a few seconds.
@@ -60,14 +60,13 @@ export function probeWorker(url, module, ms = PROBE_MS) {
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Runs on this thread in slices of at least `minSlice` trials, at most
- * `maxSlices` of them: the engine's merge() grows faster than linearly with
- * the number of partials (measured in Chromium for 10,000 trials of
- * actiris-2028: 4 slices, longest task about 150 ms, merge about 65 ms; 13
- * slices, merge about 310 ms), so a few medium slices keep the longest task
- * shorter than many small ones.
+ * Runs on this thread a step at a time, each step sized to take about
+ * `stepMs` (the engine gets faster after its first calls, so the size is
+ * measured as it goes), with a task boundary between steps. One PartialRun
+ * holds the whole run: nothing is merged at the end (merging slices cost
+ * 65-310 ms in one task for 10,000 trials of actiris-2028).
  */
-export function mainThreadRunner(api, { minSlice = 2500, maxSlices = 8 } = {}) {
+export function mainThreadRunner(api, { stepMs = 25, firstStep = 50 } = {}) {
   let gen = 0;
   return {
     kind: 'main-thread',
@@ -77,20 +76,26 @@ export function mainThreadRunner(api, { minSlice = 2500, maxSlices = 8 } = {}) {
     async run(scenario, { trials, seed }, onProgress) {
       const mine = ++gen;
       const t0 = performance.now();
-      const slices = Math.max(1, Math.min(maxSlices, Math.ceil(trials / minSlice)));
-      const size = Math.ceil(trials / slices);
-      const partials = [];
-      for (let first = 0; first < trials; first += size) {
+      let range = new api.PartialRun(scenario, { trials, seed });
+      try {
+        let size = firstStep;
+        while (!range.finished) {
+          await nextTask();
+          if (mine !== gen) throw new Cancelled();
+          const start = performance.now();
+          const done = range.step(size);
+          const took = Math.max(1, performance.now() - start);
+          onProgress?.(done, trials);
+          size = Math.max(10, Math.min(4 * size, Math.round((size * stepMs) / took)));
+        }
         await nextTask();
         if (mine !== gen) throw new Cancelled();
-        const count = Math.min(size, trials - first);
-        partials.push(api.simulatePartial(scenario, { trials, seed, firstTrial: first, trialCount: count }));
-        onProgress?.(first + count, trials);
+        const run = range;
+        range = null; // result() frees it
+        return { result: run.result(), ms: performance.now() - t0, workers: 0 };
+      } finally {
+        range?.free();
       }
-      await nextTask();
-      if (mine !== gen) throw new Cancelled();
-      const result = api.merge(scenario, { trials, seed }, partials);
-      return { result, ms: performance.now() - t0, workers: 0 };
     },
   };
 }
