@@ -73,6 +73,7 @@ export class WorkerPool {
         w.postMessage({ type: 'merge', job: c.job, scenario: c.scenario, trials: c.trials, seed: c.seed, partials }, partials.map((p) => p.buffer));
       }
     } else if (data.type === 'merged') {
+      if (data.ms !== undefined) slot.ms = data.ms; // a whole run in one worker: no merge step
       this.current = null;
       c.resolve({ result: data.result, workers: c.slots.size, ms: performance.now() - c.t0, workerMs: [...c.slots.values()].map((s) => s.ms) });
     } else if (data.type === 'error') {

@@ -19,7 +19,7 @@
 // Messages out: {type: 'ready'} | {type: 'failed', message}
 //               {type: 'progress', job, done}
 //               {type: 'done', job, partial: Uint8Array, ms}
-//               {type: 'merged', job, result}
+//               {type: 'merged', job, result, ms?}  (ms: a whole run in this worker)
 //               {type: 'error', job, message}
 
 let api = null;
@@ -51,8 +51,14 @@ function run({ job, scenario, trials, seed, first, count }) {
   try {
     range = new api.PartialRun(scenario, { trials, seed, firstTrial: first, trialCount: count });
     while (!range.finished) postMessage({ type: 'progress', job, done: range.step(STEP) });
-    const partial = range.partial(); // frees the run
-    range = null;
+    const run = range;
+    range = null; // partial() and result() free it
+    if (first === 0 && count === trials) {
+      // The whole run: its result, with no partial to write and merge.
+      postMessage({ type: 'merged', job, result: run.result(), ms: performance.now() - t0 });
+      return;
+    }
+    const partial = run.partial();
     postMessage({ type: 'done', job, partial, ms: performance.now() - t0 }, [partial.buffer]);
   } catch (e) {
     range?.free();

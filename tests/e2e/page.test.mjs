@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, openSession, requireBuild, screenshot } from './helpers.mjs';
+import { assertOnlyLocal, openSession, REPO, requireBuild, screenshot } from './helpers.mjs';
 
 // Generous: CI runs the test files side by side on a small machine.
 const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
@@ -132,6 +132,23 @@ describe('page', () => {
     assert.match(await q.page.textContent('#card-employed .n'), /10\u202f000|10\u00a0000|10 000/);
     done(q);
     await q.context.close();
+  });
+
+  test('a run too small to split goes to one worker and shows the engine’s own numbers', async () => {
+    // Under 2,000 trials the pool gives the whole run to one worker, which
+    // returns its result without a partial to merge.
+    const p = await open('?preset=team4job&lang=en&trials=1500&seed=3');
+    await READY(p.page);
+    const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
+    bindings.initSync({ module: await readFile(`${REPO}www/pkg/mentorsim_bg.wasm`) });
+    const expected = bindings.simulate(bindings.preset('team4job'), { trials: 1500, seed: 3 });
+    const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+    const cards = await headline(p.page);
+    assert.equal(cards.employed, fmt.format(expected.series.employed_cumulative.p50.at(-1)));
+    assert.equal(cards.started, fmt.format(expected.series.duos_started_cumulative.p50.at(-1)));
+    assert.match(await p.page.textContent('#card-employed'), /1,500 trials, seed 3/);
+    done(p);
+    await p.context.close();
   });
 
   test('a copied link reproduces the state in a new page', async () => {
