@@ -1,0 +1,76 @@
+// Accessibility audit of the page and the widget with axe-core, in headless
+// Chromium, against WCAG 2.1 A and AA (labels, roles, names, contrast, ...):
+// in each language's layout, in the states a person reaches by using them
+// (every assumption open, an invalid input, the "Embed this" dialog, the
+// presentation mode, the dark widget at 320 px). Keyboard use and the table
+// alternatives of the charts are tested beside the features themselves.
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openSession, requireBuild } from './helpers.mjs';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const state = (page, want) =>
+  page.waitForFunction((w) => document.body.dataset.state === w, want, { timeout: 60_000 });
+
+/** Runs axe on the page and fails with every violation, its rule and where. */
+async function audit(page, what) {
+  const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const found = r.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s), first ${v.nodes[0].target.join(' ')}`
+  );
+  assert.deepEqual(found, [], `${what}: accessibility violations`);
+  // A page that axe could not read at all would pass vacuously.
+  assert.ok(r.passes.length >= 15, `${what}: only ${r.passes.length} rules checked`);
+}
+
+describe('accessibility', () => {
+  let s;
+
+  before(async () => {
+    requireBuild();
+    s = await openSession();
+  });
+
+  after(async () => {
+    await s?.close();
+  });
+
+  test('the page in French, every assumption open, then with an invalid input', async () => {
+    const { page, context } = await s.newPage();
+    await page.goto(`${s.base}index.html?lang=fr`);
+    await state(page, 'ready');
+    await page.locator('#all-assumptions > summary').click();
+    await audit(page, 'page, fr, all assumptions');
+    await page.fill('[data-field="outcomes.employed.events"] input', '-5');
+    await state(page, 'error');
+    await audit(page, 'page, fr, invalid input');
+    await context.close();
+  });
+
+  test('the page in Dutch: presentation mode, and the "Embed this" dialog', async () => {
+    const { page, context } = await s.newPage();
+    await page.goto(`${s.base}index.html?lang=nl&present=1`);
+    await state(page, 'ready');
+    await audit(page, 'page, nl, presentation');
+    await page.locator('#btn-present').click();
+    await page.locator('#btn-embed').click();
+    await page.locator('dialog.embed-dialog').waitFor({ state: 'visible' });
+    await audit(page, 'page, nl, embed dialog');
+    await context.close();
+  });
+
+  test('the widget: 320 px wide with three controls, and dark at 760 px', async () => {
+    for (const [query, viewport] of [
+      ['preset=actiris-2028&lang=fr&controls=budget,cost-per-duo,employment-rate', { width: 320, height: 900 }],
+      ['preset=actiris-2028&lang=en&theme=dark&lead=cost-net', { width: 760, height: 900 }],
+    ]) {
+      const { page, context } = await s.newPage({ viewport });
+      await page.goto(`${s.base}embed.html?${query}`);
+      await state(page, 'ready');
+      await audit(page, `widget ${viewport.width} px (${query})`);
+      await context.close();
+    }
+  });
+});
