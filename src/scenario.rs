@@ -289,11 +289,36 @@ pub fn from_json(text: &str) -> Result<Scenario, Error> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." { String::new() } else { path };
-        Error::Parse(Problem {
-            field,
-            message: e.into_inner().to_string(),
-        })
+        let inner = e.into_inner();
+        let message = match non_finite_at(text, inner.line(), inner.column()) {
+            Some(token) => format!(
+                "{token} is not a number JSON can hold: give a finite number, at line {} column {}",
+                inner.line(),
+                inner.column()
+            ),
+            None => inner.to_string(),
+        };
+        Error::Parse(Problem { field, message })
     })
+}
+
+/// The `NaN` or infinity written where a parse error stopped (1-based line
+/// and column), if that is what stopped it: JSON has no such numbers, and
+/// serde's "expected value" does not say so.
+fn non_finite_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line = text.lines().nth(line.checked_sub(1)?)?;
+    let mut start = column.checked_sub(1)?;
+    // serde stops after the sign of `-Infinity`: quote the token as written.
+    if start > 0 && matches!(line.as_bytes().get(start - 1), Some(b'-' | b'+')) {
+        start -= 1;
+    }
+    let rest = line.get(start..)?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '+'))
+        .unwrap_or(rest.len());
+    let token = &rest[..end];
+    let bare = token.trim_start_matches(['-', '+']).to_ascii_lowercase();
+    matches!(bare.as_str(), "nan" | "inf" | "infinity").then_some(token)
 }
 
 impl Scenario {

@@ -107,17 +107,28 @@ fn parse_errors_name_the_field() {
         &problems(|v| v["realisation"] = serde_json::json!({"dist": "gamma", "value": 3})),
         "unknown distribution `gamma`",
     );
-    // JSON has no NaN: the token is rejected where it stands.
+    // JSON has no NaN or infinity: the token is rejected where it stands, by name.
+    for token in ["NaN", "-Infinity", "inf"] {
+        let text = preset_json().to_string().replace(
+            "\"cost_per_duo\":{",
+            &format!("\"cost_per_duo\":{token},\"x\":{{"),
+        );
+        let p = validate_json(&text);
+        assert_eq!(p.len(), 1);
+        let said = p[0].to_string();
+        assert!(
+            said.starts_with(&format!(
+                "cost_per_duo: {token} is not a number JSON can hold: give a finite number, at line 1 column"
+            )),
+            "{said}"
+        );
+    }
+    // Any other syntax error keeps serde's own message.
     let text = preset_json()
         .to_string()
-        .replace("\"cost_per_duo\":{", "\"cost_per_duo\":NaN,\"x\":{");
-    let p = validate_json(&text);
-    assert_eq!(p.len(), 1);
-    assert!(
-        p[0].to_string().starts_with("cost_per_duo: expected value"),
-        "{}",
-        p[0]
-    );
+        .replace("\"cost_per_duo\":{", "\"cost_per_duo\":high,\"x\":{");
+    let said = validate_json(&text)[0].to_string();
+    assert!(said.starts_with("cost_per_duo: expected value"), "{said}");
 }
 
 #[test]
