@@ -206,7 +206,10 @@ export function probabilityChart(Plot, { result, label, width = 640, height = 28
     marginRight: 24,
     x: yearAxis(result.years),
     y: { label: t('axis.probability'), domain: [0, 1], grid: true, tickFormat: (d) => fmtPct(d, 0) },
-    color: { domain: keys, range: COLORS.series },
+    // Ordinal: the keys are numbers, which Plot would otherwise read as a
+    // continuous scale (the second target then took the range's last colour,
+    // not the legend's second).
+    color: { type: 'ordinal', domain: keys, range: COLORS.series },
     marks: [
       Plot.ruleY([0]),
       Plot.line(rows, { x: 'year', y: 'p', stroke: 'key', strokeWidth: 2.5 }),

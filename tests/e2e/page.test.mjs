@@ -66,6 +66,13 @@ describe('page', () => {
     assert.match(await p.page.textContent('#card-employed'), /10,000 trials, seed 2025/);
     assert.equal(await p.page.locator('#charts-body figure .plot > svg').count(), 5);
     assert.equal(await p.page.locator('#charts-body figure details table').count(), 5);
+    // Each target's line in the probability chart has its legend's colour.
+    const colours = await p.page.evaluate(() => ({
+      lines: [...document.querySelectorAll('#chart-prob .plot svg path[stroke]')].map((e) => e.getAttribute('stroke')),
+      legend: [...document.querySelectorAll('#chart-prob .legend rect')].map((r) => r.getAttribute('fill')),
+    }));
+    assert.equal(colours.legend.length, 2);
+    assert.deepEqual(colours.lines, colours.legend);
     assert.ok(await p.page.locator('#sources a[href="#ev-E7"]').count());
     await screenshot(p.page, 'page-loaded');
     done(p);
