@@ -10,18 +10,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, openSession, requireBuild, screenshot, REPO, SCREENSHOTS } from './helpers.mjs';
+import { assertOnlyLocal, engineResult, openSession, requireBuild, screenshot, SCREENSHOTS } from './helpers.mjs';
 
 const READY_MS = 30_000;
 // The widget keeps "P5–P95" on one line with word joiners; compare without them.
 const plain = (s) => (s ?? '').replace(/\u2060/g, '');
-
-/** The engine's own answer, computed in Node from the same wasm file. */
-async function engineResult(preset, trials = 10_000, seed = 2025) {
-  const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
-  bindings.initSync({ module: await readFile(`${REPO}www/pkg/mentorsim_bg.wasm`) });
-  return bindings.simulate(bindings.preset(preset), { trials, seed });
-}
 
 /** The first frame of `page` whose address passes `test`, waiting for it to appear. */
 async function frameWhere(page, test, timeout = 15_000) {

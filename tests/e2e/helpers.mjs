@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -39,6 +39,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Fails early, with the fix, when the wasm package has not been built. */
+/** The engine's own answer, computed in Node from the wasm file the page loads. */
+export async function engineResult(preset, trials = 10_000, seed = 2025) {
+  const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
+  bindings.initSync({ module: await readFile(`${REPO}www/pkg/mentorsim_bg.wasm`) });
+  return bindings.simulate(bindings.preset(preset), { trials, seed });
+}
+
 export function requireBuild() {
   for (const file of ['www/pkg/mentorsim.js', 'www/pkg/mentorsim_bg.wasm']) {
     assert.ok(existsSync(REPO + file), `${file} is missing: run \`make wasm\` first`);

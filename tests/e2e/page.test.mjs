@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, openSession, REPO, requireBuild, screenshot } from './helpers.mjs';
+import { assertOnlyLocal, engineResult, openSession, requireBuild, screenshot } from './helpers.mjs';
 
 // Generous: CI runs the test files side by side on a small machine.
 const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
@@ -146,9 +146,7 @@ describe('page', () => {
     // returns its result without a partial to merge.
     const p = await open('?preset=team4job&lang=en&trials=1500&seed=3');
     await READY(p.page);
-    const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
-    bindings.initSync({ module: await readFile(`${REPO}www/pkg/mentorsim_bg.wasm`) });
-    const expected = bindings.simulate(bindings.preset('team4job'), { trials: 1500, seed: 3 });
+    const expected = await engineResult('team4job', 1500, 3);
     const fmt = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
     const cards = await headline(p.page);
     assert.equal(cards.employed, fmt.format(expected.series.employed_cumulative.p50.at(-1)));
