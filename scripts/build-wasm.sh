@@ -19,9 +19,13 @@ say "cargo build took $((SECONDS - start)) s"
 # The name section (function names in a trap's stack trace) is 15% of the file;
 # drop --remove-name-section when debugging. wasm-opt -O3 was measured too: it
 # saved under 1% gzipped and no clear speed, for a 100 MB npm package: not used.
+# Cargo writes to $CARGO_TARGET_DIR when it is set, else to target/.
+target_dir="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps 2>/dev/null |
+  sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+target_dir="${target_dir:-${CARGO_TARGET_DIR:-$ROOT/target}}"
 rm -rf www/pkg
 wasm-bindgen --target web --remove-name-section --out-dir www/pkg \
-  target/wasm32-unknown-unknown/release/mentorsim.wasm
+  "$target_dir/wasm32-unknown-unknown/release/mentorsim.wasm"
 wasm=www/pkg/mentorsim_bg.wasm
 
 # Charts: Observable Plot and d3 as UMD bundles (the only browser-ready builds

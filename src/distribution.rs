@@ -32,6 +32,18 @@ pub const MAX_VALUE: f64 = 1e9;
 /// z such that P(Z < z) = 0.95 for a standard normal Z.
 const Z95: f64 = 1.644_853_626_951_472_2;
 
+/// The distributions a parameter may take and the fields each needs, as a
+/// scenario writes them.
+pub const DIST_FIELDS: &[(&str, &[&str])] = &[
+    ("fixed", &["value"]),
+    ("beta", &["events", "non_events"]),
+    ("pert", &["min", "mode", "max"]),
+    ("triangular", &["min", "mode", "max"]),
+    ("uniform", &["min", "max"]),
+    ("normal", &["mean", "sd"]),
+    ("lognormal", &["p5", "p95"]),
+];
+
 /// A probability distribution over one real number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dist {
@@ -71,7 +83,8 @@ pub struct Param {
 }
 
 /// What values a parameter may take; decides validation and clipping.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Domain {
     /// A share in `[0, 1]`.
     Rate,
@@ -79,6 +92,8 @@ pub enum Domain {
     NonNegative,
     /// A yearly growth rate: above -1.
     Growth,
+    /// Months of one year: from 0 to 12.
+    MonthsOfYear,
 }
 
 impl Param {
@@ -196,6 +211,13 @@ impl Param {
             Domain::NonNegative if lo < 0.0 => {
                 problems.push(field, format!("must be zero or more, got {lo}"));
             }
+            Domain::MonthsOfYear if lo < 0.0 || hi > 12.0 => {
+                let shown = if lo < 0.0 { lo } else { hi };
+                problems.push(
+                    field,
+                    format!("must be between 0 and 12 months (one year), got {shown}"),
+                );
+            }
             _ if hi > MAX_VALUE => {
                 problems.push(field, format!("must be at most {MAX_VALUE}, got {hi}"));
             }
@@ -222,6 +244,139 @@ impl Param {
             Dist::Normal { mean, .. } => (mean, mean),
             Dist::LogNormal { p5, p95 } => (p5, p95),
         }
+    }
+}
+
+/// What a reader is told about a parameter: the mean, the median and the
+/// 90 % interval of its draws (after clipping to its domain).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ParamSummary {
+    /// Mean of the draws.
+    pub mean: f64,
+    /// Median of the draws.
+    pub median: f64,
+    /// 5th percentile.
+    pub p5: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+impl Domain {
+    /// The interval draws are clipped to.
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            Domain::Rate => (0.0, 1.0),
+            Domain::NonNegative => (0.0, f64::INFINITY),
+            Domain::Growth => (-1.0, f64::INFINITY),
+            Domain::MonthsOfYear => (0.0, 12.0),
+        }
+    }
+}
+
+impl Param {
+    /// The mean, median and 90 % interval of the parameter's draws, clipped
+    /// to `domain` as the engine clips them (inverse CDFs from statrs).
+    /// Quantiles commute with clipping; the mean of a clipped normal or
+    /// lognormal is computed in closed form:
+    ///
+    /// ```text
+    /// E[clip(X, a, b)] = a F(a) + b (1 - F(b)) + integral_a^b x f(x) dx
+    /// normal:    integral = mu (F(b) - F(a)) - sigma^2 (f(b) - f(a))
+    /// lognormal: integral = e^(mu + sigma^2/2) (Phi((ln b - mu - sigma^2)/sigma) - Phi((ln a - mu - sigma^2)/sigma))
+    /// ```
+    ///
+    /// `None` for a parameter that [`Param::check`] rejects.
+    ///
+    /// ```
+    /// use mentorsim::distribution::{Dist, Domain, Param};
+    /// let p = Param { dist: Dist::LogNormal { p5: 800.0, p95: 1500.0 }, ..Param::fixed(0.0) };
+    /// let s = p.summary(Domain::NonNegative).unwrap();
+    /// assert!((s.median - (800.0f64 * 1500.0).sqrt()).abs() < 1e-6);
+    /// assert!(s.mean > s.median);
+    /// assert!((s.p95 - 1500.0).abs() < 1e-6);
+    /// ```
+    pub fn summary(&self, domain: Domain) -> Option<ParamSummary> {
+        use statrs::distribution::{
+            Beta as SBeta, Continuous, ContinuousCDF, Normal as SNormal, Triangular as STri,
+            Uniform as SUni,
+        };
+        let (lo, hi) = domain.bounds();
+        let clip = |x: f64| x.clamp(lo, hi);
+        let quantiles = |q: &dyn Fn(f64) -> f64, mean: f64| ParamSummary {
+            mean,
+            median: clip(q(0.5)),
+            p5: clip(q(0.05)),
+            p95: clip(q(0.95)),
+        };
+        let summary = match self.dist {
+            Dist::Fixed(v) => {
+                let v = clip(v);
+                ParamSummary {
+                    mean: v,
+                    median: v,
+                    p5: v,
+                    p95: v,
+                }
+            }
+            Dist::Beta { events, non_events } => {
+                let d = SBeta::new(events, non_events).ok()?;
+                quantiles(&|p| d.inverse_cdf(p), self.mean())
+            }
+            Dist::Pert { min, mode, max } => {
+                // PERT is a Beta on [min, max] with shapes 1 + 4 (mode - min) / range, 1 + 4 (max - mode) / range.
+                let range = max - min;
+                let d = SBeta::new(
+                    1.0 + 4.0 * (mode - min) / range,
+                    1.0 + 4.0 * (max - mode) / range,
+                )
+                .ok()?;
+                quantiles(&|p| min + range * d.inverse_cdf(p), self.mean())
+            }
+            Dist::Triangular { min, mode, max } => {
+                let d = STri::new(min, max, mode).ok()?;
+                quantiles(&|p| d.inverse_cdf(p), self.mean())
+            }
+            Dist::Uniform { min, max } => {
+                let d = SUni::new(min, max).ok()?;
+                quantiles(&|p| d.inverse_cdf(p), self.mean())
+            }
+            Dist::Normal { mean, sd } => {
+                let d = SNormal::new(mean, sd).ok()?;
+                let (f_lo, f_hi) = (d.cdf(lo), d.cdf(hi));
+                let dens = |x: f64| if x.is_finite() { d.pdf(x) } else { 0.0 };
+                let edge = |x: f64, w: f64| if w > 0.0 { x * w } else { 0.0 };
+                let inner = mean * (f_hi - f_lo) - sd * sd * (dens(hi) - dens(lo));
+                let m = edge(lo, f_lo) + edge(hi, 1.0 - f_hi) + inner;
+                quantiles(&|p| d.inverse_cdf(p), m)
+            }
+            Dist::LogNormal { p5, p95 } => {
+                let (mu, sigma) = lognormal_mu_sigma(p5, p95);
+                let z = SNormal::new(0.0, 1.0).ok()?;
+                let cdf_ln = |x: f64| {
+                    if x <= 0.0 {
+                        0.0
+                    } else {
+                        z.cdf((libm::log(x) - mu) / sigma)
+                    }
+                };
+                let partial = |x: f64| {
+                    if x <= 0.0 {
+                        0.0
+                    } else {
+                        z.cdf((libm::log(x) - mu - sigma * sigma) / sigma)
+                    }
+                };
+                let full = libm::exp(mu + sigma * sigma / 2.0);
+                let (f_lo, f_hi) = (cdf_ln(lo), cdf_ln(hi));
+                let edge = |x: f64, w: f64| if w > 0.0 { x * w } else { 0.0 };
+                let m = edge(lo, f_lo) + edge(hi, 1.0 - f_hi) + full * (partial(hi) - partial(lo));
+                quantiles(&|p| libm::exp(mu + sigma * z.inverse_cdf(p)), m)
+            }
+        };
+        [summary.mean, summary.median, summary.p5, summary.p95]
+            .iter()
+            .all(|x| x.is_finite())
+            .then_some(summary)
     }
 }
 
@@ -271,11 +426,7 @@ impl Sampler {
                 SamplerKind::LogNormal(LogNormal::new(mu, sigma).ok()?)
             }
         };
-        let (lo, hi) = match domain {
-            Domain::Rate => (0.0, 1.0),
-            Domain::NonNegative => (0.0, f64::INFINITY),
-            Domain::Growth => (-1.0, f64::INFINITY),
-        };
+        let (lo, hi) = domain.bounds();
         Some(Sampler { kind, lo, hi })
     }
 
@@ -380,42 +531,34 @@ impl RawParam {
             }
             Ok(())
         };
+        let Some((_, fields)) = DIST_FIELDS.iter().find(|(k, _)| *k == self.dist) else {
+            let known: Vec<&str> = DIST_FIELDS.iter().map(|(k, _)| *k).collect();
+            return Err(format!(
+                "unknown distribution `{}`, expected one of {}",
+                self.dist,
+                known.join(", ")
+            ));
+        };
+        expect(fields)?;
         let v = |x: Option<f64>| x.unwrap_or(f64::NAN);
+        let (min, mode, max) = (v(self.min), v(self.mode), v(self.max));
         let dist = match self.dist.as_str() {
-            "fixed" => {
-                expect(&["value"])?;
-                Dist::Fixed(v(self.value))
-            }
-            "beta" => {
-                expect(&["events", "non_events"])?;
-                Dist::Beta { events: v(self.events), non_events: v(self.non_events) }
-            }
-            "pert" | "triangular" => {
-                expect(&["min", "mode", "max"])?;
-                let (min, mode, max) = (v(self.min), v(self.mode), v(self.max));
-                if self.dist == "pert" {
-                    Dist::Pert { min, mode, max }
-                } else {
-                    Dist::Triangular { min, mode, max }
-                }
-            }
-            "uniform" => {
-                expect(&["min", "max"])?;
-                Dist::Uniform { min: v(self.min), max: v(self.max) }
-            }
-            "normal" => {
-                expect(&["mean", "sd"])?;
-                Dist::Normal { mean: v(self.mean), sd: v(self.sd) }
-            }
-            "lognormal" => {
-                expect(&["p5", "p95"])?;
-                Dist::LogNormal { p5: v(self.p5), p95: v(self.p95) }
-            }
-            other => {
-                return Err(format!(
-                    "unknown distribution `{other}`, expected one of fixed, beta, pert, triangular, uniform, normal, lognormal"
-                ))
-            }
+            "fixed" => Dist::Fixed(v(self.value)),
+            "beta" => Dist::Beta {
+                events: v(self.events),
+                non_events: v(self.non_events),
+            },
+            "pert" => Dist::Pert { min, mode, max },
+            "triangular" => Dist::Triangular { min, mode, max },
+            "uniform" => Dist::Uniform { min, max },
+            "normal" => Dist::Normal {
+                mean: v(self.mean),
+                sd: v(self.sd),
+            },
+            _ => Dist::LogNormal {
+                p5: v(self.p5),
+                p95: v(self.p95),
+            },
         };
         Ok(Param {
             dist,

@@ -29,8 +29,10 @@
 //! the rare draw where they sum above 1. Dropout ends a duo early but does not
 //! change its mentee's outcome (the reported rates count all mentees, E1-E3).
 
-use crate::distribution::{Domain, Param, Sampler};
+use crate::distribution::Sampler;
 use crate::error::{Error, Problem};
+use crate::outputs::{Series, Total, Totals, YearValues, N_SERIES, N_TOTALS};
+use crate::params::{Draws, ParamId as P, PARAMS};
 use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
 use crate::scenario::{Pool, Scenario, TargetKind};
 use rand::Rng;
@@ -46,69 +48,6 @@ pub const DEFAULT_SEED: u64 = 2025;
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 /// Trials whose inputs are kept for sensitivity analysis (the first ones).
 pub const SAMPLE_CAP: u64 = 2_000;
-
-/// The uncertain parameters in stream order, by their field path.
-pub const PARAMS: [&str; 22] = [
-    "cost_per_duo",
-    "cost_indexation",
-    "fixed_cost",
-    "mentors.pool.initial",
-    "mentors.pool.recruits_per_year",
-    "mentors.pool.retention",
-    "mentors.duos_per_mentor_year",
-    "realisation",
-    "outcomes.dropout",
-    "outcomes.employed",
-    "outcomes.permanent_share",
-    "outcomes.self_employed",
-    "outcomes.training",
-    "baseline_rate",
-    "esf_share",
-    "fiscal.benefit_saved_month",
-    "fiscal.contributions_month",
-    "fiscal.months_in_work_first_year",
-    "fiscal.employment_decay",
-    "fiscal.discount_rate",
-    "fiscal.volunteer_hours_per_duo",
-    "fiscal.shadow_wage_hour",
-];
-
-/// The yearly series, in the order of a trial's record; each also exists
-/// as `<name>_cumulative`.
-pub const SERIES: [&str; 16] = [
-    "duos_started",
-    "duos_completed",
-    "employed",
-    "employed_permanent",
-    "self_employed",
-    "training",
-    "positive_exits",
-    "baseline_employed",
-    "net_additional_employed",
-    "public_cost",
-    "regional_cost",
-    "budget_needed",
-    "mentors_active",
-    "mentors_needed",
-    "fiscal_return",
-    "volunteer_value",
-];
-
-/// Totals over the horizon, one value per trial.
-pub const TOTALS: [&str; 4] = [
-    "cost_per_duo",
-    "cost_per_job",
-    "cost_per_net_job",
-    "benefit_cost_ratio",
-];
-
-/// Outputs whose drivers the sensitivity analysis ranks.
-pub const SENSITIVITY_OUTPUTS: [&str; 4] = [
-    "employed_cumulative",
-    "net_additional_employed_cumulative",
-    "cost_per_net_job",
-    "benefit_cost_ratio",
-];
 
 /// How many trials to run and from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,19 +137,6 @@ pub struct Model {
     pub(crate) fingerprint: u64,
 }
 
-fn domain_of(name: &str) -> Domain {
-    match name {
-        "cost_indexation" | "fiscal.discount_rate" => Domain::Growth,
-        "mentors.pool.retention"
-        | "realisation"
-        | "baseline_rate"
-        | "esf_share"
-        | "fiscal.employment_decay" => Domain::Rate,
-        n if n.starts_with("outcomes.") => Domain::Rate,
-        _ => Domain::NonNegative,
-    }
-}
-
 impl Model {
     /// Validates the scenario and prepares its samplers.
     pub fn new(scenario: &Scenario) -> Result<Model, Error> {
@@ -218,43 +144,21 @@ impl Model {
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));
         }
+        Model::from_valid(scenario)
+    }
+
+    /// Prepares the samplers of a scenario that has passed validation.
+    pub(crate) fn from_valid(scenario: &Scenario) -> Result<Model, Error> {
         let s = scenario;
-        let none = Param::fixed(0.0);
-        let (initial, recruits, retention) = match &s.mentors.pool {
-            Pool::Limited(p) => (&p.initial, &p.recruits_per_year, &p.retention),
-            Pool::Unlimited => (&none, &none, &none),
-        };
-        let o = &s.outcomes;
-        let f = &s.fiscal;
-        let params = [
-            &s.cost_per_duo,
-            &s.cost_indexation,
-            &s.fixed_cost,
-            initial,
-            recruits,
-            retention,
-            &s.mentors.duos_per_mentor_year,
-            &s.realisation,
-            &o.dropout,
-            &o.employed,
-            &o.permanent_share,
-            &o.self_employed,
-            &o.training,
-            &s.baseline_rate,
-            &s.esf_share,
-            &f.benefit_saved_month,
-            &f.contributions_month,
-            &f.months_in_work_first_year,
-            &f.employment_decay,
-            &f.discount_rate,
-            &f.volunteer_hours_per_duo,
-            &f.shadow_wage_hour,
-        ];
         let mut samplers = Vec::with_capacity(PARAMS.len());
-        for (param, name) in params.iter().zip(PARAMS) {
-            let sampler = Sampler::new(param, domain_of(name)).ok_or_else(|| {
+        for spec in PARAMS {
+            // A pool's parameters exist only for a limited pool; an unlimited
+            // pool draws nothing from them (they stay at 0).
+            let fixed = crate::distribution::Param::fixed(spec.default.unwrap_or(0.0));
+            let param = spec.get(s).unwrap_or(&fixed);
+            let sampler = Sampler::new(param, spec.domain).ok_or_else(|| {
                 Error::Invalid(vec![Problem {
-                    field: name.into(),
+                    field: spec.path.into(),
                     message: "this distribution cannot be sampled".into(),
                 }])
             })?;
@@ -264,16 +168,22 @@ impl Model {
         let targets = s
             .targets
             .iter()
-            .map(|t| {
-                let metric = SERIES.iter().position(|m| *m == t.metric).unwrap_or(0);
+            .enumerate()
+            .map(|(i, t)| {
+                let metric = Series::from_name(&t.metric).ok_or_else(|| {
+                    Error::Invalid(vec![Problem {
+                        field: format!("targets[{i}].metric"),
+                        message: format!("unknown metric `{}`", t.metric),
+                    }])
+                })? as usize;
                 let series = if t.kind == TargetKind::Cumulative {
-                    metric + SERIES.len()
+                    metric + N_SERIES
                 } else {
                     metric
                 };
-                (series, (t.year - s.start_year) as usize, t.value)
+                Ok((series, (t.year - s.start_year) as usize, t.value))
             })
-            .collect();
+            .collect::<Result<_, Error>>()?;
         let json = serde_json::to_string(s).unwrap_or_default();
         Ok(Model {
             scenario: s.clone(),
@@ -287,54 +197,58 @@ impl Model {
         })
     }
 
-    /// Replays one trial of a run: its sampled inputs (in [`PARAMS`] order),
-    /// its yearly values (`values[series][year]`, [`SERIES`] then their
-    /// cumulative forms) and its totals (in [`TOTALS`] order).
+    /// Replays one trial of a run: its sampled inputs (in
+    /// [`PARAMS`](crate::params::PARAMS) order), its yearly values
+    /// (`values[series][year]`, [`SERIES`](crate::outputs::SERIES) then their
+    /// cumulative forms) and its totals (in [`TOTALS`](crate::outputs::TOTALS)
+    /// order).
     pub fn trial_record(&self, seed: u64, trial: u64) -> TrialRecord {
         let ny = self.years.len();
-        let mut inputs = [0.0; PARAMS.len()];
-        let mut row = vec![0.0; 2 * SERIES.len() * ny];
+        let mut inputs = Draws::default();
+        let mut row = vec![0.0; 2 * N_SERIES * ny];
         let totals = self.trial(seed, trial, &mut inputs, &mut row);
         TrialRecord {
-            inputs: inputs.to_vec(),
+            inputs: inputs.0.to_vec(),
             values: row.chunks(ny).map(<[f64]>::to_vec).collect(),
-            totals: totals.to_vec(),
+            totals: totals.0.to_vec(),
         }
     }
 
-    /// One trial: fills `row` (series-major, `2 * SERIES.len()` by years) and
-    /// `inputs`, and returns the totals in [`TOTALS`] order.
+    /// One trial: fills `row` (series-major, `2 * N_SERIES` by years) and
+    /// `inputs`, and returns its totals.
     pub(crate) fn trial(
         &self,
         seed: u64,
         trial: u64,
-        inputs: &mut [f64; PARAMS.len()],
+        inputs: &mut Draws,
         row: &mut [f64],
-    ) -> [f64; 4] {
+    ) -> Totals {
         for (k, sampler) in self.samplers.iter().enumerate() {
-            inputs[k] = match sampler.fixed_value() {
+            inputs.0[k] = match sampler.fixed_value() {
                 Some(v) => v,
                 None => sampler.sample(&mut stream(seed, trial, PARAM_STREAM + k as u64)),
             };
         }
-        let [cost0, indexation, fixed_cost, initial, recruits, retention, per_mentor, realisation, dropout_rate, mut p_e, permanent_share, mut p_s, mut p_t, baseline_rate, esf_share, benefit, contributions, months1, decay, r, hours, wage] =
-            *inputs;
+        let d = &*inputs;
+        let (mut p_e, mut p_s, mut p_t) = (d[P::Employed], d[P::SelfEmployed], d[P::Training]);
         let exits = p_e + p_s + p_t;
         if exits > 1.0 {
             (p_e, p_s, p_t) = (p_e / exits, p_s / exits, p_t / exits);
         }
-        let mut per_job = months1.min(12.0);
+        let (decay, r) = (d[P::EmploymentDecay], d[P::DiscountRate]);
+        let mut per_job = d[P::MonthsFirstYear].min(12.0);
         let mut survive = 1.0;
         for _ in 1..self.scenario.fiscal.horizon_years {
             survive *= (1.0 - decay) / (1.0 + r);
             per_job += 12.0 * survive;
         }
-        per_job *= benefit + contributions;
+        per_job *= d[P::BenefitSaved] + d[P::Contributions];
 
         let ny = self.years.len();
-        let n = SERIES.len();
-        let mut mentors = initial.round();
-        let (mut cost, mut discount) = (cost0, 1.0);
+        let (fixed_cost, per_mentor, realisation) =
+            (d[P::FixedCost], d[P::DuosPerMentor], d[P::Realisation]);
+        let mut mentors = d[P::PoolInitial].round();
+        let (mut cost, mut discount) = (d[P::CostPerDuo], 1.0);
         let (mut sum_started, mut sum_cost, mut sum_employed, mut sum_net, mut sum_fiscal) =
             (0.0, 0.0, 0.0, 0.0, 0.0);
         for t in 0..ny {
@@ -351,7 +265,7 @@ impl Model {
             };
             let plan_capacity = planned.min(capacity);
             let started = (plan_capacity.min(affordable) * realisation).floor() as u64;
-            let dropout = binomial(&mut rng, started, dropout_rate);
+            let dropout = binomial(&mut rng, started, d[P::Dropout]);
             let employed = binomial(&mut rng, started, p_e);
             let self_employed = binomial(&mut rng, started - employed, p_s / (1.0 - p_e));
             let training = binomial(
@@ -359,8 +273,8 @@ impl Model {
                 started - employed - self_employed,
                 p_t / (1.0 - p_e - p_s),
             );
-            let permanent = binomial(&mut rng, employed, permanent_share);
-            let baseline = binomial(&mut rng, started, baseline_rate);
+            let permanent = binomial(&mut rng, employed, d[P::PermanentShare]);
+            let baseline = binomial(&mut rng, started, d[P::BaselineRate]);
             let net = employed as f64 - baseline as f64;
             let public_cost = started as f64 * cost + fixed_cost;
             let fiscal = net * per_job * discount;
@@ -371,37 +285,36 @@ impl Model {
                     0.0
                 }
             };
-            let active = if self.limited_pool {
+            let mut v = YearValues([0.0; N_SERIES]);
+            v[Series::DuosStarted] = started as f64;
+            v[Series::DuosCompleted] = (started - dropout) as f64;
+            v[Series::Employed] = employed as f64;
+            v[Series::EmployedPermanent] = permanent as f64;
+            v[Series::SelfEmployed] = self_employed as f64;
+            v[Series::Training] = training as f64;
+            v[Series::PositiveExits] = (employed + self_employed + training) as f64;
+            v[Series::BaselineEmployed] = baseline as f64;
+            v[Series::NetAdditionalEmployed] = net;
+            v[Series::PublicCost] = public_cost;
+            v[Series::RegionalCost] = public_cost * (1.0 - d[P::EsfShare]);
+            v[Series::BudgetNeeded] = (plan_capacity * realisation).floor() * cost + fixed_cost;
+            v[Series::MentorsActive] = if self.limited_pool {
                 mentors
             } else {
                 needed(started as f64)
             };
-            let values = [
-                started as f64,
-                (started - dropout) as f64,
-                employed as f64,
-                permanent as f64,
-                self_employed as f64,
-                training as f64,
-                (employed + self_employed + training) as f64,
-                baseline as f64,
-                net,
-                public_cost,
-                public_cost * (1.0 - esf_share),
-                (plan_capacity * realisation).floor() * cost + fixed_cost,
-                active,
-                needed((planned * realisation).floor()),
-                fiscal,
-                started as f64 * hours * wage * discount,
-            ];
-            for (k, v) in values.into_iter().enumerate() {
-                row[k * ny + t] = v;
+            v[Series::MentorsNeeded] = needed((planned * realisation).floor());
+            v[Series::FiscalReturn] = fiscal;
+            v[Series::VolunteerValue] =
+                started as f64 * d[P::VolunteerHours] * d[P::ShadowWage] * discount;
+            for (k, x) in v.0.into_iter().enumerate() {
+                row[k * ny + t] = x;
                 let before = if t == 0 {
                     0.0
                 } else {
-                    row[(n + k) * ny + t - 1]
+                    row[(N_SERIES + k) * ny + t - 1]
                 };
-                row[(n + k) * ny + t] = before + v;
+                row[(N_SERIES + k) * ny + t] = before + x;
             }
             sum_started += started as f64;
             sum_cost += public_cost;
@@ -409,18 +322,19 @@ impl Model {
             sum_net += net;
             sum_fiscal += fiscal;
             if self.limited_pool {
-                mentors = binomial(&mut rng, mentors as u64, retention) as f64 + recruits.round();
+                mentors = binomial(&mut rng, mentors as u64, d[P::PoolRetention]) as f64
+                    + d[P::PoolRecruits].round();
             }
-            cost *= 1.0 + indexation;
+            cost *= 1.0 + d[P::CostIndexation];
             discount /= 1.0 + r;
         }
         let ratio = |num: f64, den: f64, ok: bool| if ok { num / den } else { f64::INFINITY };
-        [
-            ratio(sum_cost, sum_started, sum_started > 0.0),
-            ratio(sum_cost, sum_employed, sum_employed > 0.0),
-            ratio(sum_cost, sum_net, sum_net > 0.0),
-            ratio(sum_fiscal, sum_cost, sum_cost > 0.0),
-        ]
+        let mut totals = Totals([0.0; N_TOTALS]);
+        totals[Total::CostPerDuo] = ratio(sum_cost, sum_started, sum_started > 0.0);
+        totals[Total::CostPerJob] = ratio(sum_cost, sum_employed, sum_employed > 0.0);
+        totals[Total::CostPerNetJob] = ratio(sum_cost, sum_net, sum_net > 0.0);
+        totals[Total::BenefitCostRatio] = ratio(sum_fiscal, sum_cost, sum_cost > 0.0);
+        totals
     }
 }
 
@@ -429,9 +343,10 @@ impl Model {
 pub struct TrialRecord {
     /// Sampled inputs, in [`PARAMS`] order.
     pub inputs: Vec<f64>,
-    /// Per series ([`SERIES`], then each cumulative), one value per year.
+    /// Per series ([`crate::outputs::SERIES`], then each cumulative), one
+    /// value per year.
     pub values: Vec<Vec<f64>>,
-    /// Totals, in [`TOTALS`] order.
+    /// Totals, in [`crate::outputs::TOTALS`] order.
     pub totals: Vec<f64>,
 }
 

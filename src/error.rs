@@ -52,8 +52,11 @@ pub enum Error {
     Parse(Problem),
     /// The scenario or the run options break one or more rules.
     Invalid(Vec<Problem>),
-    /// No preset has this id.
-    UnknownPreset(String),
+    /// No preset has this id (`id`; the ids there are: `known`).
+    UnknownPreset {
+        id: String,
+        known: Vec<&'static str>,
+    },
     /// Partial results that do not belong to the same run were merged.
     Merge(String),
 }
@@ -66,11 +69,13 @@ impl fmt::Display for Error {
                 let lines: Vec<String> = ps.iter().map(|p| p.to_string()).collect();
                 write!(f, "{}", lines.join("\n"))
             }
-            Error::UnknownPreset(id) => write!(
-                f,
-                "unknown preset `{id}`; known presets: {}",
-                crate::presets::ids().join(", ")
-            ),
+            Error::UnknownPreset { id, known } => {
+                write!(
+                    f,
+                    "unknown preset `{id}`; known presets: {}",
+                    known.join(", ")
+                )
+            }
             Error::Merge(m) => write!(f, "cannot merge partial results: {m}"),
         }
     }
@@ -84,7 +89,7 @@ impl Error {
         match self {
             Error::Parse(p) => vec![p.clone()],
             Error::Invalid(ps) => ps.clone(),
-            Error::UnknownPreset(_) => vec![Problem {
+            Error::UnknownPreset { .. } => vec![Problem {
                 field: "preset".into(),
                 message: self.to_string(),
             }],

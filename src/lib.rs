@@ -21,17 +21,20 @@
 pub mod distribution;
 pub mod engine;
 pub mod error;
+pub mod outputs;
+pub mod params;
 pub mod presets;
 pub mod report;
 pub mod rng;
 pub mod run;
 pub mod scenario;
+pub mod schema;
 pub mod sketch;
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use engine::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS};
+pub use engine::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
 pub use error::{Error, Problem};
 pub use run::RangeRun;
 pub use scenario::Scenario;
@@ -44,7 +47,7 @@ pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, E
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    Model::new(scenario)
+    Model::from_valid(scenario)
 }
 
 /// Runs the trials of `opts` (the whole run, or the range it names) and
@@ -54,13 +57,9 @@ pub fn simulate(scenario: &Scenario, opts: &RunOptions) -> Result<RunResult, Err
 }
 
 /// Runs the range of trials `opts` names and returns its mergeable partial
-/// result. `progress` hears the number of trials done so far.
-pub fn simulate_partial(
-    scenario: &Scenario,
-    opts: &RunOptions,
-    progress: &mut dyn FnMut(u64),
-) -> Result<Partial, Error> {
-    Ok(prepare(scenario, opts)?.run_range(opts, progress))
+/// result (to report progress, step a [`RangeRun`] instead).
+pub fn simulate_partial(scenario: &Scenario, opts: &RunOptions) -> Result<Partial, Error> {
+    Ok(RangeRun::start(scenario, opts)?.into_partial())
 }
 
 /// Merges partial results of one run (any order) and summarises them.

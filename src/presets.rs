@@ -35,7 +35,10 @@ pub fn get(id: &str) -> Result<Scenario, Error> {
     let (_, text) = PRESETS
         .iter()
         .find(|(k, _)| *k == id)
-        .ok_or_else(|| Error::UnknownPreset(id.to_string()))?;
+        .ok_or_else(|| Error::UnknownPreset {
+            id: id.to_string(),
+            known: ids(),
+        })?;
     from_json(text)
 }
 

@@ -1,6 +1,7 @@
 //! Text and CSV renderings of a run, for the command line.
 
 use crate::distribution::Param;
+use crate::params::PARAMS;
 use crate::scenario::{Scenario, TargetKind};
 use crate::summary::{RunResult, SeriesSummary, TotalSummary};
 use std::fmt::Write;
@@ -261,52 +262,14 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     o
 }
 
-/// Every parameter of a scenario with its field path.
-pub fn params(s: &Scenario) -> Vec<(String, &Param)> {
-    let mut v: Vec<(String, &Param)> = vec![
-        ("cost_per_duo".into(), &s.cost_per_duo),
-        ("cost_indexation".into(), &s.cost_indexation),
-        ("fixed_cost".into(), &s.fixed_cost),
-    ];
-    if let crate::scenario::Pool::Limited(p) = &s.mentors.pool {
-        v.push(("mentors.pool.initial".into(), &p.initial));
-        v.push((
-            "mentors.pool.recruits_per_year".into(),
-            &p.recruits_per_year,
-        ));
-        v.push(("mentors.pool.retention".into(), &p.retention));
-    }
-    v.push((
-        "mentors.duos_per_mentor_year".into(),
-        &s.mentors.duos_per_mentor_year,
-    ));
-    v.push(("realisation".into(), &s.realisation));
-    let o = &s.outcomes;
-    for (k, p) in [
-        ("dropout", &o.dropout),
-        ("employed", &o.employed),
-        ("permanent_share", &o.permanent_share),
-        ("self_employed", &o.self_employed),
-        ("training", &o.training),
-    ] {
-        v.push((format!("outcomes.{k}"), p));
-    }
-    v.push(("baseline_rate".into(), &s.baseline_rate));
-    v.push(("esf_share".into(), &s.esf_share));
-    let f = &s.fiscal;
-    for (k, p) in [
-        ("benefit_saved_month", &f.benefit_saved_month),
-        ("contributions_month", &f.contributions_month),
-        ("months_in_work_first_year", &f.months_in_work_first_year),
-        ("employment_decay", &f.employment_decay),
-        ("discount_rate", &f.discount_rate),
-        ("volunteer_hours_per_duo", &f.volunteer_hours_per_duo),
-        ("shadow_wage_hour", &f.shadow_wage_hour),
-    ] {
-        v.push((format!("fiscal.{k}"), p));
-    }
-    v.into_iter()
-        .filter(|(k, p)| k != "fixed_cost" || !p.is_fixed() || p.mean() != 0.0)
+/// Every parameter of a scenario with its field path, leaving out the
+/// optional ones a scenario leaves at their default of zero.
+pub fn params(s: &Scenario) -> Vec<(&'static str, &Param)> {
+    PARAMS
+        .iter()
+        .filter_map(|spec| Some((spec.path, spec.get(s)?, spec.default)))
+        .filter(|(_, p, default)| !(default.is_some() && p.is_fixed() && p.mean() == 0.0))
+        .map(|(path, p, _)| (path, p))
         .collect()
 }
 

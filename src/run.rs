@@ -1,17 +1,18 @@
 //! Running a range of trials: what the trials add up to, and a run that goes
 //! a step at a time.
 //!
-//! [`Model::run_range`] runs a whole range in one call. [`RangeRun`] runs the
-//! same range in as many steps as its caller likes, keeping its summary
-//! between them, and ends with exactly the same [`Partial`]: a worker can
-//! report progress between steps, a page's thread can let the browser draw,
-//! and neither needs to merge anything. In WebAssembly it is also faster: a
-//! browser first runs a function in quickly compiled code and switches to
-//! optimised code only on a later call, so a range run in one call never
-//! gets the optimised code.
+//! [`RangeRun`] runs a range of trials in as many steps as its caller likes,
+//! keeping its summary between them; however it is stepped, it ends with the
+//! same [`Partial`]. A worker or the command line reports progress between
+//! steps, a page's thread lets the browser draw, and neither needs to merge
+//! anything. In WebAssembly it is also faster: a browser first runs a
+//! function in quickly compiled code and switches to optimised code only on a
+//! later call, so a range run in one call never gets the optimised code.
 
-use crate::engine::{Model, RunOptions, PARAMS, SAMPLE_CAP, SERIES, TOTALS};
+use crate::engine::{Model, RunOptions, SAMPLE_CAP};
 use crate::error::Error;
+use crate::outputs::{Ranked, Total, N_SERIES, N_TOTALS, SENSITIVITY_OUTPUTS};
+use crate::params::Draws;
 use crate::scenario::Scenario;
 use crate::sketch::Sketch;
 use crate::summary::{summarise, Partial, RunResult, Samples, TargetTally};
@@ -20,9 +21,6 @@ use crate::summary::{summarise, Partial, RunResult, Samples, TargetTally};
 /// runs the 100,000-trial benchmark about a fifth faster than recording each
 /// trial at once; 256 gains nothing, 4,096 little more).
 const BATCH: usize = 1024;
-
-/// Trials between two calls of a [`Model::run_range`] progress callback.
-const PROGRESS_EVERY: u64 = 1000;
 
 /// What the trials of a range have added up to so far.
 struct Tally {
@@ -33,7 +31,7 @@ struct Tally {
     samples: Option<Samples>,
     /// The last trial's values (series-major, then years).
     row: Vec<f64>,
-    inputs: [f64; PARAMS.len()],
+    inputs: Draws,
     /// The last `filled` trials' values, held cell by cell
     /// (`batch[cell * len + j]`) and recorded one cell at a time when the
     /// batch is full: a cell's buckets (megabytes in all) then stay in cache
@@ -48,11 +46,11 @@ struct Tally {
 impl Tally {
     fn new(model: &Model, opts: &RunOptions) -> Tally {
         let ny = model.years.len();
-        let width = 2 * SERIES.len() * ny;
+        let width = 2 * N_SERIES * ny;
         let len = (opts.count() as usize).clamp(1, BATCH);
         Tally {
             cells: vec![Sketch::default(); width],
-            totals: vec![Sketch::default(); TOTALS.len()],
+            totals: vec![Sketch::default(); N_TOTALS],
             targets: model
                 .targets
                 .iter()
@@ -65,7 +63,7 @@ impl Tally {
             bcr_above_one: 0,
             samples: opts.sensitivity.then(Samples::default),
             row: vec![0.0; width],
-            inputs: [0.0; PARAMS.len()],
+            inputs: Draws::default(),
             batch: vec![0.0; width * len],
             len,
             filled: 0,
@@ -81,10 +79,10 @@ impl Tally {
             for (c, &v) in row.iter().enumerate() {
                 self.batch[c * self.len + self.filled] = v;
             }
-            for (sketch, &v) in self.totals.iter_mut().zip(&total) {
+            for (sketch, &v) in self.totals.iter_mut().zip(&total.0) {
                 sketch.add(v);
             }
-            if total[3] > 1.0 {
+            if total[Total::BenefitCostRatio] > 1.0 {
                 self.bcr_above_one += 1;
             }
             for (tally, &(series, year, value)) in self.targets.iter_mut().zip(&model.targets) {
@@ -100,14 +98,11 @@ impl Tally {
                 tally.first_year_met[first] += 1;
             }
             if let Some(s) = self.samples.as_mut().filter(|_| trial < SAMPLE_CAP) {
-                let last = |k: usize| row[k * ny + ny - 1];
-                let outs = [
-                    last(SERIES.len() + 2),
-                    last(SERIES.len() + 8),
-                    total[2],
-                    total[3],
-                ];
-                s.push(trial, &self.inputs, &outs);
+                let outs = SENSITIVITY_OUTPUTS.map(|o| match o {
+                    Ranked::Cumulative(series) => row[(N_SERIES + series as usize) * ny + ny - 1],
+                    Ranked::Total(t) => total[t],
+                });
+                s.push(trial, &self.inputs.0, &outs);
             }
             self.filled += 1;
             if self.filled == self.len {
@@ -144,24 +139,6 @@ impl Tally {
     }
 }
 
-impl Model {
-    /// Runs trials `opts.first_trial ..` (`opts.count()` of them) and returns
-    /// their mergeable summary. `progress` is called with the trials done so
-    /// far, every thousand trials and at the end.
-    pub fn run_range(&self, opts: &RunOptions, progress: &mut dyn FnMut(u64)) -> Partial {
-        let mut tally = Tally::new(self, opts);
-        let end = opts.first_trial + opts.count();
-        let mut next = opts.first_trial;
-        while next < end {
-            let to = end.min(next + PROGRESS_EVERY);
-            tally.add_trials(self, opts.seed, next, to);
-            next = to;
-            progress(next - opts.first_trial);
-        }
-        tally.into_partial(self, opts)
-    }
-}
-
 /// A range of trials run a step at a time; see the module's documentation.
 ///
 /// ```
@@ -173,7 +150,7 @@ impl Model {
 ///     run.step(64);
 /// }
 /// let stepped = run.into_partial();
-/// let whole = mentorsim::simulate_partial(&scenario, &opts, &mut |_| {}).unwrap();
+/// let whole = mentorsim::simulate_partial(&scenario, &opts).unwrap();
 /// assert_eq!(stepped, whole);
 /// ```
 pub struct RangeRun {
@@ -219,7 +196,7 @@ impl RangeRun {
     }
 
     /// Runs what remains and returns the range's mergeable summary: the same
-    /// bits as [`crate::simulate_partial`] for these options.
+    /// bits however the range was stepped.
     pub fn into_partial(self) -> Partial {
         self.finish().1
     }

@@ -4,8 +4,9 @@
 //! Unknown fields are rejected everywhere, so a typo never falls back to a
 //! default silently.
 
-use crate::distribution::{Domain, Param};
+use crate::distribution::Param;
 use crate::error::{Error, Problem, Problems};
+use crate::params::PARAMS;
 use serde::{Deserialize, Serialize};
 
 /// The longest horizon a scenario may cover, in years.
@@ -14,6 +15,12 @@ pub const MAX_YEARS: i32 = 50;
 pub const MAX_INTAKE: f64 = 1_000_000.0;
 /// Largest yearly budget, in EUR.
 pub const MAX_BUDGET: f64 = 1e12;
+/// Earliest and latest calendar year a scenario may start.
+pub const YEAR_RANGE: (i32, i32) = (1900, 2200);
+/// Longest duo, in months.
+pub const MAX_DURATION_MONTHS: f64 = 36.0;
+/// Longest horizon of a job's fiscal returns, in years.
+pub const MAX_HORIZON_YEARS: u32 = 10;
 
 /// A text in the three languages of the product.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -270,18 +277,6 @@ pub struct Target {
     pub source: Option<String>,
 }
 
-/// Metrics a target may name: the yearly count series.
-pub const TARGET_METRICS: &[&str] = &[
-    "duos_started",
-    "duos_completed",
-    "employed",
-    "employed_permanent",
-    "self_employed",
-    "training",
-    "positive_exits",
-    "net_additional_employed",
-];
-
 /// Reads a scenario from JSON; a failure names the field
 /// (`outcomes.employed: invalid type: string "high", expected ...`).
 pub fn from_json(text: &str) -> Result<Scenario, Error> {
@@ -331,11 +326,12 @@ impl Scenario {
     pub fn validate(&self) -> Vec<Problem> {
         let mut p = Problems::default();
         let years = (self.end_year as i64) - (self.start_year as i64) + 1;
-        if !(1900..=2200).contains(&self.start_year) {
+        let (first, last) = YEAR_RANGE;
+        if !(first..=last).contains(&self.start_year) {
             p.push(
                 "start_year",
                 format!(
-                    "must be a calendar year between 1900 and 2200, got {}",
+                    "must be a calendar year between {first} and {last}, got {}",
                     self.start_year
                 ),
             );
@@ -357,12 +353,12 @@ impl Scenario {
         let n = years.clamp(0, MAX_YEARS as i64) as usize;
         if !(self.duration_months.is_finite()
             && self.duration_months > 0.0
-            && self.duration_months <= 36.0)
+            && self.duration_months <= MAX_DURATION_MONTHS)
         {
             p.push(
                 "duration_months",
                 format!(
-                    "must be between 0 and 36 months, got {}",
+                    "must be between 0 and {MAX_DURATION_MONTHS} months, got {}",
                     self.duration_months
                 ),
             );
@@ -397,39 +393,12 @@ impl Scenario {
                 );
             }
         }
-        self.cost_per_duo
-            .check("cost_per_duo", Domain::NonNegative, &mut p);
-        self.cost_indexation
-            .check("cost_indexation", Domain::Growth, &mut p);
-        self.fixed_cost
-            .check("fixed_cost", Domain::NonNegative, &mut p);
-        if let Pool::Limited(pool) = &self.mentors.pool {
-            pool.initial
-                .check("mentors.pool.initial", Domain::NonNegative, &mut p);
-            pool.recruits_per_year.check(
-                "mentors.pool.recruits_per_year",
-                Domain::NonNegative,
-                &mut p,
-            );
-            pool.retention
-                .check("mentors.pool.retention", Domain::Rate, &mut p);
+        for spec in PARAMS {
+            if let Some(param) = spec.get(self) {
+                param.check(spec.path, spec.domain, &mut p);
+            }
         }
-        self.mentors.duos_per_mentor_year.check(
-            "mentors.duos_per_mentor_year",
-            Domain::NonNegative,
-            &mut p,
-        );
-        self.realisation.check("realisation", Domain::Rate, &mut p);
         let o = &self.outcomes;
-        for (name, param) in [
-            ("dropout", &o.dropout),
-            ("employed", &o.employed),
-            ("permanent_share", &o.permanent_share),
-            ("self_employed", &o.self_employed),
-            ("training", &o.training),
-        ] {
-            param.check(&format!("outcomes.{name}"), Domain::Rate, &mut p);
-        }
         let exits = o.employed.mean() + o.self_employed.mean() + o.training.mean();
         if p.is_empty() && exits > 1.0 + 1e-9 {
             p.push(
@@ -437,51 +406,26 @@ impl Scenario {
                 format!("employed + self_employed + training must not exceed 1 on average, got {exits:.3}"),
             );
         }
-        self.baseline_rate
-            .check("baseline_rate", Domain::Rate, &mut p);
-        self.esf_share.check("esf_share", Domain::Rate, &mut p);
         let f = &self.fiscal;
-        f.benefit_saved_month
-            .check("fiscal.benefit_saved_month", Domain::NonNegative, &mut p);
-        f.contributions_month
-            .check("fiscal.contributions_month", Domain::NonNegative, &mut p);
-        f.months_in_work_first_year.check(
-            "fiscal.months_in_work_first_year",
-            Domain::NonNegative,
-            &mut p,
-        );
-        if f.months_in_work_first_year.is_fixed() && f.months_in_work_first_year.mean() > 12.0 {
-            p.push(
-                "fiscal.months_in_work_first_year",
-                "a year has at most 12 months",
-            );
-        }
-        f.employment_decay
-            .check("fiscal.employment_decay", Domain::Rate, &mut p);
-        f.discount_rate
-            .check("fiscal.discount_rate", Domain::Growth, &mut p);
-        if !(1..=10).contains(&f.horizon_years) {
+        if !(1..=MAX_HORIZON_YEARS).contains(&f.horizon_years) {
             p.push(
                 "fiscal.horizon_years",
-                format!("must be between 1 and 10 years, got {}", f.horizon_years),
+                format!(
+                    "must be between 1 and {MAX_HORIZON_YEARS} years, got {}",
+                    f.horizon_years
+                ),
             );
         }
-        f.volunteer_hours_per_duo.check(
-            "fiscal.volunteer_hours_per_duo",
-            Domain::NonNegative,
-            &mut p,
-        );
-        f.shadow_wage_hour
-            .check("fiscal.shadow_wage_hour", Domain::NonNegative, &mut p);
         for (i, t) in self.targets.iter().enumerate() {
             let field = format!("targets[{i}]");
-            if !TARGET_METRICS.contains(&t.metric.as_str()) {
+            if !crate::outputs::target_metrics().any(|m| m == t.metric) {
+                let known: Vec<&str> = crate::outputs::target_metrics().collect();
                 p.push(
                     &format!("{field}.metric"),
                     format!(
                         "unknown metric `{}`, expected one of {}",
                         t.metric,
-                        TARGET_METRICS.join(", ")
+                        known.join(", ")
                     ),
                 );
             }

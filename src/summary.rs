@@ -1,8 +1,10 @@
 //! Partial results of trial ranges, how they merge, and the summary a run
 //! reports (the `--json` of the CLI and the result of `simulate` in JavaScript).
 
-use crate::engine::{Model, RunOptions, PARAMS, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
+use crate::engine::{Model, RunOptions};
 use crate::error::Error;
+use crate::outputs::{CUMULATIVE, N_SERIES, N_TOTALS, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
+use crate::params::PARAMS;
 use crate::scenario::{TargetKind, Text};
 use crate::sketch::{Histogram, Sketch, RELATIVE_ERROR};
 use serde::{Deserialize, Serialize};
@@ -223,8 +225,8 @@ fn check_belongs(model: &Model, opts: &RunOptions, p: &Partial) -> Result<(), Er
             "a partial result comes from another scenario, seed or trial count".into(),
         ));
     }
-    if p.cells.len() != 2 * SERIES.len() * ny
-        || p.totals.len() != TOTALS.len()
+    if p.cells.len() != 2 * N_SERIES * ny
+        || p.totals.len() != N_TOTALS
         || p.targets.len() != model.scenario.targets.len()
     {
         return Err(Error::Merge("a partial result has the wrong shape".into()));
@@ -237,8 +239,9 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
     let ny = model.years.len();
     let n = p.trial_count.max(1) as f64;
     let mut series = BTreeMap::new();
-    for (k, name) in SERIES.iter().enumerate() {
-        for (offset, suffix) in [(0, ""), (SERIES.len(), "_cumulative")] {
+    for (k, spec) in SERIES.iter().enumerate() {
+        let name = spec.name;
+        for (offset, suffix) in [(0, ""), (N_SERIES, CUMULATIVE)] {
             let cells = &p.cells[(offset + k) * ny..(offset + k + 1) * ny];
             let q = |q: f64| {
                 cells
@@ -263,6 +266,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
     }
     let totals = TOTALS
         .iter()
+        .map(|spec| spec.name)
         .zip(&p.totals)
         .map(|(name, s)| {
             let summary = TotalSummary {
@@ -328,7 +332,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
 
 fn sensitivity(s: &Samples) -> Sensitivity {
     let mut outputs = BTreeMap::new();
-    for (o, name) in SENSITIVITY_OUTPUTS.iter().enumerate() {
+    for (o, output) in SENSITIVITY_OUTPUTS.iter().enumerate() {
         let rows: Vec<usize> = (0..s.outputs.len())
             .filter(|&r| s.outputs[r][o].is_finite())
             .collect();
@@ -340,7 +344,7 @@ fn sensitivity(s: &Samples) -> Sensitivity {
                 let xs: Vec<f64> = rows.iter().map(|&r| s.inputs[r][k]).collect();
                 let rho = pearson(&ranks(&xs), &out_ranks)?;
                 Some(Driver {
-                    parameter: param.to_string(),
+                    parameter: param.path.to_string(),
                     rho,
                 })
             })
@@ -351,7 +355,7 @@ fn sensitivity(s: &Samples) -> Sensitivity {
                 .total_cmp(&a.rho.abs())
                 .then(a.parameter.cmp(&b.parameter))
         });
-        outputs.insert(name.to_string(), drivers);
+        outputs.insert(output.name(), drivers);
     }
     Sensitivity {
         samples: s.trials.len(),

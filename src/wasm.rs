@@ -2,71 +2,130 @@
 //! and errors and does nothing else: every rule lives in the core.
 //!
 //! Inputs and results cross the boundary as JSON, so a result in the page is
-//! number for number the CLI's `--json`.
+//! number for number the CLI's `--json`. Every error reaches JavaScript as an
+//! `Error` whose message a person can read (the core's [`Error`] through
+//! wasm-bindgen's `JsError`). A panic, which would otherwise surface as a
+//! bare "unreachable", is written to the console through web-sys and kept
+//! for [`last_panic`].
 
-use crate::{engine::RunOptions, presets, scenario, Error, Partial, RangeRun, Scenario};
-use serde::Serialize;
+use crate::distribution::Param;
+use crate::engine::RunOptions;
+use crate::error::Problem;
+use crate::{params, presets, scenario, Error, Partial, Scenario};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+thread_local! {
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs the panic hook when the module starts.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("the simulation engine failed: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(message));
+    }));
+}
+
+/// What the last panic said (`null` if none): after a call has thrown
+/// `RuntimeError: unreachable`, this says what went wrong. The instance is
+/// not to be used after a panic.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.with(|p| p.borrow().clone())
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    let text = serde_json::to_string(value)?;
     js_sys::JSON::parse(&text).map_err(|_| JsError::new("cannot hand the result to JavaScript"))
 }
 
-fn js_error(e: Error) -> JsError {
-    JsError::new(&e.to_string())
+fn parse_error(field: &str, message: impl Into<String>) -> Error {
+    Error::Parse(Problem {
+        field: field.into(),
+        message: message.into(),
+    })
+}
+
+/// The JSON text of a JavaScript value (`None` for `undefined` or `null`).
+fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .map(Some)
+        .ok_or_else(|| parse_error("", format!("the {what} cannot be read as JSON")))
 }
 
 fn read_scenario(value: &JsValue) -> Result<Scenario, Error> {
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            Error::Parse(crate::Problem {
-                field: String::new(),
-                message: "the scenario is not a JSON object".into(),
-            })
-        })?;
+    let text =
+        json_of(value, "scenario")?.ok_or_else(|| parse_error("", "no scenario was given"))?;
     scenario::from_json(&text)
 }
 
+/// Run options as JavaScript gives them; all optional.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsOptions {
+    trials: Option<f64>,
+    seed: Option<f64>,
+    first_trial: Option<f64>,
+    trial_count: Option<f64>,
+    sensitivity: Option<bool>,
+}
+
+/// The message of a serde_json error without its position (an options
+/// object is one line that the reader did not write as text).
+fn bare(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rsplit_once(" at line ") {
+        Some((head, _)) => head.to_string(),
+        None => text,
+    }
+}
+
 /// Reads `{trials, seed, firstTrial, trialCount, sensitivity}`; a field that
-/// is not a whole number in range is reported by name.
+/// is not a whole number in range is reported by name, with its value.
 fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
-    let mut opts = RunOptions::default();
-    let mut problems = Vec::new();
-    let get = |name: &str| {
-        js_sys::Reflect::get(value, &JsValue::from_str(name))
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    };
-    let mut whole = |name: &str, field: &mut u64| {
-        if let Some(v) = get(name) {
-            match v.as_f64() {
-                Some(x)
-                    if x.is_finite()
-                        && x >= 0.0
-                        && x.fract() == 0.0
-                        && x <= 9_007_199_254_740_991.0 =>
-                {
-                    *field = x as u64
-                }
-                _ => problems.push(crate::Problem {
-                    field: name.into(),
-                    message: format!("must be a whole number, zero or more, got {v:?}"),
-                }),
-            }
+    let raw: JsOptions = match json_of(value, "options")? {
+        None => JsOptions::default(),
+        Some(text) => {
+            let de = &mut serde_json::Deserializer::from_str(&text);
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                let field = e.path().to_string();
+                parse_error(if field == "." { "" } else { &field }, bare(e.inner()))
+            })?
         }
     };
-    whole("trials", &mut opts.trials);
-    whole("seed", &mut opts.seed);
-    whole("firstTrial", &mut opts.first_trial);
-    let mut count = u64::MAX;
-    whole("trialCount", &mut count);
-    opts.trial_count = (count != u64::MAX).then_some(count);
-    opts.sensitivity = get("sensitivity")
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false);
+    let mut problems = Vec::new();
+    let mut whole = |name: &str, v: Option<f64>| -> Option<u64> {
+        let x = v?;
+        if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= crate::MAX_SEED as f64 {
+            Some(x as u64)
+        } else {
+            problems.push(Problem {
+                field: name.into(),
+                message: format!(
+                    "must be a whole number from 0 to {}, got {x}",
+                    crate::MAX_SEED
+                ),
+            });
+            None
+        }
+    };
+    let defaults = RunOptions::default();
+    let opts = RunOptions {
+        trials: whole("trials", raw.trials).unwrap_or(defaults.trials),
+        seed: whole("seed", raw.seed).unwrap_or(defaults.seed),
+        first_trial: whole("firstTrial", raw.first_trial).unwrap_or(0),
+        trial_count: whole("trialCount", raw.trial_count),
+        sensitivity: raw.sensitivity.unwrap_or(false),
+    };
     if problems.is_empty() {
         Ok(opts)
     } else {
@@ -98,7 +157,37 @@ pub fn presets() -> Result<JsValue, JsError> {
 /// One preset's scenario, as an object to edit.
 #[wasm_bindgen]
 pub fn preset(id: &str) -> Result<JsValue, JsError> {
-    to_js(&presets::get(id).map_err(js_error)?)
+    to_js(&presets::get(id)?)
+}
+
+/// The parameters, outputs, distributions, presets and limits (see the
+/// core's `schema` module): what the page builds its controls from.
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsError> {
+    to_js(&crate::schema::schema())
+}
+
+/// A parameter's mean, median and 90 % interval (`{mean, median, p5, p95}`)
+/// as the engine draws it at `path`; an `Error` naming the path if it is
+/// not a parameter or not a valid distribution for it.
+#[wasm_bindgen(js_name = paramSummary)]
+pub fn param_summary(path: &str, param: JsValue) -> Result<JsValue, JsError> {
+    let spec = params::by_path(path)
+        .ok_or_else(|| parse_error(path, "is not a parameter of a scenario"))?;
+    let text =
+        json_of(&param, "parameter")?.ok_or_else(|| parse_error(path, "no parameter was given"))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    let param: Param =
+        serde_path_to_error::deserialize(de).map_err(|e| parse_error(path, bare(e.inner())))?;
+    let mut problems = crate::error::Problems::default();
+    param.check(path, spec.domain, &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems.0).into());
+    }
+    let summary = param
+        .summary(spec.domain)
+        .ok_or_else(|| parse_error(path, "this distribution cannot be summarised"))?;
+    to_js(&summary)
 }
 
 /// Every problem with a scenario: `[{field, message}]`, empty when it can run.
@@ -115,47 +204,28 @@ pub fn validate(scenario: JsValue) -> Result<JsValue, JsError> {
 /// and returns the same structure as `mentorsim run --json`.
 #[wasm_bindgen]
 pub fn simulate(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let s = read_scenario(&scenario).map_err(js_error)?;
-    let opts = read_options(&options).map_err(js_error)?;
-    to_js(&crate::simulate(&s, &opts).map_err(js_error)?)
+    let s = read_scenario(&scenario)?;
+    let opts = read_options(&options)?;
+    to_js(&crate::simulate(&s, &opts)?)
 }
 
-/// Runs the range of trials `options` names and returns its partial result
-/// as bytes, for [`merge`]. `progress`, if a function, hears the trials done.
-#[wasm_bindgen(js_name = simulatePartial)]
-pub fn simulate_partial(
-    scenario: JsValue,
-    options: JsValue,
-    progress: Option<js_sys::Function>,
-) -> Result<Vec<u8>, JsError> {
-    let s = read_scenario(&scenario).map_err(js_error)?;
-    let opts = read_options(&options).map_err(js_error)?;
-    let mut report = |n: u64| {
-        if let Some(f) = &progress {
-            let _ = f.call1(&JsValue::NULL, &JsValue::from_f64(n as f64));
-        }
-    };
-    Ok(crate::simulate_partial(&s, &opts, &mut report)
-        .map_err(js_error)?
-        .to_bytes())
-}
+/// A range of trials run a step at a time (the core's `RangeRun`):
+/// `new RangeRun(scenario, options)`, `step(n)` until `finished`, then
+/// `partial()` (bytes for [`merge`]) or `result()` (as [`simulate`]).
+/// However it is stepped, the numbers are the same; calling the engine
+/// several times lets the browser switch to its optimised code after the
+/// first step.
+#[wasm_bindgen(js_name = RangeRun)]
+pub struct RangeRun(crate::RangeRun);
 
-/// A range of trials run a step at a time (the engine's `RangeRun`):
-/// `new PartialRun(scenario, options)`, `step(n)` until `finished`, then
-/// `partial()` (bytes for [`merge`]) or `result()` (as [`simulate`]). The
-/// numbers are those of one `simulatePartial` call; calling the engine several
-/// times lets the browser switch to its optimised code after the first step.
-#[wasm_bindgen(js_name = PartialRun)]
-pub struct PartialRun(RangeRun);
-
-#[wasm_bindgen(js_class = PartialRun)]
-impl PartialRun {
+#[wasm_bindgen(js_class = RangeRun)]
+impl RangeRun {
     /// Checks the scenario and the options, as [`simulate`] does.
     #[wasm_bindgen(constructor)]
-    pub fn new(scenario: JsValue, options: JsValue) -> Result<PartialRun, JsError> {
-        let s = read_scenario(&scenario).map_err(js_error)?;
-        let opts = read_options(&options).map_err(js_error)?;
-        Ok(PartialRun(RangeRun::start(&s, &opts).map_err(js_error)?))
+    pub fn new(scenario: JsValue, options: JsValue) -> Result<RangeRun, JsError> {
+        let s = read_scenario(&scenario)?;
+        let opts = read_options(&options)?;
+        Ok(RangeRun(crate::RangeRun::start(&s, &opts)?))
     }
 
     /// Runs up to `count` more trials (at least one); returns the trials done.
@@ -193,14 +263,13 @@ pub fn merge(
     options: JsValue,
     partials: Vec<js_sys::Uint8Array>,
 ) -> Result<JsValue, JsError> {
-    let s = read_scenario(&scenario).map_err(js_error)?;
-    let opts = read_options(&options).map_err(js_error)?;
+    let s = read_scenario(&scenario)?;
+    let opts = read_options(&options)?;
     let parts = partials
         .iter()
         .map(|p| Partial::from_bytes(&p.to_vec()))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(js_error)?;
-    to_js(&crate::merge(&s, &opts, parts).map_err(js_error)?)
+        .collect::<Result<Vec<_>, _>>()?;
+    to_js(&crate::merge(&s, &opts, parts)?)
 }
 
 /// The engine's version.

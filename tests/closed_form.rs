@@ -2,7 +2,8 @@
 //! means of uncertain runs within Monte Carlo error of their expectation.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::engine::{Model, SERIES};
+use mentorsim::engine::Model;
+use mentorsim::outputs::Series;
 use mentorsim::scenario::from_json;
 use mentorsim::{simulate, RunOptions, Scenario};
 use serde_json::{json, Value};
@@ -166,7 +167,7 @@ fn binomial_means_within_monte_carlo_error() {
     let n = 20_000;
     let r = run(&s, n);
     let model = Model::new(&s).unwrap();
-    let k = SERIES.iter().position(|x| *x == "employed").unwrap();
+    let k = Series::Employed as usize;
     // Standard deviation from the trials themselves.
     let xs: Vec<f64> = (0..2000)
         .map(|i| model.trial_record(11, i).values[k][0])

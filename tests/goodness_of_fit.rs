@@ -4,7 +4,8 @@
 //! `cargo test --release`.
 
 use mentorsim::distribution::{Dist, Domain, Param, Sampler};
-use mentorsim::engine::{Model, SERIES};
+use mentorsim::engine::Model;
+use mentorsim::outputs::Series;
 use mentorsim::rng::stream;
 use mentorsim::scenario::from_json;
 use serde_json::json;
@@ -159,7 +160,7 @@ fn model(employed: f64, baseline: f64) -> Model {
 
 /// Year-one values of `series` in trials `0..N`.
 fn year_one(model: &Model, seed: u64, series: &str) -> Vec<f64> {
-    let k = SERIES.iter().position(|x| *x == series).unwrap();
+    let k = Series::from_name(series).expect("a series") as usize;
     (0..N as u64)
         .map(|i| model.trial_record(seed, i).values[k][0])
         .collect()

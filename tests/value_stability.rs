@@ -77,7 +77,7 @@ fn chunks_merge_to_the_whole_run() {
                 trial_count: Some(w[1] - w[0]),
                 ..opts
             };
-            mentorsim::simulate_partial(&scenario, &range, &mut |_| {}).expect("runs")
+            mentorsim::simulate_partial(&scenario, &range).expect("runs")
         })
         .collect();
     assert_eq!(
@@ -95,7 +95,7 @@ fn partials_survive_their_byte_form() {
         seed: 9,
         ..RunOptions::default()
     };
-    let part = mentorsim::simulate_partial(&scenario, &opts, &mut |_| {}).expect("runs");
+    let part = mentorsim::simulate_partial(&scenario, &opts).expect("runs");
     assert_eq!(
         mentorsim::Partial::from_bytes(&part.to_bytes()).expect("reads"),
         part
@@ -119,7 +119,7 @@ fn a_range_run_in_steps_of_any_size_gives_the_same_bits() {
         trial_count: Some(2600),
         sensitivity: true,
     };
-    let whole = mentorsim::simulate_partial(&scenario, &opts, &mut |_| {}).expect("runs");
+    let whole = mentorsim::simulate_partial(&scenario, &opts).expect("runs");
     let mut run = mentorsim::RangeRun::start(&scenario, &opts).expect("starts");
     let mut done = Vec::new();
     for size in [1, 7, 1023, 1024, 1025].into_iter().cycle() {

@@ -8,7 +8,7 @@
 // server must send Access-Control-Allow-Origin: *). If that fails as well,
 // the run is computed on the page's own thread a step of trials at a time,
 // with a task boundary between steps, so the page stays responsive; the
-// engine's PartialRun keeps the summary between steps and gives the numbers
+// engine's RangeRun keeps the summary between steps and gives the numbers
 // of a run in one piece, so every way gives the same numbers.
 //
 // Each way is tried with a probe: a worker that must answer "ready" to an
@@ -62,7 +62,7 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 /**
  * Runs on this thread a step at a time, each step sized to take about
  * `stepMs` (the engine gets faster after its first calls, so the size is
- * measured as it goes), with a task boundary between steps. One PartialRun
+ * measured as it goes), with a task boundary between steps. One RangeRun
  * holds the whole run: nothing is merged at the end (merging slices cost
  * 65-310 ms in one task for 10,000 trials of actiris-2028).
  */
@@ -76,7 +76,7 @@ export function mainThreadRunner(api, { stepMs = 25, firstStep = 50 } = {}) {
     async run(scenario, { trials, seed }, onProgress) {
       const mine = ++gen;
       const t0 = performance.now();
-      let range = new api.PartialRun(scenario, { trials, seed });
+      let range = new api.RangeRun(scenario, { trials, seed });
       try {
         let size = firstStep;
         while (!range.finished) {

@@ -1,4 +1,4 @@
-// A simulation worker: runs one range of trials with the engine's PartialRun,
+// A simulation worker: runs one range of trials with the engine's RangeRun,
 // a step at a time with progress after each step, and hands back the engine's
 // opaque partial state.
 //
@@ -49,7 +49,7 @@ function run({ job, scenario, trials, seed, first, count }) {
   const t0 = performance.now();
   let range = null;
   try {
-    range = new api.PartialRun(scenario, { trials, seed, firstTrial: first, trialCount: count });
+    range = new api.RangeRun(scenario, { trials, seed, firstTrial: first, trialCount: count });
     while (!range.finished) postMessage({ type: 'progress', job, done: range.step(STEP) });
     const run = range;
     range = null; // partial() and result() free it

@@ -2,7 +2,7 @@
 
 use clap::{ArgGroup, Parser, Subcommand};
 use mentorsim::{
-    presets, report, scenario, Error, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS,
+    presets, report, scenario, Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS,
     MAX_TRIALS,
 };
 use std::io::{IsTerminal, Write};
@@ -166,6 +166,9 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// Trials a worker thread runs between two progress reports.
+const PROGRESS_EVERY: u64 = 1000;
+
 /// Runs the trials in chunks over threads and merges them; the result is the
 /// same bytes whatever the split.
 fn run_parallel(
@@ -218,10 +221,14 @@ fn run_parallel(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed) as usize;
                         let Some(range) = ranges.get(i) else { break };
-                        let mut last = 0;
-                        let part = mentorsim::simulate_partial(s, range, &mut |n| {
-                            tick(n - last);
-                            last = n;
+                        let part = RangeRun::start(s, range).map(|mut run| {
+                            let mut last = 0;
+                            while !run.finished() {
+                                let done = run.step(PROGRESS_EVERY);
+                                tick(done - last);
+                                last = done;
+                            }
+                            run.into_partial()
                         });
                         mine.push(part);
                     }
