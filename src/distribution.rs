@@ -94,6 +94,8 @@ pub enum Domain {
     Growth,
     /// Months of one year: from 0 to 12.
     MonthsOfYear,
+    /// A change in a rate (an effect in share points): from -1 to 1.
+    Effect,
 }
 
 impl Param {
@@ -211,6 +213,13 @@ impl Param {
             Domain::NonNegative if lo < 0.0 => {
                 problems.push(field, format!("must be zero or more, got {lo}"));
             }
+            Domain::Effect if lo < -1.0 || hi > 1.0 => {
+                let shown = if lo < -1.0 { lo } else { hi };
+                problems.push(
+                    field,
+                    format!("an effect on a rate must be between -1 and 1 (-100 to +100 points), got {shown}"),
+                );
+            }
             Domain::MonthsOfYear if lo < 0.0 || hi > 12.0 => {
                 let shown = if lo < 0.0 { lo } else { hi };
                 problems.push(
@@ -269,6 +278,7 @@ impl Domain {
             Domain::NonNegative => (0.0, f64::INFINITY),
             Domain::Growth => (-1.0, f64::INFINITY),
             Domain::MonthsOfYear => (0.0, 12.0),
+            Domain::Effect => (-1.0, 1.0),
         }
     }
 }

@@ -2,36 +2,51 @@
 //! describes, and runs of trial ranges whose partial results merge.
 //!
 //! For trial `i` of a run seeded with `s`, every uncertain parameter `k` is
-//! drawn once from its own stream `(s, i, k)`; then, for each year `t`:
+//! drawn once from its own stream `(s, i, k)`; then, for each year `t`
+//! (counted from `start_year`, `y_t` the calendar year):
 //!
 //! ```text
-//! cost[t]       = cost_per_duo * (1 + indexation)^t
-//! affordable[t] = max(0, budget[t] - fixed_cost) / cost[t]        (infinite if unlimited)
-//! capacity[t]   = mentors[t] * duos_per_mentor_year               (infinite if unlimited)
-//! started[t]    = floor(min(planned[t], affordable[t], capacity[t]) * realisation)
-//! dropout       ~ Binomial(started, dropout_rate);  completed = started - dropout
+//! cost[t]       = cost_per_duo * (1 + g)^(y_t - cost_price_year)        (EUR as paid)
+//! demand[t]     = planned[t] * realisation                               (the duos that form)
+//! affordable[t] = max(0, budget[t] - fixed_cost) / cost[t]              (infinite if unlimited)
+//! capacity[t]   = mentors[t] * duos_per_mentor_year                     (infinite if unlimited)
+//! started[t]    = floor(min(demand, affordable, capacity))              (the smallest limits)
+//! dropout       ~ Binomial(started, dropout_rate)
 //! employed      ~ Binomial(started, p_e)
-//! self_employed ~ Binomial(started - employed, p_s / (1 - p_e))
-//! training      ~ Binomial(started - employed - self_employed, p_t / (1 - p_e - p_s))
+//! self_employed ~ Binomial(started - employed, p_s)                     (p_s, p_t conditional)
+//! training      ~ Binomial(started - employed - self_employed, p_t)
 //! permanent     ~ Binomial(employed, permanent_share)
-//! baseline      ~ Binomial(started, baseline_rate)
-//! net_additional_employed = employed - baseline                   (may be negative)
-//! public_cost   = started * cost[t] + fixed_cost;  regional_cost = public_cost * (1 - esf_share)
-//! fiscal_return = net_additional_employed * value_per_job * (1 + r)^-t
-//! value_per_job = (benefit_saved + contributions) * (m1 + sum_{k=1}^{H-1} 12 ((1 - d) / (1 + r))^k)
+//! effect        = e (drawn), or p_e - baseline (drawn)
+//! net           = Binomial(employed, e / p_e)               if e >= 0   (never above employed)
+//!               = -Binomial(started - employed, -e / (1 - p_e))  if e < 0
 //! mentors[t+1]  = Binomial(mentors[t], retention) + round(recruits)
 //! ```
 //!
-//! where `t` counts years from `start_year`, `m1` is months in work in the
-//! first year, `d` the yearly chance of losing the job, `r` the real discount
-//! rate and `H` the horizon in years. The draws of year `t` come from stream
-//! `(s, i, YEAR_STREAM + t)`. The three exit rates are scaled down together in
-//! the rare draw where they sum above 1. Dropout ends a duo early but does not
-//! change its mentee's outcome (the reported rates count all mentees, E1-E3).
+//! A cohort's outcomes come `duration_months` after its start plus up to 12
+//! months after the duo ends: with the start and the job each uniform within
+//! their year, the share that falls `k` years after the start is
+//! `F(12(k+1) - D) - F(12k - D)`, `F` the CDF of the sum of two uniforms on
+//! [0, 12). Counts are apportioned by rounding the cumulative shares, so
+//! every year gets whole people and cumulative net jobs never pass
+//! cumulative jobs.
+//!
+//! Money for the accounts is in the prices of `start_year` (deflated by the
+//! same `g`) and discounted at the real rate `r` to `start_year`, costs in
+//! the year they are paid and benefits in the year a job starts:
+//!
+//! ```text
+//! per_job  = (1 - displacement) * (m1 + sum_{k=1}^{H-1} 12 ((1 - d) / (1 + r))^k)   (months)
+//! benefit  = net booked in year u * per_job * value_month[perspective] * (1 + r)^-u
+//! cost     = public_cost[t] * (1 + g)^-t * (1 + r)^-t   (Region: * (1 - esf_share); EU: * esf_share)
+//! ```
+//!
+//! The draws of year `t` come from stream `(s, i, YEAR_STREAM + t)`. Dropout
+//! ends a duo early but does not change its mentee's outcome (the reported
+//! rates count all mentees, E1-E3).
 
 use crate::distribution::Sampler;
 use crate::error::{Error, Problem};
-use crate::outputs::{Series, Total, Totals, YearValues, N_SERIES, N_TOTALS};
+use crate::outputs::{Perspective, Series, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES};
 use crate::params::{Draws, ParamId as P, PARAMS};
 use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
 use crate::scenario::{Pool, Scenario, TargetKind};
@@ -133,8 +148,41 @@ pub struct Model {
     planned: Vec<f64>,
     budget: Option<Vec<f64>>,
     limited_pool: bool,
+    /// Whether the counterfactual is an effect (else a baseline).
+    effect_form: bool,
+    /// Cumulative share of a cohort's outcomes that has happened `k` years
+    /// after its start, for `k = 0..`, ending at 1.
+    booked_by: Vec<f64>,
     pub(crate) targets: Vec<(usize, usize, f64)>,
     pub(crate) fingerprint: u64,
+}
+
+/// The CDF of the sum of two independent uniforms on [0, 12) months.
+fn two_uniforms_cdf(s: f64) -> f64 {
+    if s <= 0.0 {
+        0.0
+    } else if s <= 12.0 {
+        s * s / 288.0
+    } else if s < 24.0 {
+        1.0 - (24.0 - s) * (24.0 - s) / 288.0
+    } else {
+        1.0
+    }
+}
+
+/// Cumulative shares of a cohort's outcomes by years after its start, for a
+/// duo of `months` (see the module's documentation).
+pub fn outcome_timing(months: f64) -> Vec<f64> {
+    let mut c = Vec::new();
+    let mut k = 0.0;
+    loop {
+        let share = two_uniforms_cdf(12.0 * (k + 1.0) - months);
+        c.push(share);
+        if share >= 1.0 {
+            return c;
+        }
+        k += 1.0;
+    }
 }
 
 impl Model {
@@ -190,6 +238,8 @@ impl Model {
             planned: s.planned(),
             budget: s.budget_per_year(),
             limited_pool: matches!(s.mentors.pool, Pool::Limited(_)),
+            effect_form: s.counterfactual.effect.is_some(),
+            booked_by: outcome_timing(s.duration_months),
             years,
             samplers,
             targets,
@@ -230,30 +280,67 @@ impl Model {
             };
         }
         let d = &*inputs;
-        let (mut p_e, mut p_s, mut p_t) = (d[P::Employed], d[P::SelfEmployed], d[P::Training]);
-        let exits = p_e + p_s + p_t;
-        if exits > 1.0 {
-            (p_e, p_s, p_t) = (p_e / exits, p_s / exits, p_t / exits);
-        }
-        let (decay, r) = (d[P::EmploymentDecay], d[P::DiscountRate]);
+        let sc = &self.scenario;
+        let y0 = f64::from(sc.start_year);
+        let g = d[P::CostIndexation];
+        let r = d[P::DiscountRate];
+        let (p_e, p_s, p_t) = (d[P::Employed], d[P::SelfEmployed], d[P::Training]);
+        let effect = if self.effect_form {
+            d[P::Effect]
+        } else {
+            p_e - d[P::Baseline]
+        };
+
+        // What one additional job is worth to each account, per month in
+        // work, in start-year prices; `per_job` months, discounted within.
         let mut per_job = d[P::MonthsFirstYear].min(12.0);
         let mut survive = 1.0;
-        for _ in 1..self.scenario.fiscal.horizon_years {
-            survive *= (1.0 - decay) / (1.0 + r);
+        for _ in 1..sc.fiscal.horizon_years {
+            survive *= (1.0 - d[P::EmploymentDecay]) / (1.0 + r);
             per_job += 12.0 * survive;
         }
-        per_job *= d[P::BenefitSaved] + d[P::Contributions];
+        let to_start_prices = libm::pow(1.0 + g, y0 - sc.fiscal.price_year);
+        let keep = (1.0 - d[P::Displacement]) * per_job * to_start_prices;
+        let ui = d[P::UnemploymentShare] * d[P::UnemploymentMonth];
+        let ris = d[P::IntegrationShare] * d[P::IntegrationMonth];
+        let (tax, earn, regional) = (d[P::Contributions], d[P::NetEarnings], d[P::RegionalReturn]);
+        let mut value = [0.0; PERSPECTIVES.len()];
+        value[Perspective::Region as usize] = regional * keep;
+        value[Perspective::Federal as usize] = (ui + tax) * keep;
+        value[Perspective::Local as usize] = ris * keep;
+        value[Perspective::Participants as usize] = (earn - ui - ris) * keep;
+        value[Perspective::Public as usize] = (ui + ris + tax + regional) * keep;
+        value[Perspective::Society as usize] = (earn + tax + regional) * keep;
 
         let ny = self.years.len();
-        let (fixed_cost, per_mentor, realisation) =
-            (d[P::FixedCost], d[P::DuosPerMentor], d[P::Realisation]);
+        let nk = self.booked_by.len();
+        // Outcomes booked by the year they happen (`ny` and beyond: later).
+        let mut booked = vec![[0.0f64; 6]; ny + nk];
+        const EMP: usize = 0;
+        const PERM: usize = 1;
+        const SELF: usize = 2;
+        const TRAIN: usize = 3;
+        const BASE: usize = 4;
+        const NET: usize = 5;
+        let fixed_cost = d[P::FixedCost];
+        let per_mentor = d[P::DuosPerMentor];
+        let realisation = d[P::Realisation];
+        let cost_at_start = d[P::CostPerDuo] * libm::pow(1.0 + g, y0 - sc.cost_price_year());
+        let volunteer_per_duo = d[P::VolunteerHours] * d[P::ShadowWage] * to_start_prices;
         let mut mentors = d[P::PoolInitial].round();
-        let (mut cost, mut discount) = (d[P::CostPerDuo], 1.0);
-        let (mut sum_started, mut sum_cost, mut sum_employed, mut sum_net, mut sum_fiscal) =
+        let (mut cost, mut deflate, mut discount) = (cost_at_start, 1.0, 1.0);
+        let mut benefit = [0.0; PERSPECTIVES.len()];
+        // Per unit of effect: the benefit each account expects (break-even).
+        let mut per_effect = [0.0; PERSPECTIVES.len()];
+        let (mut sum_started, mut sum_paid, mut cost_pv, mut volunteer_pv, mut fixed_pv) =
             (0.0, 0.0, 0.0, 0.0, 0.0);
+        // Real present value of one EUR of cost per duo (in its price year).
+        let mut duo_cost_pv = 0.0;
+        let (mut sum_employed, mut sum_self, mut sum_positive, mut sum_net) = (0.0, 0.0, 0.0, 0.0);
         for t in 0..ny {
             let mut rng = stream(seed, trial, YEAR_STREAM + t as u64);
             let planned = self.planned[t];
+            let demand = planned * realisation;
             let affordable = match &self.budget {
                 Some(b) if cost > 0.0 => (b[t] - fixed_cost).max(0.0) / cost,
                 _ => f64::INFINITY,
@@ -263,21 +350,85 @@ impl Model {
             } else {
                 f64::INFINITY
             };
-            let plan_capacity = planned.min(capacity);
-            let started = (plan_capacity.min(affordable) * realisation).floor() as u64;
+            let plan_capacity = demand.min(capacity);
+            let started = plan_capacity.min(affordable).floor() as u64;
+            let (by_money, by_mentors) = if affordable < plan_capacity {
+                (1.0, 0.0)
+            } else if capacity < demand {
+                (0.0, 1.0)
+            } else {
+                (0.0, 0.0)
+            };
             let dropout = binomial(&mut rng, started, d[P::Dropout]);
             let employed = binomial(&mut rng, started, p_e);
-            let self_employed = binomial(&mut rng, started - employed, p_s / (1.0 - p_e));
-            let training = binomial(
-                &mut rng,
-                started - employed - self_employed,
-                p_t / (1.0 - p_e - p_s),
-            );
+            let self_employed = binomial(&mut rng, started - employed, p_s);
+            let training = binomial(&mut rng, started - employed - self_employed, p_t);
             let permanent = binomial(&mut rng, employed, d[P::PermanentShare]);
-            let baseline = binomial(&mut rng, started, d[P::BaselineRate]);
-            let net = employed as f64 - baseline as f64;
+            let net = if effect >= 0.0 {
+                let share = if p_e > 0.0 { effect / p_e } else { 0.0 };
+                binomial(&mut rng, employed, share) as f64
+            } else {
+                let share = if p_e < 1.0 {
+                    -effect / (1.0 - p_e)
+                } else {
+                    0.0
+                };
+                -(binomial(&mut rng, started - employed, share) as f64)
+            };
+            let cohort = [
+                employed as f64,
+                permanent as f64,
+                self_employed as f64,
+                training as f64,
+                employed as f64 - net,
+                net,
+            ];
+            let mut before = [0.0; 6];
+            for (k, share) in self.booked_by.iter().enumerate() {
+                let u = t + k;
+                let pv = discount / libm::pow(1.0 + r, k as f64);
+                for (j, x) in cohort.iter().enumerate() {
+                    let upto = (x * share).round();
+                    let now = upto - before[j];
+                    before[j] = upto;
+                    booked[u][j] += now;
+                    if j == NET {
+                        for (b, v) in benefit.iter_mut().zip(&value) {
+                            *b += now * v * pv;
+                        }
+                    }
+                }
+                let prior = if k == 0 { 0.0 } else { self.booked_by[k - 1] };
+                for (e, v) in per_effect.iter_mut().zip(&value) {
+                    *e += started as f64 * (share - prior) * v * pv;
+                }
+            }
             let public_cost = started as f64 * cost + fixed_cost;
-            let fiscal = net * per_job * discount;
+            let pv_paid = deflate * discount;
+            cost_pv += public_cost * pv_paid;
+            fixed_pv += fixed_cost * pv_paid;
+            duo_cost_pv +=
+                started as f64 * discount * libm::pow(1.0 + g, y0 - sc.cost_price_year());
+            volunteer_pv += started as f64 * volunteer_per_duo * discount;
+            let row_at = |row: &mut [f64], s: Series, x: f64| row[s as usize * ny + t] = x;
+            row_at(row, Series::DuosStarted, started as f64);
+            row_at(row, Series::DuosCompleted, (started - dropout) as f64);
+            row_at(row, Series::PublicCost, public_cost);
+            row_at(
+                row,
+                Series::RegionalCost,
+                public_cost * (1.0 - d[P::EsfShare]),
+            );
+            row_at(
+                row,
+                Series::BudgetNeeded,
+                plan_capacity.floor() * cost + fixed_cost,
+            );
+            let unspent = match &self.budget {
+                Some(b) => (b[t] - public_cost).max(0.0),
+                None => 0.0,
+            };
+            row_at(row, Series::BudgetUnspent, unspent);
             let needed = |duos: f64| {
                 if per_mentor > 0.0 {
                     (duos / per_mentor).ceil()
@@ -285,55 +436,102 @@ impl Model {
                     0.0
                 }
             };
-            let mut v = YearValues([0.0; N_SERIES]);
-            v[Series::DuosStarted] = started as f64;
-            v[Series::DuosCompleted] = (started - dropout) as f64;
-            v[Series::Employed] = employed as f64;
-            v[Series::EmployedPermanent] = permanent as f64;
-            v[Series::SelfEmployed] = self_employed as f64;
-            v[Series::Training] = training as f64;
-            v[Series::PositiveExits] = (employed + self_employed + training) as f64;
-            v[Series::BaselineEmployed] = baseline as f64;
-            v[Series::NetAdditionalEmployed] = net;
-            v[Series::PublicCost] = public_cost;
-            v[Series::RegionalCost] = public_cost * (1.0 - d[P::EsfShare]);
-            v[Series::BudgetNeeded] = (plan_capacity * realisation).floor() * cost + fixed_cost;
-            v[Series::MentorsActive] = if self.limited_pool {
+            let active = if self.limited_pool {
                 mentors
             } else {
                 needed(started as f64)
             };
-            v[Series::MentorsNeeded] = needed((planned * realisation).floor());
-            v[Series::FiscalReturn] = fiscal;
-            v[Series::VolunteerValue] =
-                started as f64 * d[P::VolunteerHours] * d[P::ShadowWage] * discount;
-            for (k, x) in v.0.into_iter().enumerate() {
-                row[k * ny + t] = x;
-                let before = if t == 0 {
-                    0.0
-                } else {
-                    row[(N_SERIES + k) * ny + t - 1]
-                };
-                row[(N_SERIES + k) * ny + t] = before + x;
-            }
+            row_at(row, Series::MentorsActive, active);
+            row_at(row, Series::MentorsNeeded, needed(demand.floor()));
+            row_at(
+                row,
+                Series::VolunteerValue,
+                started as f64 * volunteer_per_duo * discount,
+            );
+            row_at(row, Series::LimitedByMoney, by_money);
+            row_at(row, Series::LimitedByMentors, by_mentors);
+            row_at(row, Series::LimitedByPlan, 1.0 - by_money - by_mentors);
             sum_started += started as f64;
-            sum_cost += public_cost;
+            sum_paid += public_cost;
             sum_employed += employed as f64;
+            sum_self += self_employed as f64;
+            sum_positive += (employed + self_employed + training) as f64;
             sum_net += net;
-            sum_fiscal += fiscal;
             if self.limited_pool {
                 mentors = binomial(&mut rng, mentors as u64, d[P::PoolRetention]) as f64
                     + d[P::PoolRecruits].round();
             }
-            cost *= 1.0 + d[P::CostIndexation];
+            cost *= 1.0 + g;
+            deflate /= 1.0 + g;
             discount /= 1.0 + r;
         }
-        let ratio = |num: f64, den: f64, ok: bool| if ok { num / den } else { f64::INFINITY };
+        let mut discount = 1.0;
+        for (t, b) in booked.iter().take(ny).enumerate() {
+            let mut at = |s: Series, x: f64| row[s as usize * ny + t] = x;
+            at(Series::Employed, b[EMP]);
+            at(Series::EmployedPermanent, b[PERM]);
+            at(Series::SelfEmployed, b[SELF]);
+            at(Series::Training, b[TRAIN]);
+            at(Series::PositiveExits, b[EMP] + b[SELF] + b[TRAIN]);
+            at(Series::BaselineEmployed, b[BASE]);
+            at(Series::NetAdditionalEmployed, b[NET]);
+            at(
+                Series::FiscalReturn,
+                b[NET] * value[Perspective::Public as usize] * discount,
+            );
+            discount /= 1.0 + r;
+        }
+        for k in 0..N_SERIES {
+            let mut sum = 0.0;
+            for t in 0..ny {
+                sum += row[k * ny + t];
+                row[(N_SERIES + k) * ny + t] = sum;
+            }
+        }
+        let later: f64 = booked[ny..].iter().map(|b| b[EMP]).sum();
+
+        let esf = d[P::EsfShare];
+        let mut cost_of = [0.0; PERSPECTIVES.len()];
+        cost_of[Perspective::Region as usize] = cost_pv * (1.0 - esf);
+        cost_of[Perspective::Eu as usize] = cost_pv * esf;
+        cost_of[Perspective::Public as usize] = cost_pv;
+        cost_of[Perspective::Society as usize] = cost_pv + volunteer_pv;
+        let ratio = |num: f64, den: f64| if den > 0.0 { num / den } else { f64::INFINITY };
         let mut totals = Totals([0.0; N_TOTALS]);
-        totals[Total::CostPerDuo] = ratio(sum_cost, sum_started, sum_started > 0.0);
-        totals[Total::CostPerJob] = ratio(sum_cost, sum_employed, sum_employed > 0.0);
-        totals[Total::CostPerNetJob] = ratio(sum_cost, sum_net, sum_net > 0.0);
-        totals[Total::BenefitCostRatio] = ratio(sum_fiscal, sum_cost, sum_cost > 0.0);
+        totals[Total::CostPerDuo] = ratio(sum_paid, sum_started);
+        totals[Total::CostPerJob] = ratio(sum_paid, sum_employed);
+        totals[Total::CostPerNetJob] = ratio(sum_paid, sum_net);
+        totals[Total::Effect] = effect;
+        totals[Total::EmployedAfterHorizon] = later;
+        totals[Total::RateEmployed] = ratio(sum_employed, sum_started);
+        totals[Total::RatePositive] = ratio(sum_positive, sum_started);
+        totals[Total::RateSelfEmployed] = ratio(sum_self, sum_started);
+        for spec in PERSPECTIVES {
+            let k = spec.id as usize;
+            totals[spec.net] = benefit[k] - cost_of[k];
+            if let Some(total) = spec.ratio {
+                totals[total] = ratio(benefit[k], cost_of[k]);
+            }
+            if let Some((effect_total, cost_total)) = spec.break_even {
+                totals[effect_total] = ratio(cost_of[k], per_effect[k]);
+                // The cost per duo (in its price year) at which the benefit
+                // drawn covers the cost, the duos held as they are.
+                let share = match spec.id {
+                    Perspective::Region => 1.0 - esf,
+                    _ => 1.0,
+                };
+                let extra = if spec.id == Perspective::Society {
+                    volunteer_pv
+                } else {
+                    0.0
+                };
+                totals[cost_total] = if share > 0.0 && duo_cost_pv > 0.0 {
+                    ((benefit[k] - extra) / share - fixed_pv) / duo_cost_pv
+                } else {
+                    f64::INFINITY
+                };
+            }
+        }
         totals
     }
 }

@@ -18,12 +18,14 @@
 //! assert!(result.targets[0].probability_met >= 0.0);
 //! ```
 
+pub mod accounts;
 pub mod distribution;
 pub mod engine;
 pub mod error;
 pub mod outputs;
 pub mod params;
 pub mod presets;
+pub mod priors;
 pub mod report;
 pub mod rng;
 pub mod run;

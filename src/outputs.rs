@@ -83,7 +83,10 @@ pub struct TotalSpec {
 }
 
 output_table! {
-    /// The yearly series, in the order of a trial's record.
+    /// The yearly series, in the order of a trial's record. Duos, costs and
+    /// mentors count in the year a duo starts; its outcomes in the year they
+    /// happen. Money is EUR as paid (nominal), except `fiscal_return` and
+    /// `volunteer_value`: present values in the prices of `start_year`.
     Series, SeriesSpec, SERIES;
     DuosStarted => "duos_started", Duos, target;
     DuosCompleted => "duos_completed", Duos, target;
@@ -97,20 +100,138 @@ output_table! {
     PublicCost => "public_cost", Eur;
     RegionalCost => "regional_cost", Eur;
     BudgetNeeded => "budget_needed", Eur;
+    BudgetUnspent => "budget_unspent", Eur;
     MentorsActive => "mentors_active", People;
     MentorsNeeded => "mentors_needed", People;
     FiscalReturn => "fiscal_return", Eur;
     VolunteerValue => "volunteer_value", Eur;
+    LimitedByMoney => "limited_by_money", Share;
+    LimitedByMentors => "limited_by_mentors", Share;
+    LimitedByPlan => "limited_by_plan", Share;
 }
 
 output_table! {
     /// The totals over the horizon, in the order of a trial's record.
+    /// Outcomes that happen after the last year (duos started late) count
+    /// here: the money for them was spent within the horizon.
     Total, TotalSpec, TOTALS;
     CostPerDuo => "cost_per_duo", Eur;
     CostPerJob => "cost_per_job", Eur;
     CostPerNetJob => "cost_per_net_job", Eur;
     BenefitCostRatio => "benefit_cost_ratio", Ratio;
+    Effect => "effect", Share;
+    EmployedAfterHorizon => "employed_after_horizon", People;
+    RateEmployed => "rate_employed", Share;
+    RatePositive => "rate_positive", Share;
+    RateSelfEmployed => "rate_self_employed", Share;
+    NetRegion => "net_region", Eur;
+    NetEu => "net_eu", Eur;
+    NetFederal => "net_federal", Eur;
+    NetLocal => "net_local", Eur;
+    NetParticipants => "net_participants", Eur;
+    NetPublic => "net_public", Eur;
+    NetSociety => "net_society", Eur;
+    BcrRegion => "bcr_region", Ratio;
+    BcrEu => "bcr_eu", Ratio;
+    BcrSociety => "bcr_society", Ratio;
+    BreakEvenEffectRegion => "break_even_effect_region", Share;
+    BreakEvenEffectPublic => "break_even_effect_public", Share;
+    BreakEvenEffectSociety => "break_even_effect_society", Share;
+    BreakEvenCostRegion => "break_even_cost_region", Eur;
+    BreakEvenCostPublic => "break_even_cost_public", Eur;
+    BreakEvenCostSociety => "break_even_cost_society", Eur;
 }
+
+/// Whose money: the accounts a run keeps, each with its net benefit and,
+/// where it pays something, its benefit-cost ratio and break-even.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[repr(usize)]
+pub enum Perspective {
+    /// The Region (Actiris): the cost after the ESF+; its own taxes back.
+    Region,
+    /// The European Social Fund Plus: its share of the cost.
+    Eu,
+    /// The federal social security and treasury: allowances saved,
+    /// contributions and taxes gained.
+    Federal,
+    /// The CPAS: integration income saved.
+    Local,
+    /// The mentees: net earnings gained less the benefits they no longer get.
+    Participants,
+    /// Every public budget together (Region, EU, federal, CPAS).
+    Public,
+    /// Everyone: transfers cancel; mentors' time counts as a cost.
+    Society,
+}
+
+/// A perspective's totals.
+#[derive(Debug, Clone, Copy)]
+pub struct PerspectiveSpec {
+    /// Which.
+    pub id: Perspective,
+    /// Its name (the key under `perspectives`).
+    pub name: &'static str,
+    /// Its net benefit (present value).
+    pub net: Total,
+    /// Its benefit-cost ratio, where it bears a cost.
+    pub ratio: Option<Total>,
+    /// Its break-even effect and cost per duo, where it bears the cost of duos.
+    pub break_even: Option<(Total, Total)>,
+}
+
+/// Every perspective, in order.
+pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
+    PerspectiveSpec {
+        id: Perspective::Region,
+        name: "region",
+        net: Total::NetRegion,
+        ratio: Some(Total::BcrRegion),
+        break_even: Some((Total::BreakEvenEffectRegion, Total::BreakEvenCostRegion)),
+    },
+    PerspectiveSpec {
+        id: Perspective::Eu,
+        name: "eu",
+        net: Total::NetEu,
+        ratio: Some(Total::BcrEu),
+        break_even: None,
+    },
+    PerspectiveSpec {
+        id: Perspective::Federal,
+        name: "federal",
+        net: Total::NetFederal,
+        ratio: None,
+        break_even: None,
+    },
+    PerspectiveSpec {
+        id: Perspective::Local,
+        name: "local",
+        net: Total::NetLocal,
+        ratio: None,
+        break_even: None,
+    },
+    PerspectiveSpec {
+        id: Perspective::Participants,
+        name: "participants",
+        net: Total::NetParticipants,
+        ratio: None,
+        break_even: None,
+    },
+    PerspectiveSpec {
+        id: Perspective::Public,
+        name: "public",
+        net: Total::NetPublic,
+        ratio: Some(Total::BenefitCostRatio),
+        break_even: Some((Total::BreakEvenEffectPublic, Total::BreakEvenCostPublic)),
+    },
+    PerspectiveSpec {
+        id: Perspective::Society,
+        name: "society",
+        net: Total::NetSociety,
+        ratio: Some(Total::BcrSociety),
+        break_even: Some((Total::BreakEvenEffectSociety, Total::BreakEvenCostSociety)),
+    },
+];
 
 /// How many yearly series a trial records (each also cumulated).
 pub const N_SERIES: usize = SERIES.len();

@@ -204,6 +204,15 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         pct(r.p_benefit_exceeds_cost),
         pct(r.p_benefit_exceeds_cost_se)
     );
+    let _ = writeln!(o, "{}", crate::accounts::text(r));
+    let later = r.totals["employed_after_horizon"].mean.unwrap_or(0.0);
+    if later > 0.0 {
+        let _ = writeln!(
+            o,
+            "Jobs still to come after {y1} from duos started by then: {} on average (counted in the totals and accounts, not in the years).\n",
+            num(later, 0)
+        );
+    }
     let _ = writeln!(o, "PER YEAR  median (P5 - P95)");
     let cols = [
         ("duos started", "duos_started"),

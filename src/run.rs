@@ -11,7 +11,7 @@
 
 use crate::engine::{Model, RunOptions, SAMPLE_CAP};
 use crate::error::Error;
-use crate::outputs::{Ranked, Total, N_SERIES, N_TOTALS, SENSITIVITY_OUTPUTS};
+use crate::outputs::{Ranked, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS};
 use crate::params::Draws;
 use crate::scenario::Scenario;
 use crate::sketch::Sketch;
@@ -27,7 +27,8 @@ struct Tally {
     cells: Vec<Sketch>,
     totals: Vec<Sketch>,
     targets: Vec<TargetTally>,
-    bcr_above_one: u64,
+    /// Per perspective, trials whose benefit exceeds the cost.
+    exceeds: Vec<u64>,
     samples: Option<Samples>,
     /// The last trial's values (series-major, then years).
     row: Vec<f64>,
@@ -60,7 +61,7 @@ impl Tally {
                     first_year_met: vec![0; ny + 1],
                 })
                 .collect(),
-            bcr_above_one: 0,
+            exceeds: vec![0; PERSPECTIVES.len()],
             samples: opts.sensitivity.then(Samples::default),
             row: vec![0.0; width],
             inputs: Draws::default(),
@@ -82,8 +83,8 @@ impl Tally {
             for (sketch, &v) in self.totals.iter_mut().zip(&total.0) {
                 sketch.add(v);
             }
-            if total[Total::BenefitCostRatio] > 1.0 {
-                self.bcr_above_one += 1;
+            for (count, spec) in self.exceeds.iter_mut().zip(&PERSPECTIVES) {
+                *count += u64::from(total[spec.net] > 0.0);
             }
             for (tally, &(series, year, value)) in self.targets.iter_mut().zip(&model.targets) {
                 let at = |t: usize| row[series * ny + t] >= value;
@@ -132,7 +133,7 @@ impl Tally {
             trial_count: opts.count(),
             cells: self.cells,
             totals: self.totals,
-            bcr_above_one: self.bcr_above_one,
+            exceeds: self.exceeds,
             targets: self.targets,
             samples: self.samples,
         }

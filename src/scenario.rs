@@ -61,22 +61,28 @@ pub struct Scenario {
     pub intake: Intake,
     /// Money available each year, or unlimited.
     pub budget: Budget,
-    /// Public cost of one duo in `start_year`, in EUR.
+    /// Public cost of one duo, in EUR of `cost_price_year`.
     pub cost_per_duo: Param,
-    /// Yearly growth of the cost per duo (indexation), e.g. 0.02.
+    /// The year whose prices `cost_per_duo` is in; a fraction for an average
+    /// over several years (2025.5 for 2024-2027). Default: `start_year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_price_year: Option<f64>,
+    /// Yearly growth of prices (indexation), e.g. 0.02: it brings money of
+    /// one year's prices to another's.
     pub cost_indexation: Param,
     /// Fixed programme cost per year, in EUR, on top of the cost per duo.
     #[serde(default = "zero_param")]
     pub fixed_cost: Param,
     /// Volunteer mentors: the pool and how many duos each can take a year.
     pub mentors: Mentors,
-    /// Share of the planned (and affordable) duos that actually form.
+    /// Share of the planned duos that actually form (before money and
+    /// mentors limit them).
     pub realisation: Param,
     /// What happens to the mentees, per duo started.
     pub outcomes: Outcomes,
-    /// Chance that the same person finds work within 12 months without
-    /// mentoring (the counterfactual).
-    pub baseline_rate: Param,
+    /// What mentoring changes: the effect on the chance of being in work,
+    /// or the chance without mentoring (the counterfactual).
+    pub counterfactual: Counterfactual,
     /// Share of the public cost paid by the European Social Fund Plus.
     pub esf_share: Param,
     /// Returns to public finances from additional jobs.
@@ -207,30 +213,68 @@ pub struct PoolSize {
     pub retention: Param,
 }
 
-/// Rates per duo started.
+/// The counterfactual, in the form the evidence comes in: exactly one of
+/// `effect` and `baseline`, both over the window of `outcomes.employed`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counterfactual {
+    /// The named evidence prior this comes from (`crate::priors`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior: Option<String>,
+    /// Mentoring's effect on the chance of being in work, as a share
+    /// (0.05 = 5 percentage points); may be negative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effect: Option<Param>,
+    /// Or: the chance that the same people are in work without mentoring;
+    /// the effect is then the gross rate minus this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Param>,
+}
+
+/// What happens to the mentees: mutually exclusive exits, each rate
+/// conditional on the exits before it, so that their means reproduce the
+/// sources (in work; else self-employed; else training or studies; else none).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outcomes {
-    /// Share of duos that end early.
+    /// Share of duos that end early (does not change the mentee's outcome).
     pub dropout: Param,
-    /// Share of mentees employed within 12 months (at least 90 days worked).
+    /// Share of mentees in work within 12 months after the duo.
     pub employed: Param,
     /// Share of the employed on a permanent contract.
     pub permanent_share: Param,
-    /// Share of mentees who become self-employed.
+    /// Share of the mentees not in work who become self-employed.
     pub self_employed: Param,
-    /// Share of mentees who go into training, an internship or studies.
+    /// Share of the mentees neither in work nor self-employed who go into
+    /// training, an internship or studies.
     pub training: Param,
 }
 
-/// Returns to public finances.
+/// What an additional month in work is worth, and to whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fiscal {
-    /// Benefit no longer paid per month in work, EUR.
-    pub benefit_saved_month: Param,
-    /// Social contributions and taxes gained per month in work, EUR.
+    /// The year whose prices the monthly amounts below are in.
+    pub price_year: f64,
+    /// Share of mentees on an unemployment or insertion allowance (paid by
+    /// the federal social security).
+    pub unemployment_share: Param,
+    /// That allowance per month, EUR.
+    pub unemployment_month: Param,
+    /// Share of mentees on the social integration income (paid by the CPAS).
+    pub integration_share: Param,
+    /// That income per month, EUR.
+    pub integration_month: Param,
+    /// Social contributions and taxes gained per month in work (federal), EUR.
     pub contributions_month: Param,
+    /// The worker's net earnings per month in work, EUR.
+    pub net_earnings_month: Param,
+    /// What comes back to the Region per month in work (its taxes), EUR.
+    #[serde(default = "zero_param")]
+    pub regional_return_month: Param,
+    /// Share of the additional jobs taken from other job seekers.
+    #[serde(default = "zero_param")]
+    pub displacement: Param,
     /// Months worked in the first year of the job.
     pub months_in_work_first_year: Param,
     /// Yearly chance of losing the job again.
@@ -317,6 +361,12 @@ fn non_finite_at(text: &str, line: usize, column: usize) -> Option<&str> {
 }
 
 impl Scenario {
+    /// The year whose prices `cost_per_duo` is in.
+    pub fn cost_price_year(&self) -> f64 {
+        self.cost_price_year
+            .unwrap_or_else(|| f64::from(self.start_year))
+    }
+
     /// The simulated years, `start_year..=end_year`.
     pub fn years(&self) -> Vec<i32> {
         (self.start_year..=self.end_year).collect()
@@ -398,12 +448,45 @@ impl Scenario {
                 param.check(spec.path, spec.domain, &mut p);
             }
         }
-        let o = &self.outcomes;
-        let exits = o.employed.mean() + o.self_employed.mean() + o.training.mean();
-        if p.is_empty() && exits > 1.0 + 1e-9 {
+        let cf = &self.counterfactual;
+        if cf.effect.is_some() == cf.baseline.is_some() {
             p.push(
-                "outcomes",
-                format!("employed + self_employed + training must not exceed 1 on average, got {exits:.3}"),
+                "counterfactual",
+                "give exactly one of effect (percentage points, as a share) or baseline (the rate without mentoring)",
+            );
+        }
+        if let Some(id) = cf.prior.as_deref() {
+            if crate::priors::get(id).is_none() {
+                let known: Vec<&str> = crate::priors::PRIORS.iter().map(|p| p.id).collect();
+                p.push(
+                    "counterfactual.prior",
+                    format!("unknown prior `{id}`, expected one of {}", known.join(", ")),
+                );
+            }
+        }
+        let (first, last) = YEAR_RANGE;
+        let year_ok = |y: f64| y.is_finite() && y >= f64::from(first) && y <= f64::from(last) + 1.0;
+        if let Some(y) = self.cost_price_year.filter(|y| !year_ok(*y)) {
+            p.push(
+                "cost_price_year",
+                format!("must be a year between {first} and {last}, got {y}"),
+            );
+        }
+        if !year_ok(self.fiscal.price_year) {
+            p.push(
+                "fiscal.price_year",
+                format!(
+                    "must be a year between {first} and {last}, got {}",
+                    self.fiscal.price_year
+                ),
+            );
+        }
+        let f = &self.fiscal;
+        let on_benefits = f.unemployment_share.mean() + f.integration_share.mean();
+        if p.is_empty() && on_benefits > 1.0 + 1e-9 {
+            p.push(
+                "fiscal",
+                format!("unemployment_share + integration_share must not exceed 1 on average, got {on_benefits:.3}"),
             );
         }
         let f = &self.fiscal;

@@ -94,8 +94,34 @@ pub struct Sketch {
     pos: Store,
     neg: Store,
     sum: i128,
+    /// Infinite (written `null`) until a defined value is recorded.
+    #[serde(with = "bound::min")]
     min: f64,
+    #[serde(with = "bound::max")]
     max: f64,
+}
+
+/// The smallest and largest value seen, which are infinite while only
+/// undefined values have come: JSON has no infinity, so they travel as `null`.
+mod bound {
+    macro_rules! bound {
+        ($name:ident, $empty:expr) => {
+            pub mod $name {
+                use serde::{Deserialize, Deserializer, Serializer};
+                pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+                    match v.is_finite() {
+                        true => s.serialize_some(v),
+                        false => s.serialize_none(),
+                    }
+                }
+                pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+                    Ok(Option::<f64>::deserialize(d)?.unwrap_or($empty))
+                }
+            }
+        };
+    }
+    bound!(min, f64::INFINITY);
+    bound!(max, f64::NEG_INFINITY);
 }
 
 impl Default for Sketch {

@@ -3,7 +3,9 @@
 
 use crate::engine::{Model, RunOptions};
 use crate::error::Error;
-use crate::outputs::{CUMULATIVE, N_SERIES, N_TOTALS, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
+use crate::outputs::{
+    Perspective, CUMULATIVE, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES, TOTALS,
+};
 use crate::params::PARAMS;
 use crate::scenario::{TargetKind, Text};
 use crate::sketch::{Histogram, Sketch, RELATIVE_ERROR};
@@ -59,8 +61,9 @@ pub struct Partial {
     pub cells: Vec<Sketch>,
     /// One sketch per total.
     pub totals: Vec<Sketch>,
-    /// Trials whose benefit-cost ratio is above 1.
-    pub bcr_above_one: u64,
+    /// Per perspective ([`PERSPECTIVES`] order), trials whose benefit
+    /// exceeds the cost.
+    pub exceeds: Vec<u64>,
     /// One tally per target.
     pub targets: Vec<TargetTally>,
     /// Kept inputs, when asked for.
@@ -163,6 +166,12 @@ pub struct RunResult {
     pub sensitivity: Option<Sensitivity>,
     /// Largest relative error of a reported quantile.
     pub quantile_relative_error: f64,
+    /// The counterfactual the run used, with the effect it drew.
+    pub counterfactual: crate::accounts::CounterfactualUsed,
+    /// Each perspective's account (see [`crate::accounts`]).
+    pub perspectives: BTreeMap<String, crate::accounts::Account>,
+    /// Where the accounts that bear the cost break even.
+    pub break_even: BTreeMap<String, crate::accounts::BreakEven>,
 }
 
 const QS: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
@@ -197,7 +206,10 @@ pub fn merge(model: &Model, opts: &RunOptions, mut parts: Vec<Partial>) -> Resul
             .iter_mut()
             .zip(&p.totals)
             .for_each(|(a, b)| a.merge(b));
-        acc.bcr_above_one += p.bcr_above_one;
+        acc.exceeds
+            .iter_mut()
+            .zip(&p.exceeds)
+            .for_each(|(a, b)| *a += b);
         for (a, b) in acc.targets.iter_mut().zip(&p.targets) {
             a.met += b.met;
             a.met_by_year
@@ -227,6 +239,7 @@ fn check_belongs(model: &Model, opts: &RunOptions, p: &Partial) -> Result<(), Er
     }
     if p.cells.len() != 2 * N_SERIES * ny
         || p.totals.len() != N_TOTALS
+        || p.exceeds.len() != PERSPECTIVES.len()
         || p.targets.len() != model.scenario.targets.len()
     {
         return Err(Error::Merge("a partial result has the wrong shape".into()));
@@ -264,7 +277,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             );
         }
     }
-    let totals = TOTALS
+    let totals: BTreeMap<String, TotalSummary> = TOTALS
         .iter()
         .map(|spec| spec.name)
         .zip(&p.totals)
@@ -313,7 +326,9 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             }
         })
         .collect();
-    let pb = p.bcr_above_one as f64 / n;
+    let pb = p.exceeds[Perspective::Public as usize] as f64 / n;
+    let (perspectives, break_even) = crate::accounts::accounts(&totals, &p.exceeds, n);
+    let counterfactual = crate::accounts::counterfactual(&model.scenario, &totals);
     RunResult {
         scenario_id: model.scenario.id.clone(),
         seed: p.seed,
@@ -327,6 +342,9 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         targets,
         sensitivity: p.samples.as_ref().map(sensitivity),
         quantile_relative_error: RELATIVE_ERROR,
+        counterfactual,
+        perspectives,
+        break_even,
     }
 }
 

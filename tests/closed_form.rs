@@ -8,6 +8,11 @@ use mentorsim::scenario::from_json;
 use mentorsim::{simulate, RunOptions, Scenario};
 use serde_json::{json, Value};
 
+/// How a cohort of 750 with six-month duos is booked: 12.5 % of its
+/// outcomes in its start year, 75 % the next, 12.5 % the year after (the
+/// start and the job each uniform within their year).
+const BOOKED: [f64; 3] = [94.0, 562.0, 94.0];
+
 /// A scenario with every rate fixed; `patch` overrides fields.
 fn fixed(patch: Value) -> Scenario {
     let mut base = json!({
@@ -18,8 +23,10 @@ fn fixed(patch: Value) -> Scenario {
         "mentors": {"pool": "unlimited", "duos_per_mentor_year": 1},
         "realisation": 1,
         "outcomes": {"dropout": 0, "employed": 1, "permanent_share": 0, "self_employed": 0, "training": 0},
-        "baseline_rate": 0, "esf_share": 0.4,
-        "fiscal": {"benefit_saved_month": 1000, "contributions_month": 0, "months_in_work_first_year": 12,
+        "counterfactual": {"effect": 1}, "esf_share": 0.4,
+        "fiscal": {"price_year": 2025, "unemployment_share": 1, "unemployment_month": 1000,
+                   "integration_share": 0, "integration_month": 0, "contributions_month": 0,
+                   "net_earnings_month": 0, "months_in_work_first_year": 12,
                    "employment_decay": 0, "discount_rate": 0, "horizon_years": 1},
         "targets": [{"metric": "duos_started", "kind": "cumulative", "year": 2027, "value": 2250}]
     });
@@ -68,7 +75,12 @@ fn money_limits_the_intake() {
     assert_eq!(all_years(&r, "public_cost"), vec![1_500_000.0; 3]);
     assert_eq!(all_years(&r, "regional_cost"), vec![900_000.0; 3]);
     assert_eq!(all_years(&r, "budget_needed"), vec![2_000_000.0; 3]);
-    assert_eq!(all_years(&r, "employed"), vec![750.0; 3]);
+    assert_eq!(all_years(&r, "budget_unspent"), vec![0.0; 3]);
+    assert_eq!(all_years(&r, "limited_by_money"), vec![1.0; 3]);
+    assert_eq!(all_years(&r, "limited_by_plan"), vec![0.0; 3]);
+    // Outcomes come in the year they happen: the last cohorts' partly after 2027.
+    assert_eq!(all_years(&r, "employed"), vec![94.0, 656.0, 750.0]);
+    assert_eq!(r.totals["employed_after_horizon"].mean, Some(750.0));
     assert_eq!(r.totals["cost_per_duo"].p50, Some(2000.0));
     assert_eq!(r.totals["cost_per_job"].mean, Some(2000.0));
     // Cumulative 2,250 by 2027 is met in every trial, first in 2027.
@@ -116,7 +128,7 @@ fn mentors_limit_the_intake_and_turn_over() {
 #[test]
 fn outcomes_split_and_counterfactual() {
     // Everyone finds work with mentoring and without it: no additional job.
-    let s = fixed(json!({"baseline_rate": 1}));
+    let s = fixed(json!({"counterfactual": {"effect": null, "baseline": 1}}));
     let r = run(&s, 20);
     assert_eq!(all_years(&r, "net_additional_employed"), vec![0.0; 3]);
     assert_eq!(r.totals["cost_per_net_job"].undefined_share, 1.0);
@@ -126,64 +138,125 @@ fn outcomes_split_and_counterfactual() {
     // No one finds work, all go to training, all drop out.
     let s = fixed(json!({"outcomes": {"employed": 0, "training": 1, "dropout": 1}}));
     let r = run(&s, 20);
-    assert_eq!(all_years(&r, "training"), vec![750.0; 3]);
-    assert_eq!(all_years(&r, "positive_exits"), vec![750.0; 3]);
+    assert_eq!(all_years(&r, "training"), vec![94.0, 656.0, 750.0]);
+    assert_eq!(all_years(&r, "positive_exits"), vec![94.0, 656.0, 750.0]);
     assert_eq!(all_years(&r, "duos_completed"), vec![0.0; 3]);
     assert_eq!(all_years(&r, "employed"), vec![0.0; 3]);
 }
 
 #[test]
 fn fiscal_return_in_closed_form() {
-    // 750 additional jobs a year, EUR 1,000 a month, 12 months in year one,
-    // 2 years, 20 % decay, 5 % discount:
-    // per job = 1000 * (12 + 12 * 0.8 / 1.05); year t discounted by 1.05^-t.
+    // Every mentee in work because of mentoring (effect 1), EUR 1,000 a
+    // month of allowance saved, 12 months in year one, 2 years, 20 % decay,
+    // 5 % discount: per job = 1000 * (12 + 12 * 0.8 / 1.05), booked in the
+    // year the job starts, discounted to 2025. Costs are discounted too.
     let s = fixed(
         json!({"fiscal": {"horizon_years": 2, "employment_decay": 0.2, "discount_rate": 0.05}}),
     );
     let r = run(&s, 20);
     let per_job = 1000.0 * (12.0 + 12.0 * 0.8 / 1.05);
-    let expected: Vec<f64> = (0..3).map(|t| 750.0 * per_job / 1.05f64.powi(t)).collect();
+    let d = |u: usize| 1.05f64.powi(-(u as i32));
+    let mut booked = [0.0; 5];
+    for t in 0..3 {
+        for (k, n) in BOOKED.iter().enumerate() {
+            booked[t + k] += n;
+        }
+    }
+    let expected: Vec<f64> = (0..3).map(|u| booked[u] * per_job * d(u)).collect();
     let mean = &r.series["fiscal_return"].mean;
     for (m, e) in mean.iter().zip(&expected) {
         assert!((m - e).abs() < 1e-3, "{m} vs {e}");
     }
-    let ratio = expected.iter().sum::<f64>() / 4_500_000.0;
+    let benefit: f64 = (0..5).map(|u| booked[u] * per_job * d(u)).sum();
+    let cost: f64 = (0..3).map(|t| 1_500_000.0 * d(t)).sum();
     // Means are exact to the fixed-point step 2^-16.
+    let ratio = benefit / cost;
     assert!((r.totals["benefit_cost_ratio"].mean.unwrap() - ratio).abs() < 1e-4);
     assert_eq!(
         r.p_benefit_exceeds_cost,
         if ratio > 1.0 { 1.0 } else { 0.0 }
     );
+    // The Region pays 60 % and gets nothing back; the federal level saves the allowances.
+    let region = &r.perspectives["region"];
+    assert!((region.net.mean.unwrap() + 0.6 * cost).abs() < 1e-3 * cost);
+    assert!((r.perspectives["federal"].net.mean.unwrap() - benefit).abs() < 1e-3 * benefit);
+    // Break-even: the effect at which benefit = cost, for all public budgets.
+    let be = r.break_even["public"].effect.mean.unwrap();
+    assert!(
+        (be - cost / (2250.0 * per_job) * 2250.0 / (benefit / per_job)).abs() < 1e-3,
+        "{be}"
+    );
+    // Half the jobs displaced: half the benefit.
+    let half = run(
+        &fixed(
+            json!({"fiscal": {"horizon_years": 2, "employment_decay": 0.2,
+        "discount_rate": 0.05, "displacement": 0.5}}),
+        ),
+        20,
+    );
+    let got = half.totals["benefit_cost_ratio"].mean.unwrap();
+    assert!((got - ratio / 2.0).abs() < 1e-4, "{got} vs {}", ratio / 2.0);
+}
+
+#[test]
+fn no_effect_no_return() {
+    // An effect of zero: no additional job and a fiscal return of exactly zero.
+    let s = fixed(json!({"counterfactual": {"effect": 0},
+        "outcomes": {"employed": {"dist": "beta", "events": 63, "non_events": 37}}}));
+    let r = run(&s, 2000);
+    assert_eq!(r.series["net_additional_employed_cumulative"].p95[2], 0.0);
+    assert_eq!(r.series["fiscal_return_cumulative"].mean[2], 0.0);
+    assert_eq!(r.perspectives["public"].p_benefit_exceeds_cost, 0.0);
+    // A negative effect: fewer in work than without mentoring, never more
+    // than those not in work.
+    let s = fixed(json!({"counterfactual": {"effect": -0.1},
+        "outcomes": {"employed": 0.6}}));
+    let r = run(&s, 200);
+    let net = r.series["net_additional_employed_cumulative"].mean[2];
+    assert!(net < 0.0 && net > -2250.0 * 0.4, "{net}");
+}
+
+#[test]
+fn longer_duos_move_outcomes_later() {
+    // Twelve-month duos: nothing in the start year, half the next, half after.
+    let s = fixed(json!({"duration_months": 12}));
+    let r = run(&s, 20);
+    assert_eq!(all_years(&r, "employed"), vec![0.0, 375.0, 750.0]);
+    assert_eq!(all_years(&r, "duos_started"), vec![750.0; 3]);
+    let six = run(&fixed(json!({})), 20);
+    assert!(r.series["employed_cumulative"].mean[2] < six.series["employed_cumulative"].mean[2]);
 }
 
 #[test]
 fn binomial_means_within_monte_carlo_error() {
     // Employment rate Beta(63, 37) and baseline 0.3: the mean of employed is
-    // 750 * 0.63 and of net additional 750 * (0.63 - 0.3).
+    // 750 * 0.63 a cohort and of net additional 750 * (0.63 - 0.3). By the
+    // end of 2027 the three cohorts have booked 1 + 0.875 + 0.125 = 2 cohorts.
     let s = fixed(json!({
         "outcomes": {"employed": {"dist": "beta", "events": 63, "non_events": 37}},
-        "baseline_rate": 0.3
+        "counterfactual": {"effect": null, "baseline": 0.3}
     }));
     let n = 20_000;
     let r = run(&s, n);
     let model = Model::new(&s).unwrap();
     let k = Series::Employed as usize;
     // Standard deviation from the trials themselves.
+    let cum = mentorsim::outputs::N_SERIES + k;
     let xs: Vec<f64> = (0..2000)
-        .map(|i| model.trial_record(11, i).values[k][0])
+        .map(|i| model.trial_record(11, i).values[cum][2])
         .collect();
     let m = xs.iter().sum::<f64>() / xs.len() as f64;
     let sd = (xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64).sqrt();
     let se = sd / (n as f64).sqrt();
-    let got = r.series["employed"].mean[0];
+    let got = r.series["employed_cumulative"].mean[2];
     assert!(
-        (got - 472.5).abs() < 4.0 * se,
-        "employed mean {got}, expected 472.5 +/- {se}"
+        (got - 945.0).abs() < 4.0 * se,
+        "employed mean {got}, expected 945 +/- {se}"
     );
-    let net = r.series["net_additional_employed"].mean[0];
+    let net = r.series["net_additional_employed_cumulative"].mean[2];
     assert!(
-        (net - 247.5).abs() < 4.0 * se * 1.5,
-        "net {net}, expected 247.5"
+        (net - 495.0).abs() < 4.0 * se * 1.5,
+        "net {net}, expected 495"
     );
 }
 

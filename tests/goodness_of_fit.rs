@@ -5,7 +5,7 @@
 
 use mentorsim::distribution::{Dist, Domain, Param, Sampler};
 use mentorsim::engine::Model;
-use mentorsim::outputs::Series;
+use mentorsim::outputs::{Series, N_SERIES};
 use mentorsim::rng::stream;
 use mentorsim::scenario::from_json;
 use serde_json::json;
@@ -134,21 +134,25 @@ fn lognormal_fits_and_hits_its_percentiles() {
     assert!((at(0.95) / p95 - 1.0).abs() < 0.02, "P95 {}", at(0.95));
 }
 
-/// One year, 1,000 duos started, fixed rates: employed and baseline are
-/// plain Binomial(1000, p) draws.
+/// One cohort of 1,000 duos in 2025, fixed rates, its outcomes all booked
+/// by 2027: employed is a Binomial(1000, p_e) draw, and the net additional
+/// jobs are drawn among the employed with chance (p_e - p_b) / p_e, so the
+/// baseline jobs are Binomial(1000, p_b) and the net Binomial(1000, p_e - p_b).
 fn model(employed: f64, baseline: f64) -> Model {
     let s = from_json(
         &json!({
-            "id": "binomial", "start_year": 2025, "end_year": 2025,
-            "intake": {"per_year": [1000]},
+            "id": "binomial", "start_year": 2025, "end_year": 2027,
+            "intake": {"per_year": [1000, 0, 0]},
             "budget": {"unlimited": true},
             "cost_per_duo": 2000, "cost_indexation": 0,
             "mentors": {"pool": "unlimited", "duos_per_mentor_year": 1},
             "realisation": 1,
             "outcomes": {"dropout": 0, "employed": employed, "permanent_share": 0,
                          "self_employed": 0, "training": 0},
-            "baseline_rate": baseline, "esf_share": 0,
-            "fiscal": {"benefit_saved_month": 1000, "contributions_month": 0,
+            "counterfactual": {"baseline": baseline}, "esf_share": 0,
+            "fiscal": {"price_year": 2025, "unemployment_share": 1, "unemployment_month": 1000,
+                       "integration_share": 0, "integration_month": 0,
+                       "contributions_month": 0, "net_earnings_month": 0,
                        "months_in_work_first_year": 12, "employment_decay": 0,
                        "discount_rate": 0, "horizon_years": 1}
         })
@@ -158,11 +162,12 @@ fn model(employed: f64, baseline: f64) -> Model {
     Model::new(&s).expect("test scenario is valid")
 }
 
-/// Year-one values of `series` in trials `0..N`.
+/// The 2025 cohort's total of `series` (its running total in 2027) in
+/// trials `0..N`.
 fn year_one(model: &Model, seed: u64, series: &str) -> Vec<f64> {
-    let k = Series::from_name(series).expect("a series") as usize;
+    let k = N_SERIES + Series::from_name(series).expect("a series") as usize;
     (0..N as u64)
-        .map(|i| model.trial_record(seed, i).values[k][0])
+        .map(|i| model.trial_record(seed, i).values[k][2])
         .collect()
 }
 
@@ -212,8 +217,9 @@ fn baseline_employed_is_binomial() {
 
 #[test]
 fn net_additional_mean_and_variance_in_closed_form() {
-    // Employed and baseline are independent draws, so
-    // E = n (pe - pb) and Var = n pe (1 - pe) + n pb (1 - pb).
+    // The net jobs are a thinning of the employed: Binomial(n, pe - pb), so
+    // E = n (pe - pb) and Var = n (pe - pb) (1 - pe + pb), and never above
+    // the employed in any trial.
     let (n, pe, pb) = (1000.0, 0.63, 0.3);
     let xs = year_one(&model(pe, pb), 33, "net_additional_employed");
     let len = xs.len() as f64;
@@ -221,7 +227,9 @@ fn net_additional_mean_and_variance_in_closed_form() {
     let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (len - 1.0);
     let m4 = xs.iter().map(|x| (x - mean).powi(4)).sum::<f64>() / len;
     let expected_mean = n * (pe - pb);
-    let expected_var = n * pe * (1.0 - pe) + n * pb * (1.0 - pb);
+    let expected_var = n * (pe - pb) * (1.0 - pe + pb);
+    let jobs = year_one(&model(pe, pb), 33, "employed");
+    assert!(xs.iter().zip(&jobs).all(|(net, job)| net <= job));
     let se_mean = (expected_var / len).sqrt();
     let se_var = ((m4 - var * var) / len).sqrt();
     assert!(

@@ -1,0 +1,142 @@
+//! The presets reproduce their sources; money that the plan and the mentors
+//! could use is spent; net jobs never pass jobs; the evidence priors move the
+//! answer the way the evidence says.
+#![cfg(not(target_arch = "wasm32"))]
+
+use mentorsim::engine::Model;
+use mentorsim::outputs::{Series, Total, N_SERIES};
+use mentorsim::{presets, priors, simulate, RunOptions};
+
+/// Mean and Monte Carlo standard error of a total over `n` trials.
+fn mean_se(id: &str, total: Total, n: u64) -> (f64, f64) {
+    let model = Model::new(&presets::get(id).unwrap()).unwrap();
+    let xs: Vec<f64> = (0..n)
+        .map(|i| model.trial_record(3, i).totals[total as usize])
+        .collect();
+    let m = xs.iter().sum::<f64>() / n as f64;
+    let var = xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (n - 1) as f64;
+    (m, (var / n as f64).sqrt())
+}
+
+fn reproduces(id: &str, total: Total, source: f64) {
+    let (m, se) = mean_se(id, total, 4000);
+    assert!(
+        (m - source).abs() < 3.0 * se,
+        "{id}: {} mean {m:.4}, source {source} (3 SE = {:.4})",
+        total.name(),
+        3.0 * se
+    );
+}
+
+#[test]
+fn duo_for_a_job_2015_2021_in_work_63_positive_77() {
+    // E1-E3: 1,701 and 2,079 of 2,700 mentees.
+    for id in ["duo-for-a-job", "targets-2030-2035"] {
+        reproduces(id, Total::RateEmployed, 1701.0 / 2700.0);
+        reproduces(id, Total::RatePositive, 2079.0 / 2700.0);
+    }
+}
+
+#[test]
+fn actiris_2022_leavers_in_work_65() {
+    reproduces("actiris-2028", Total::RateEmployed, 0.65);
+}
+
+#[test]
+fn team4job_77_jobs_and_8_businesses_of_152() {
+    reproduces("team4job", Total::RateEmployed, 77.0 / 152.0);
+    reproduces("team4job", Total::RateSelfEmployed, 8.0 / 152.0);
+}
+
+#[test]
+fn brussels_2018_statement_74_positive() {
+    reproduces("brussels-2018-2019", Total::RatePositive, 0.74);
+}
+
+#[test]
+fn actiris_2028_spends_its_budget_when_money_is_the_limit() {
+    let model = Model::new(&presets::get("actiris-2028").unwrap()).unwrap();
+    let mut limited = 0;
+    for i in 0..2000 {
+        let rec = model.trial_record(5, i);
+        for t in 0..4 {
+            if rec.values[Series::LimitedByMoney as usize][t] == 1.0 {
+                limited += 1;
+                let spent = rec.values[Series::PublicCost as usize][t];
+                assert!(
+                    (0.98 * 2_200_000.0..=2_200_000.0).contains(&spent),
+                    "trial {i} year {t}: spent {spent}"
+                );
+            }
+        }
+    }
+    // Money limits most years of most trials at EUR 2.2 M.
+    assert!(limited > 4000, "{limited}");
+}
+
+#[test]
+fn net_jobs_never_exceed_jobs() {
+    for id in presets::ids() {
+        let model = Model::new(&presets::get(id).unwrap()).unwrap();
+        let (emp, net) = (
+            N_SERIES + Series::Employed as usize,
+            N_SERIES + Series::NetAdditionalEmployed as usize,
+        );
+        for i in 0..500 {
+            let rec = model.trial_record(8, i);
+            for (e, n) in rec.values[emp].iter().zip(&rec.values[net]) {
+                assert!(n <= e, "{id} trial {i}: net {n} > employed {e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn priors_move_the_answer_the_way_the_evidence_says() {
+    let opts = RunOptions {
+        trials: 3000,
+        seed: 2,
+        ..RunOptions::default()
+    };
+    let mut answers = Vec::new();
+    for prior in [
+        "independent-evaluations",
+        "young-registrants",
+        "programme-comparison",
+    ] {
+        let mut s = presets::get("actiris-2028").unwrap();
+        s.counterfactual = priors::get(prior).unwrap().counterfactual();
+        let r = simulate(&s, &opts).unwrap();
+        answers.push((
+            r.counterfactual.effect.mean.unwrap(),
+            r.totals["benefit_cost_ratio"].p50.unwrap(),
+            r.p_benefit_exceeds_cost,
+        ));
+    }
+    // A larger measured effect: a larger return, more often above the cost.
+    for w in answers.windows(2) {
+        assert!(
+            w[0].0 < w[1].0 && w[0].1 < w[1].1 && w[0].2 <= w[1].2,
+            "{answers:?}"
+        );
+    }
+    // The independent evidence does not make the public return cover the cost;
+    // the programme's own comparison does, in most trials.
+    assert!(answers[0].1 < 1.0 && answers[2].1 > 1.0, "{answers:?}");
+}
+
+#[test]
+fn every_preset_names_a_prior_and_matches_it() {
+    for id in presets::ids() {
+        let s = presets::get(id).unwrap();
+        let name = s.counterfactual.prior.clone().expect("a named prior");
+        let prior = priors::get(&name).expect("a known prior").counterfactual();
+        let dist = |p: &Option<mentorsim::distribution::Param>| p.as_ref().map(|p| p.dist.clone());
+        assert_eq!(dist(&s.counterfactual.effect), dist(&prior.effect), "{id}");
+        assert_eq!(
+            dist(&s.counterfactual.baseline),
+            dist(&prior.baseline),
+            "{id}"
+        );
+    }
+}
