@@ -71,6 +71,7 @@ export class Session {
     this.gen = 0;
     this.timer = 0;
     this.progressPending = false;
+    this.runningGen = 0; // the run whose progress may still be shown
   }
 
   /**
@@ -185,9 +186,11 @@ export class Session {
     this.progressLatest = [done, total];
     if (this.progressPending) return;
     this.progressPending = true;
+    const gen = this.gen;
     this.frame(() => {
       this.progressPending = false;
-      this.hooks.progress?.(...this.progressLatest);
+      // A frame that comes after its run ended (or was superseded) says nothing.
+      if (this.runningGen === gen && gen === this.gen) this.hooks.progress?.(...this.progressLatest);
     });
   }
 
@@ -196,18 +199,22 @@ export class Session {
     const gen = ++this.gen;
     const isCurrent = () => gen === this.gen;
     const snap = { scenario: clone(this.scenario), trials: this.state.trials, seed: this.state.seed };
+    this.runningGen = gen;
     this.hooks.running?.(snap);
     this.#progress(0, snap.trials);
     try {
       const out = await this.runner.run(snap.scenario, { trials: snap.trials, seed: snap.seed }, (done, total) => isCurrent() && this.#progress(done, total));
       if (!isCurrent()) return;
       this.last = { ...snap, ...out };
+      this.runningGen = 0; // computed: progress is over
       const drawn = this.hooks.result ? await this.hooks.result(this.last, isCurrent) : true;
       if (!drawn || !isCurrent()) return;
       this.hooks.ready?.(this.last);
     } catch (e) {
       if (e instanceof Cancelled || !isCurrent()) return;
       this.hooks.failed?.(e);
+    } finally {
+      if (this.runningGen === gen) this.runningGen = 0;
     }
   }
 }
