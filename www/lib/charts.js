@@ -65,6 +65,9 @@ export function chartColours(el = globalThis.document?.documentElement) {
 
 const CLASS = 'ms-plot';
 
+/** What every chart's options share: the class its styles hang on, its size and margins. */
+const frame = (width, height, marginLeft = 56) => ({ className: CLASS, width, height, marginLeft, marginRight: 24 });
+
 function finishSvg(node, label) {
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
   for (const s of node.querySelectorAll('style')) s.remove();
@@ -123,11 +126,7 @@ export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLa
   const f = (x) => fmtBy(unit, x, { compact: true });
   const colours = chartColours();
   const node = Plot.plot({
-    className: CLASS,
-    width,
-    height,
-    marginLeft: 64,
-    marginRight: 24,
+    ...frame(width, height, 64),
     x: yearAxis(result.years),
     y: { label: yLabel, grid: true, tickFormat: f, zero: true },
     marks: [
@@ -174,11 +173,7 @@ export function histogramChart(Plot, { total, unit, xLabel, label, reference = n
   const qs = [total.p5, total.p50, total.p95].filter((x) => typeof x === 'number' && Number.isFinite(x));
   const colours = chartColours();
   const node = Plot.plot({
-    className: CLASS,
-    width,
-    height,
-    marginLeft: 56,
-    marginRight: 24,
+    ...frame(width, height),
     x: { label: xLabel, tickFormat: f },
     y: { label: t('axis.trials'), grid: true, tickFormat: (d) => fmtPct(d, 0) },
     marks: [
@@ -214,11 +209,7 @@ export function probabilityChart(Plot, { result, label, width = 640, height = 28
   const keys = [...new Set(rows.map((r) => r.key))];
   const colours = chartColours();
   const node = Plot.plot({
-    className: CLASS,
-    width,
-    height,
-    marginLeft: 56,
-    marginRight: 24,
+    ...frame(width, height),
     x: yearAxis(result.years),
     y: { label: t('axis.probability'), domain: [0, 1], grid: true, tickFormat: (d) => fmtPct(d, 0) },
     // Ordinal: the keys are numbers, which Plot would otherwise read as a
