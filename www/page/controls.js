@@ -7,10 +7,11 @@
 // carries data-field="<path>" so that the engine's validation messages
 // ({field, message}) land next to the right input.
 
-import { t, pick, fmtEur } from './i18n.js';
-import { h, uid } from './dom.js';
-import { getPath, LIMITS } from './state.js';
-import { paramPaths } from './params.js';
+import { t, pick, fmtEur } from '../lib/i18n.js';
+import { h, uid } from '../lib/dom.js';
+import { getPath } from '../lib/state.js';
+import { limits } from '../lib/schema.js';
+import { paramPaths } from '../lib/params.js';
 import { parseList, parsePoints, numberField, textField, selectField, paramEditor } from './fields.js';
 
 export { paramEditor };
@@ -202,20 +203,19 @@ export function buildControls(root, ctx) {
   root.append(years);
 
   const sim = h('fieldset', { class: 'group run' }, h('legend', { text: t('controls.run') }));
+  const { trials_max: trialsMax, seed_max: seedMax } = limits();
   sim.append(
     numberField({
       label: t('controls.trials'),
       value: run.trials,
       field: 'trials',
       step: 1,
-      min: LIMITS.trialsMin,
-      max: LIMITS.trialsMax,
+      min: 1,
+      max: trialsMax,
       help: t('controls.trialsHelp'),
       localError: ctx.localError,
       onValue: (x) =>
-        Number.isSafeInteger(x) && x >= LIMITS.trialsMin && x <= LIMITS.trialsMax
-          ? ctx.setRun({ trials: x })
-          : ctx.localError('trials', t('invalid.trials', { min: LIMITS.trialsMin, max: LIMITS.trialsMax })),
+        Number.isSafeInteger(x) && x >= 1 && x <= trialsMax ? ctx.setRun({ trials: x }) : ctx.localError('trials', t('invalid.trials', { min: 1, max: trialsMax })),
     }),
     numberField({
       label: t('controls.seed'),
@@ -225,7 +225,7 @@ export function buildControls(root, ctx) {
       min: 0,
       help: t('controls.seedHelp'),
       localError: ctx.localError,
-      onValue: (x) => (Number.isSafeInteger(x) && x >= 0 ? ctx.setRun({ seed: x }) : ctx.localError('seed', t('invalid.seed', { max: LIMITS.seedMax }))),
+      onValue: (x) => (Number.isSafeInteger(x) && x >= 0 && x <= seedMax ? ctx.setRun({ seed: x }) : ctx.localError('seed', t('invalid.seed', { max: seedMax }))),
     })
   );
   root.append(sim);

@@ -25,7 +25,7 @@
 let api = null;
 const queue = [];
 // Fetch and evaluate the bindings at once, while the page is still compiling the module.
-const bindingsReady = import('./pkg/mentorsim.js');
+const bindingsReady = import('../pkg/mentorsim.js');
 
 async function init(module) {
   try {

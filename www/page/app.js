@@ -3,9 +3,11 @@
 // of the page's code (page.js and its imports, fetched in parallel through the
 // modulepreload hints) is loaded meanwhile.
 
-import { compileModule } from './engine.js';
-import { WorkerPool } from './pool.js';
+import { compileModule } from '../lib/engine.js';
+import { WorkerPool } from '../lib/pool.js';
+import { poolRunner } from '../lib/runner.js';
 
 performance.mark('mentorsim:app-start');
 const pool = new WorkerPool({ module: compileModule() });
-import('./page.js').then((m) => m.start({ pool }));
+// The same runner interface as the widget's (lib/runner.js).
+import('./page.js').then((m) => m.start({ runner: poolRunner('workers', pool) }));

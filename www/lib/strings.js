@@ -116,6 +116,7 @@ export const STRINGS = {
   'field.p5': S('5th percentile', '5e percentile', '5e percentiel'),
   'field.p95': S('95th percentile', '95e percentile', '95e percentiel'),
   'dist.meanIs': S('mean {x}', 'moyenne {x}', 'gemiddelde {x}'),
+  'dist.medianIs': S('median {x}', 'médiane {x}', 'mediaan {x}'),
   'dist.range': S('{lo} to {hi}', 'de {lo} à {hi}', '{lo} tot {hi}'),
 
   // ---- parameters (paths in the scenario)

@@ -100,7 +100,8 @@ export function mainThreadRunner(api, { stepMs = 25, firstStep = 50 } = {}) {
   };
 }
 
-function poolRunner(kind, pool) {
+/** A WorkerPool (pool.js) as a runner. */
+export function poolRunner(kind, pool) {
   return {
     kind,
     cancel: () => pool.cancel(),

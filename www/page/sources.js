@@ -2,11 +2,11 @@
 // its distribution, its evidence row (linked) or a visible "assumption"
 // label, then the evidence rows themselves with where they were published.
 
-import { t, pick, fmtInt, fmtEur, fmtYear, fmtPct } from './i18n.js';
-import { h, extLink } from './dom.js';
-import { getPath } from './state.js';
-import { EVIDENCE, parseSource } from './evidence.js';
-import { paramPaths, paramLabel, describe } from './params.js';
+import { t, pick, fmtInt, fmtEur, fmtYear, fmtPct } from '../lib/i18n.js';
+import { h, extLink } from '../lib/dom.js';
+import { getPath } from '../lib/state.js';
+import { EVIDENCE, parseSource } from '../lib/evidence.js';
+import { paramPaths, paramLabel, describe } from '../lib/params.js';
 
 function sourceCell(source, assumption) {
   const td = h('td', { class: 'src' });

@@ -5,7 +5,7 @@
 // et(key, vars) reads this table first, then the page's table, so the widget
 // and the dialog can use any key of either.
 
-import { t, getLang } from './i18n.js';
+import { t, getLang } from '../lib/i18n.js';
 
 const S = (en, fr, nl) => ({ en, fr, nl });
 

@@ -16,7 +16,7 @@ import { t, fmtBy, fmtYear, fmtPct, fmtInt, pick } from './i18n.js';
 
 // Classic scripts, one after the other: each is evaluated in a task of its own
 // (importing vendor/plot.mjs would evaluate both in one long task).
-const VENDOR = ['./vendor/d3.min.js', './vendor/plot.umd.min.js'];
+const VENDOR = ['../vendor/d3.min.js', '../vendor/plot.umd.min.js'];
 let plotPromise = null;
 
 /** Loads D3 and Plot from www/vendor/ once; resolves to the Plot namespace. */
@@ -42,16 +42,31 @@ export function loadPlot() {
   return plotPromise;
 }
 
-export const COLORS = Object.freeze({
-  band: '#1f5fa8',
-  line: '#0b3a75',
-  target: '#b3261e',
-  hist: '#3d7a4f',
-  ref: '#444',
-  series: ['#1f5fa8', '#b3261e', '#3d7a4f', '#8a4baf', '#b86e00', '#444'],
-});
+const CHART_SERIES = 6;
+
+/**
+ * The charts' colours, read from the palette's --chart-* custom properties
+ * (lib/palette.css) at the time of drawing, so a chart is drawn in the
+ * colours of the page or widget that shows it (its theme, its accent).
+ */
+export function chartColours(el = globalThis.document?.documentElement) {
+  const css = el && globalThis.getComputedStyle ? getComputedStyle(el) : null;
+  const v = (name) => css?.getPropertyValue(`--chart-${name}`).trim() || 'currentColor';
+  return {
+    band: v('band'),
+    line: v('line'),
+    target: v('target'),
+    halo: v('halo'),
+    hist: v('hist'),
+    ref: v('ref'),
+    series: Array.from({ length: CHART_SERIES }, (_, i) => v(`series-${i + 1}`)),
+  };
+}
 
 const CLASS = 'ms-plot';
+
+/** What every chart's options share: the class its styles hang on, its size and margins. */
+const frame = (width, height, marginLeft = 56) => ({ className: CLASS, width, height, marginLeft, marginRight: 24 });
 
 function finishSvg(node, label) {
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
@@ -109,22 +124,19 @@ export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLa
   const rows = seriesRows(result, cumulative ? `${metric}_cumulative` : metric);
   const targets = targetsFor(result, metric, cumulative).map((tg) => ({ ...tg, text: pick(tg.label) }));
   const f = (x) => fmtBy(unit, x, { compact: true });
+  const colours = chartColours();
   const node = Plot.plot({
-    className: CLASS,
-    width,
-    height,
-    marginLeft: 64,
-    marginRight: 24,
+    ...frame(width, height, 64),
     x: yearAxis(result.years),
     y: { label: yLabel, grid: true, tickFormat: f, zero: true },
     marks: [
       Plot.ruleY([0]),
-      Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: COLORS.band, fillOpacity: 0.18 }),
-      Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: COLORS.band, fillOpacity: 0.38 }),
-      Plot.line(rows, { x: 'year', y: 'p50', stroke: COLORS.line, strokeWidth: 2.5 }),
-      Plot.dot(rows, { x: 'year', y: 'p50', fill: COLORS.line, r: 3 }),
-      Plot.dot(targets, { x: 'year', y: 'value', symbol: 'diamond', r: 7, fill: COLORS.target, stroke: 'white' }),
-      Plot.text(targets, { x: 'year', y: 'value', text: (d) => f(d.value), dy: -12, fill: COLORS.target, fontWeight: 'bold' }),
+      Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: colours.band, fillOpacity: 0.18 }),
+      Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: colours.band, fillOpacity: 0.38 }),
+      Plot.line(rows, { x: 'year', y: 'p50', stroke: colours.line, strokeWidth: 2.5 }),
+      Plot.dot(rows, { x: 'year', y: 'p50', fill: colours.line, r: 3 }),
+      Plot.dot(targets, { x: 'year', y: 'value', symbol: 'diamond', r: 7, fill: colours.target, stroke: colours.halo }),
+      Plot.text(targets, { x: 'year', y: 'value', text: (d) => f(d.value), dy: -12, fill: colours.target, fontWeight: 'bold' }),
       Plot.tip(
         rows,
         Plot.pointerX({
@@ -159,19 +171,16 @@ export function histogramChart(Plot, { total, unit, xLabel, label, reference = n
   const rows = histogramRows(total.histogram);
   const f = (x) => fmtBy(unit, x, { compact: true });
   const qs = [total.p5, total.p50, total.p95].filter((x) => typeof x === 'number' && Number.isFinite(x));
+  const colours = chartColours();
   const node = Plot.plot({
-    className: CLASS,
-    width,
-    height,
-    marginLeft: 56,
-    marginRight: 24,
+    ...frame(width, height),
     x: { label: xLabel, tickFormat: f },
     y: { label: t('axis.trials'), grid: true, tickFormat: (d) => fmtPct(d, 0) },
     marks: [
       Plot.ruleY([0]),
-      Plot.rectY(rows, { x1: 'x1', x2: 'x2', y: 'share', fill: COLORS.hist, fillOpacity: 0.75, insetLeft: 0.5, insetRight: 0.5 }),
-      Plot.ruleX(qs, { stroke: COLORS.ref, strokeDasharray: '4,3' }),
-      reference === null ? null : Plot.ruleX([reference], { stroke: COLORS.target, strokeWidth: 2 }),
+      Plot.rectY(rows, { x1: 'x1', x2: 'x2', y: 'share', fill: colours.hist, fillOpacity: 0.75, insetLeft: 0.5, insetRight: 0.5 }),
+      Plot.ruleX(qs, { stroke: colours.ref, strokeDasharray: '4,3' }),
+      reference === null ? null : Plot.ruleX([reference], { stroke: colours.target, strokeWidth: 2 }),
       Plot.tip(
         rows,
         Plot.pointerX({
@@ -198,18 +207,15 @@ export function probabilityRows(result) {
 export function probabilityChart(Plot, { result, label, width = 640, height = 280 }) {
   const rows = probabilityRows(result);
   const keys = [...new Set(rows.map((r) => r.key))];
+  const colours = chartColours();
   const node = Plot.plot({
-    className: CLASS,
-    width,
-    height,
-    marginLeft: 56,
-    marginRight: 24,
+    ...frame(width, height),
     x: yearAxis(result.years),
     y: { label: t('axis.probability'), domain: [0, 1], grid: true, tickFormat: (d) => fmtPct(d, 0) },
     // Ordinal: the keys are numbers, which Plot would otherwise read as a
     // continuous scale (the second target then took the range's last colour,
     // not the legend's second).
-    color: { type: 'ordinal', domain: keys, range: COLORS.series },
+    color: { type: 'ordinal', domain: keys, range: colours.series },
     marks: [
       Plot.ruleY([0]),
       Plot.line(rows, { x: 'year', y: 'p', stroke: 'key', strokeWidth: 2.5 }),

@@ -9,16 +9,15 @@
 // limits and against the preset's shape, and anything wrong falls back to the
 // default with a notice (a list of {key, value} for the page to translate).
 
-export const LIMITS = Object.freeze({
-  trialsMin: 1,
-  trialsMax: 1_000_000, // the engine's own cap
-  seedMax: Number.MAX_SAFE_INTEGER,
+// The address bar's own limits. The run's limits and defaults (trials, seed,
+// default preset) are the engine's: parseQuery reads them from its schema.
+export const URL_LIMITS = Object.freeze({
   urlMaxChars: 60_000,
   pathMaxDepth: 8,
 });
 
-// The same defaults as the command line (`mentorsim run`), so both give the same numbers.
-export const DEFAULTS = Object.freeze({ preset: 'actiris-2028', trials: 10_000, seed: 2025 });
+/** Seeds above this cannot travel through JSON exactly, whatever the engine accepts. */
+const SEED_CAP = Number.MAX_SAFE_INTEGER;
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -54,7 +53,7 @@ export function diffScenario(base, current, prefix = '', out = {}) {
 export function splitPath(path) {
   if (typeof path !== 'string' || path === '') return null;
   const parts = path.split('.');
-  if (parts.length > LIMITS.pathMaxDepth) return null;
+  if (parts.length > URL_LIMITS.pathMaxDepth) return null;
   for (const p of parts) if (p === '' || FORBIDDEN.has(p) || !/^[A-Za-z0-9_]+$/.test(p)) return null;
   return parts;
 }
@@ -103,16 +102,17 @@ function parseWhole(raw, min, max) {
 }
 
 /**
- * Reads a query string. `presetIds` lists the presets the engine knows;
- * `langs` the page's languages. Returns {state, notices}; `state.lang` is null
- * when the URL does not choose one.
+ * Reads a query string. `schema` is the engine's (its presets, default
+ * preset and limits); `langs` the page's languages. Returns {state, notices};
+ * `state.lang` is null when the URL does not choose one.
  */
-export function parseQuery(search, { presetIds, langs, defaultPreset = DEFAULTS.preset }) {
+export function parseQuery(search, { schema, langs }) {
   const notices = [];
+  const { presets: presetIds, default_preset: defaultPreset, limits } = schema;
   const fallbackPreset = presetIds.includes(defaultPreset) ? defaultPreset : presetIds[0];
-  const state = { preset: fallbackPreset, edits: {}, trials: DEFAULTS.trials, seed: DEFAULTS.seed, lang: null, present: false };
+  const state = { preset: fallbackPreset, edits: {}, trials: limits.trials_default, seed: limits.seed_default, lang: null, present: false };
   if (typeof search !== 'string') return { state, notices };
-  if (search.length > LIMITS.urlMaxChars) {
+  if (search.length > URL_LIMITS.urlMaxChars) {
     notices.push({ key: 'notice.tooLong', value: '' });
     return { state, notices };
   }
@@ -143,14 +143,14 @@ export function parseQuery(search, { presetIds, langs, defaultPreset = DEFAULTS.
 
   const trials = q.get('trials');
   if (trials !== null) {
-    const n = parseWhole(trials, LIMITS.trialsMin, LIMITS.trialsMax);
+    const n = parseWhole(trials, 1, limits.trials_max);
     if (n === null) notices.push({ key: 'notice.badTrials', value: trials });
     else state.trials = n;
   }
 
   const seed = q.get('seed');
   if (seed !== null) {
-    const n = parseWhole(seed, 0, LIMITS.seedMax);
+    const n = parseWhole(seed, 0, Math.min(limits.seed_max, SEED_CAP));
     if (n === null) notices.push({ key: 'notice.badSeed', value: seed });
     else state.seed = n;
   }

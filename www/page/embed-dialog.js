@@ -14,18 +14,25 @@
 // It needs nothing else from the page: its words are in embed-strings.js, its
 // styles in embed-dialog.css (linked once, on first use).
 
-import { t, pick, getLang, onLangChange, LANGS } from './i18n.js';
-import { h, uid } from './dom.js';
-import { getPath } from './state.js';
-import { et } from './embed-strings.js';
-import { embedQuery, CONTROLS, EMBED_DEFAULTS, FONTS, THEMES, TITLE_MAX, normaliseHex } from './embed-options.js';
+import { t, pick, getLang, onLangChange, LANGS } from '../lib/i18n.js';
+import { h, uid } from '../lib/dom.js';
+import { getPath } from '../lib/state.js';
+import { et } from '../embed/strings.js';
+import { embedQuery, CONTROLS, EMBED_DEFAULTS, FONTS, THEMES, TITLE_MAX, normaliseHex } from '../embed/options.js';
 
 const SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads';
-// The widget's own accents (embed.js) when the code names none.
-const DEFAULT_ACCENT = { light: '#0b4f9c', dark: '#7fb2ff', auto: '#0b4f9c' };
 const DEFAULT_HEIGHT = 560;
 const WIDTHS = ['320', '480', '760', 'column'];
 const LANG_NAMES = { fr: 'Français', nl: 'Nederlands', en: 'English' };
+
+/** The widget's own accent for a theme when the code names none, from the palette (lib/palette.css). */
+function defaultAccent(theme) {
+  const probe = h('span', { class: theme === 'dark' ? 'palette-dark' : 'palette-light', hidden: true });
+  document.body.append(probe);
+  const accent = getComputedStyle(probe).getPropertyValue('--accent').trim();
+  probe.remove();
+  return normaliseHex(accent) ?? '#000000';
+}
 
 /** Text for an HTML attribute value in double quotes. */
 export function escapeAttr(s) {
@@ -203,10 +210,10 @@ export function installEmbedDialog({ button, getState, getScenario = () => null 
     });
 
     const theme = select(THEMES.map((v) => [v, et(`dlg.theme.${v}`)]), choices.theme);
-    const accent = h('input', { type: 'color', value: normaliseHex(choices.accent ?? '') ?? DEFAULT_ACCENT[choices.theme] });
+    const accent = h('input', { type: 'color', value: normaliseHex(choices.accent ?? '') ?? defaultAccent(choices.theme) });
     theme.addEventListener('change', () => {
       choices.theme = theme.value;
-      if (!choices.accent) accent.value = DEFAULT_ACCENT[choices.theme];
+      if (!choices.accent) accent.value = defaultAccent(choices.theme);
       refresh();
     });
     accent.addEventListener('input', () => {

@@ -2,10 +2,10 @@
 // data-field="<path>" (so validation messages land next to them), and the
 // editor of one distribution (kind, numbers, summary, JSON).
 
-import { t } from './i18n.js';
-import { h, uid } from './dom.js';
-import { getPath } from './state.js';
-import { paramLabel, DIST_FIELDS, DIST_KINDS, normalise, convert, describe } from './params.js';
+import { t } from '../lib/i18n.js';
+import { h, uid } from '../lib/dom.js';
+import { getPath } from '../lib/state.js';
+import { paramLabel, distKinds, fieldsOf, normalise, convert, describe } from '../lib/params.js';
 
 export function parseList(text) {
   const parts = text.split(/[\s;]+/).filter(Boolean);
@@ -91,18 +91,18 @@ export function paramEditor(path, value, ctx) {
     row.append(
       selectField({
         label: t('dist.kind'),
-        options: DIST_KINDS.map((k) => [k, t(`dist.${k}`)]),
+        options: distKinds().map((k) => [k, t(`dist.${k}`)]),
         value: d.dist,
         field: path,
         cls: 'field kind',
         onValue: (k) => {
-          const next = convert(getPath(ctx.scenario(), path), k);
+          const next = convert(path, getPath(ctx.scenario(), path), k);
           render(next);
           ctx.edit(path, next);
         },
       })
     );
-    for (const f of DIST_FIELDS[d.dist] ?? []) {
+    for (const f of fieldsOf(d.dist)) {
       row.append(
         numberField({
           label: t(`field.${f}`),

@@ -1,5 +1,5 @@
 // The widget's own URL parameters, on top of the page's state (state.js:
-// preset, edits, trials, seed, lang), read by embed.js and written by the
+// preset, edits, trials, seed, lang), read by the widget (main.js) and written by the
 // "Embed this" dialog, so both agree on names and defaults.
 //
 //   controls=budget,cost-per-duo   the sliders to show, in that order (at most 4), or "none"
@@ -14,14 +14,14 @@
 // notice ({name, value}) and the default is used. Nothing is ever turned into
 // HTML or CSS text; the accent is re-serialised from its parsed digits.
 
-import { toQuery } from './state.js';
+import { toQuery } from '../lib/state.js';
 
-/** The controls a widget can show: the scenario path each one moves and how. */
+/** The controls a widget can show: the scenario path each one moves (its unit is the engine's schema's). */
 export const CONTROLS = Object.freeze({
-  budget: { path: 'budget.constant', unit: 'eur' },
-  'cost-per-duo': { path: 'cost_per_duo', unit: 'eur' },
-  'employment-rate': { path: 'outcomes.employed', unit: 'share' },
-  'baseline-rate': { path: 'baseline_rate', unit: 'share' },
+  budget: { path: 'budget.constant' },
+  'cost-per-duo': { path: 'cost_per_duo' },
+  'employment-rate': { path: 'outcomes.employed' },
+  'baseline-rate': { path: 'baseline_rate' },
 });
 const CONTROL_ALIASES = {
   cost_per_duo: 'cost-per-duo',

@@ -2,38 +2,45 @@
 // rendering together. Started by app.js once the workers are under way. document.body.dataset.state is "running", "ready" (a
 // result matching the inputs is on screen) or "error", for tests and embedders.
 
-import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtInt, fmtPct, fmtYear, locale, LANGS } from './i18n.js';
-import { parseQuery, toQuery, shareUrl, applyEdits, diffScenario, setPath, clone, LIMITS } from './state.js';
-import { loadEngine } from './engine.js';
-import { Cancelled } from './pool.js';
-import { loadPlot, download } from './charts.js';
+import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtInt, fmtPct, fmtYear, locale, LANGS } from '../lib/i18n.js';
+import { toQuery, shareUrl } from '../lib/state.js';
+import { loadEngine } from '../lib/engine.js';
+import { Session, problemText, problemsText, urlNoticeText } from '../lib/session.js';
+import { loadPlot, download } from '../lib/charts.js';
 import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
-import { headline, chartSpecs, quantilesCsv } from './results.js';
+import { headline, chartSpecs, quantilesCsv } from '../lib/results.js';
 import { renderSources, sourcesSummary } from './sources.js';
-import { h, nextTask } from './dom.js';
+import { h, nextTask } from '../lib/dom.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
 
+// The state, the scenario, validation and runs live in the session
+// (lib/session.js, shared with the widget); this object holds the page's own.
 const app = {
   api: null,
-  pool: null,
+  runner: null,
+  session: null,
   Plot: null,
   version: '',
   presets: [],
-  state: null, // {preset, edits, trials, seed, lang, present}
-  base: null, // the preset's scenario
-  scenario: null, // the scenario as edited (may be invalid)
-  last: null, // the last good run: {scenario, trials, seed, result, ms, workers}
-  localErrors: new Map(),
-  problems: [],
   chartModes: {},
-  timer: 0,
-  runGen: 0,
   renderGen: 0,
   figures: new Map(),
   allOpen: false,
+  get state() {
+    return this.session?.state ?? null;
+  },
+  get scenario() {
+    return this.session?.scenario ?? null;
+  },
+  get last() {
+    return this.session?.last ?? null;
+  },
+  get problems() {
+    return this.session?.problems ?? [];
+  },
 };
 
 function setBodyState(s) {
@@ -58,9 +65,8 @@ function notice(text, kind = 'warn') {
 }
 
 function urlNotice(notices) {
-  if (!notices.length) return;
-  const detail = notices.map((n) => t(n.key, { value: n.value ?? '', min: fmtInt(LIMITS.trialsMin), max: fmtInt(LIMITS.trialsMax) })).join(' ');
-  notice(t('notice.url', { detail }));
+  const text = urlNoticeText(notices);
+  if (text) notice(text);
 }
 
 // ---- state and URL ---------------------------------------------------------
@@ -83,27 +89,24 @@ function renderControls() {
     presetId: app.state.preset,
     edited: editedPaths().length > 0,
     edit: (path, value, field) => {
-      for (const k of [...app.localErrors.keys()]) if (k === (field ?? path) || k.startsWith(`${path}.`) || k === path) app.localErrors.delete(k);
-      setPath(app.scenario, path, value);
+      app.session.edit(path, value, field ?? path);
       syncEditors(path);
       inputsChanged();
     },
     replace: (s) => {
-      app.scenario = s;
-      app.localErrors.clear();
+      app.session.replace(s);
       renderControls();
       inputsChanged();
     },
     setRun: (o) => {
-      for (const k of Object.keys(o)) app.localErrors.delete(k);
-      Object.assign(app.state, o);
+      app.session.setRun(o);
       inputsChanged();
     },
     choosePreset: (id) => choosePreset(id),
     reset: () => choosePreset(app.state.preset),
     importFile: (file) => importFile(file),
     localError: (field, message) => {
-      app.localErrors.set(field, message);
+      app.session.localError(field, message);
       inputsChanged();
     },
     rebuild: () => renderControls(),
@@ -131,13 +134,8 @@ function pathValue(path) {
 }
 
 function choosePreset(id) {
-  app.state.preset = id;
-  app.state.edits = {};
-  app.base = app.api.preset(id);
-  app.scenario = clone(app.base);
-  app.localErrors.clear();
+  app.session.choosePreset(id);
   app.chartModes = {};
-  app.problems = [];
   renderControls();
   inputsChanged(true);
 }
@@ -147,13 +145,8 @@ async function importFile(file) {
     if (file.size > 1_000_000) throw new Error('file too large');
     const s = JSON.parse(await file.text());
     const problems = app.api.validate(s);
-    if (problems.length) throw new Error(problems.map((p) => `${p.field}: ${p.message}`).join('; '));
-    if (app.presets.some((p) => p.id === s.id) && s.id !== app.state.preset) {
-      app.state.preset = s.id;
-      app.base = app.api.preset(s.id);
-    }
-    app.scenario = s;
-    app.localErrors.clear();
+    if (problems.length) throw new Error(problemsText(problems));
+    app.session.replace(s, { switchPreset: true });
     renderControls();
     inputsChanged(true);
     notice(t('notice.imported', { name: file.name }), 'info');
@@ -174,39 +167,19 @@ function updateEditedMarker() {
   if (!edited && reset) reset.remove();
 }
 
-/** Validates the inputs; if they are good, schedules a run, else marks the result stale. */
+/** Validates the inputs; if they are good, a run follows (lib/session.js), else the result is marked stale. */
 function inputsChanged(immediate = false, { firstRun = false } = {}) {
-  const local = [...app.localErrors].map(([field, message]) => ({ field, message }));
-  let engine = [];
-  try {
-    engine = app.api.validate(app.scenario);
-  } catch (e) {
-    engine = [{ field: '', message: e.message ?? String(e) }];
-  }
-  app.problems = [...local, ...engine];
-  let rest = showErrors($('controls-body'), app.problems);
+  const problems = app.session.changed({ immediate, now: firstRun });
+  let rest = showErrors($('controls-body'), problems);
   if (rest.length && app.editors?.openAll && !app.allOpen) {
     app.editors.openAll();
-    rest = showErrors($('controls-body'), app.problems);
+    rest = showErrors($('controls-body'), problems);
   }
   const other = $('other-errors');
   other.replaceChildren();
-  if (rest.length) other.append(h('p', { text: t('invalid.other') }), h('ul', {}, rest.map((p) => h('li', { text: p.field ? `${p.field}: ${p.message}` : p.message }))));
+  if (rest.length) other.append(h('p', { text: t('invalid.other') }), h('ul', {}, rest.map((p) => h('li', { text: problemText(p) }))));
   other.hidden = rest.length === 0;
-
-  if (app.problems.length) {
-    clearTimeout(app.timer);
-    app.pool?.cancel();
-    markStale(true);
-    setBodyState('error');
-    return;
-  }
-  app.state.edits = diffScenario(app.base, app.scenario);
-  setBodyState('running');
-  $('results').classList.add('running');
-  clearTimeout(app.timer);
-  if (firstRun) run();
-  else app.timer = setTimeout(run, immediate ? 0 : DEBOUNCE_MS);
+  if (problems.length) return;
   updateUrl();
   if (firstRun) return;
   updateEditedMarker();
@@ -221,52 +194,52 @@ function markStale(stale) {
 
 // ---- running ---------------------------------------------------------------
 
-let progressFrame = 0;
-function onProgress(done, total) {
-  if (progressFrame) return;
-  progressFrame = requestAnimationFrame(() => {
-    progressFrame = 0;
+/** What the page does as the session validates and runs. */
+const hooks = {
+  invalid() {
+    markStale(true);
+    setBodyState('error');
+  },
+  scheduled() {
+    setBodyState('running');
+    $('results').classList.add('running');
+  },
+  running() {
+    setBodyState('running');
+    markStale(false);
+    $('results').classList.add('running');
+    $('progress').hidden = false;
+    $('progress').value = 0;
+    performance.mark('mentorsim:run-start');
+  },
+  progress(done, total) {
     const p = $('progress');
     p.max = total;
     p.value = done;
     $('progress-text').textContent = t('status.running', { done: fmtInt(done), total: fmtInt(total) });
-  });
-}
-
-async function run() {
-  const gen = ++app.runGen;
-  const snap = { scenario: clone(app.scenario), trials: app.state.trials, seed: app.state.seed };
-  setBodyState('running');
-  markStale(false);
-  $('results').classList.add('running');
-  $('progress').hidden = false;
-  $('progress').value = 0;
-  onProgress(0, snap.trials);
-  try {
-    performance.mark('mentorsim:run-start');
-    const out = await app.pool.run(snap.scenario, { trials: snap.trials, seed: snap.seed }, onProgress);
-    if (gen !== app.runGen) return;
+  },
+  async result(last) {
     performance.mark('mentorsim:run-done');
-    performance.mark(`mentorsim:workers ${out.workerMs.map(Math.round).join(',')}`);
-    app.last = { ...snap, ...out };
-    const done = await renderResults();
-    if (!done || gen !== app.runGen) return;
+    if (last.workerMs) performance.mark(`mentorsim:workers ${last.workerMs.map(Math.round).join(',')}`);
+    return renderResults();
+  },
+  ready(last) {
     $('results').classList.remove('running');
     $('progress').hidden = true;
     $('progress-text').textContent = '';
-    setStatus(t('status.ready', { trials: fmtInt(out.result.trials), ms: fmtInt(out.ms), workers: out.workers }));
+    setStatus(t('status.ready', { trials: fmtInt(last.result.trials), ms: fmtInt(last.ms), workers: last.workers }));
     announce();
     if (!performance.getEntriesByName('mentorsim:first-charts').length) performance.mark('mentorsim:first-charts');
     setBodyState('ready');
-  } catch (e) {
-    if (e instanceof Cancelled || gen !== app.runGen) return;
+  },
+  failed(e) {
     $('results').classList.remove('running');
     $('progress').hidden = true;
     $('progress-text').textContent = '';
     setStatus(t('status.error', { message: e.message ?? String(e) }));
     setBodyState('error');
-  }
-}
+  },
+};
 
 function announce() {
   const r = app.last.result;
@@ -425,8 +398,8 @@ function wireStatic() {
 // ---- start -----------------------------------------------------------------
 
 /** Starts the page with a worker pool that app.js created as early as it could. */
-export async function start({ pool }) {
-  app.pool = pool;
+export async function start({ runner }) {
+  app.runner = runner;
   await boot();
 }
 
@@ -453,28 +426,13 @@ async function boot() {
   app.api = engine.api;
   app.version = app.api.version();
   app.presets = app.api.presets();
-
-  const { state, notices } = parseQuery(location.search, { presetIds: app.presets.map((p) => p.id), langs: LANGS });
-  app.state = state;
-  if (state.lang) setLang(state.lang);
-  state.lang = getLang();
-  app.base = app.api.preset(state.preset);
-  try {
-    app.scenario = applyEdits(app.base, state.edits);
-    const problems = app.api.validate(app.scenario);
-    if (problems.length) throw { key: 'notice.invalidScenario', value: problems.map((p) => `${p.field}: ${p.message}`).join('; ') };
-  } catch (e) {
-    notices.push(e && e.key ? e : { key: 'notice.badEdits', value: '' });
-    app.scenario = clone(app.base);
-    state.edits = {};
-  }
+  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS });
+  // Text that looks like markup or script is shown as it is, as text; the notices say so.
+  const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });
   // Start computing first; the controls and sources are built while the workers run.
   inputsChanged(true, { firstRun: true });
-  // Text that looks like markup or script is shown as it is, as text; say so.
-  const markup = Object.entries(state.edits).filter(([, v]) => /<\s*[a-z!/]|javascript:|on\w+\s*=/i.test(JSON.stringify(v)));
-  if (markup.length) notices.push({ key: 'notice.markup', value: markup.map(([k]) => k).join(', ') });
   urlNotice(notices);
-  setPresent(state.present);
+  setPresent(app.state.present);
   await nextTask();
   renderControls();
   // The sources table in a task of its own, to keep each task short.

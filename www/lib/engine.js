@@ -5,8 +5,8 @@
 // and the same Module is posted to every worker, so no worker fetches or
 // compiles it again.
 
-const PKG = new URL('./pkg/mentorsim.js', import.meta.url);
-const WASM = new URL('./pkg/mentorsim_bg.wasm', import.meta.url);
+const PKG = new URL('../pkg/mentorsim.js', import.meta.url);
+const WASM = new URL('../pkg/mentorsim_bg.wasm', import.meta.url);
 
 let modulePromise = null;
 let enginePromise = null;

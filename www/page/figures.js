@@ -1,9 +1,9 @@
 // A chart as the page shows it: a figure with its controls, downloads,
 // caption and table alternative. Used by the page and reusable by a widget.
 
-import { t } from './i18n.js';
-import { h } from './dom.js';
-import { pngBlob, svgText, download, COLORS } from './charts.js';
+import { t } from '../lib/i18n.js';
+import { h } from '../lib/dom.js';
+import { pngBlob, svgText, download, chartColours } from '../lib/charts.js';
 
 /**
  * A <figure> for one chart spec (from results.chartSpecs): title, the
@@ -61,6 +61,7 @@ export function figure(spec, { Plot, fileName, onMode, credit = '' }) {
   head.append(actions);
   fig.append(head, plot);
   if (spec.legend) {
+    const { series } = chartColours();
     fig.append(
       h(
         'ul',
@@ -73,7 +74,7 @@ export function figure(spec, { Plot, fileName, onMode, credit = '' }) {
           const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
           rect.setAttribute('width', '14');
           rect.setAttribute('height', '14');
-          rect.setAttribute('fill', COLORS.series[i % COLORS.series.length]);
+          rect.setAttribute('fill', series[i % series.length]);
           sw.append(rect);
           return h('li', {}, sw, h('span', { text: text }));
         })

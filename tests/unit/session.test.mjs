@@ -1,0 +1,169 @@
+// lib/session.js: the controller the page and the widget share, with the
+// real engine and a runner that answers when told to.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { engine, WWW } from './engine.mjs';
+
+const { Session, problemText, problemsText, urlNoticeText } = await import(`${WWW}lib/session.js`);
+const { Cancelled } = await import(`${WWW}lib/pool.js`);
+const { setLang, getLang } = await import(`${WWW}lib/i18n.js`);
+const LANGS = ['fr', 'nl', 'en'];
+let api;
+
+before(async () => {
+  api = await engine();
+});
+
+/** A runner whose runs wait until settled by hand; cancel() rejects them as the pool does. */
+function fakeRunner() {
+  const runs = [];
+  return {
+    runs,
+    cancelled: 0,
+    run(scenario, opts, onProgress) {
+      return new Promise((resolve, reject) => {
+        runs.push({ scenario, opts, onProgress, resolve, reject });
+      });
+    },
+    cancel() {
+      this.cancelled += 1;
+      for (const r of runs.splice(0)) r.reject(new Cancelled());
+    },
+  };
+}
+
+const frame = (f) => setTimeout(f, 0);
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+function session(hooks = {}, debounceMs = 5) {
+  const runner = fakeRunner();
+  const events = [];
+  const all = {};
+  for (const k of ['invalid', 'scheduled', 'running', 'progress', 'ready', 'failed']) all[k] = (...a) => events.push([k, ...a]);
+  const s = new Session({ api, runner, hooks: { ...all, ...hooks }, debounceMs, frame });
+  return { s, runner, events };
+}
+
+test('problems read as one line each, and together', () => {
+  assert.equal(problemText({ field: 'budget.constant', message: 'bad' }), 'budget.constant: bad');
+  assert.equal(problemText({ field: '', message: 'bad' }), 'bad');
+  assert.equal(problemsText([{ field: 'a', message: 'x' }, { field: '', message: 'y' }]), 'a: x; y');
+});
+
+test('boot: a good address is taken as it is, and chooses the language', () => {
+  setLang('en');
+  const { s } = session();
+  const notices = s.boot('?preset=team4job&edits=%7B%22budget.constant%22%3A123000%7D&trials=500&seed=3&lang=nl', { langs: LANGS });
+  assert.deepEqual(notices, []);
+  assert.equal(getLang(), 'nl');
+  assert.equal(s.state.lang, 'nl');
+  assert.equal(s.scenario.budget.constant, 123000);
+  assert.equal(s.base.id, 'team4job');
+  assert.equal(s.state.trials, 500);
+  setLang('en');
+});
+
+test('boot: edits that make the scenario invalid fall back to the preset, with a notice naming the field', () => {
+  const { s } = session();
+  const notices = s.boot(`?edits=${encodeURIComponent(JSON.stringify({ 'outcomes.employed': { dist: 'beta', events: -5, non_events: 3 } }))}&trials=0`, { langs: LANGS });
+  assert.deepEqual(notices.map((n) => n.key), ['notice.badTrials', 'notice.invalidScenario']);
+  assert.match(notices[1].value, /outcomes\.employed/);
+  assert.deepEqual(s.state.edits, {});
+  assert.deepEqual(s.scenario, s.base);
+  setLang('en');
+  const text = urlNoticeText(notices);
+  assert.match(text, /1,000,000/);
+  assert.equal(urlNoticeText([]), '');
+});
+
+test('boot: markup in an edit is noticed when asked', () => {
+  const { s } = session();
+  const notices = s.boot(`?edits=${encodeURIComponent(JSON.stringify({ 'name.en': '<img src=x>' }))}`, { langs: LANGS, markupNotice: true });
+  assert.deepEqual(notices, [{ key: 'notice.markup', value: 'name.en' }]);
+});
+
+test('a burst of changes runs once, after the debounce, with the last values', async () => {
+  const { s, runner, events } = session();
+  s.boot('', { langs: LANGS });
+  for (const x of [1e6, 2e6, 3e6]) {
+    s.edit('budget.constant', x);
+    s.changed();
+  }
+  assert.equal(runner.runs.length, 0);
+  await tick(20);
+  assert.equal(runner.runs.length, 1);
+  assert.equal(runner.runs[0].scenario.budget.constant, 3e6);
+  assert.deepEqual(s.state.edits, { 'budget.constant': 3e6 });
+  assert.ok(s.edited());
+  runner.runs[0].onProgress(10, 100);
+  runner.runs[0].onProgress(20, 100);
+  await tick(5); // one frame: the latest progress only
+  runner.runs[0].onProgress(30, 100); // the run ends before the next frame: not shown
+  runner.runs[0].resolve({ result: { trials: 100 }, ms: 1, workers: 1 });
+  await tick(5);
+  assert.deepEqual(events.filter((e) => e[0] === 'progress').slice(-1), [['progress', 20, 100]]);
+  assert.ok(!events.some((e) => e[0] === 'progress' && e[1] === 30));
+  assert.equal(events.at(-1)[0], 'ready');
+  assert.equal(s.last.scenario.budget.constant, 3e6);
+});
+
+test('an invalid input cancels the run in flight and keeps the last answer', async () => {
+  const { s, runner, events } = session();
+  s.boot('', { langs: LANGS });
+  s.changed({ now: true });
+  runner.runs.shift().resolve({ result: { trials: 1 }, ms: 1, workers: 1 });
+  await tick();
+  const last = s.last;
+  s.edit('budget.constant', 5e6);
+  s.changed({ now: true });
+  assert.equal(runner.runs.length, 1);
+  s.edit('outcomes.employed', { dist: 'beta', events: -1, non_events: 2 });
+  const problems = s.changed();
+  assert.ok(problems.some((p) => p.field.startsWith('outcomes.employed')));
+  await tick(20);
+  assert.equal(runner.runs.length, 0, 'cancelled, and no new run');
+  assert.equal(s.last, last);
+  assert.equal(events.at(-1)[0], 'invalid');
+  assert.ok(!events.some((e) => e[0] === 'failed'));
+});
+
+test('local errors block a run until the input is edited again', () => {
+  const { s, runner } = session();
+  s.boot('', { langs: LANGS });
+  s.localError('budget.constant', 'not a number');
+  assert.deepEqual(s.changed({ now: true }), [{ field: 'budget.constant', message: 'not a number' }]);
+  assert.equal(runner.runs.length, 0);
+  s.edit('budget', { ...s.scenario.budget, constant: 1e6 }, 'budget.constant');
+  assert.deepEqual(s.changed({ now: true }), []);
+  assert.equal(runner.runs.length, 1);
+});
+
+test('an answer that arrives after a newer run started is dropped', async () => {
+  const drawn = [];
+  const { s, runner } = session({ result: async (last) => (drawn.push(last.scenario.budget.constant), true) });
+  s.boot('', { langs: LANGS });
+  s.edit('budget.constant', 1e6);
+  s.changed({ now: true });
+  const first = runner.runs.shift();
+  s.edit('budget.constant', 2e6);
+  s.changed({ now: true });
+  first.resolve({ result: {}, ms: 1, workers: 1 });
+  runner.runs[0].resolve({ result: {}, ms: 1, workers: 1 });
+  await tick();
+  assert.deepEqual(drawn, [2e6]);
+});
+
+test('an engine failure is reported; choosing a preset starts clean', async () => {
+  const { s, runner, events } = session();
+  s.boot('?edits=%7B%22budget.constant%22%3A1%7D', { langs: LANGS });
+  s.changed({ now: true });
+  runner.runs[0].reject(new Error('boom'));
+  await tick();
+  assert.equal(events.at(-1)[0], 'failed');
+  assert.equal(events.at(-1)[1].message, 'boom');
+  s.choosePreset('team4job');
+  assert.deepEqual(s.state.edits, {});
+  assert.equal(s.scenario.id, 'team4job');
+  s.replace({ ...api.preset('actiris-2028') }, { switchPreset: true });
+  assert.equal(s.state.preset, 'actiris-2028');
+});

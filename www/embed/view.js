@@ -1,0 +1,158 @@
+// The widget's answer: the headline card it leads with (lib/results.js), one
+// fan chart of the series behind it with its table, and the downloads.
+
+import { t, pick, fmtInt } from '../lib/i18n.js';
+import { h } from '../lib/dom.js';
+import { fanChart, fanTable, seriesRows, pngBlob, download } from '../lib/charts.js';
+import { headline, quantilesCsv } from '../lib/results.js';
+import { et } from './strings.js';
+import { leadCard } from './options.js';
+import { fullUrl } from './frame.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** Shows lines of notes above the answer (what was wrong in the address). */
+export function showNotes(lines) {
+  const box = $('w-notes');
+  for (const text of lines) box.append(h('p', { text }));
+  box.hidden = box.childElementCount === 0;
+}
+
+/** The card to lead with, and a notice once if the URL asked for one this scenario lacks. */
+function pickLead(w, cards) {
+  const want = leadCard(w.options.lead);
+  let card = cards.find((c) => c.dataset.card === want);
+  if (!card) {
+    if (!w.leadNoticed && w.options.lead !== 'target') {
+      w.leadNoticed = true;
+      showNotes([et('embed.badLead', { value: w.options.lead })]);
+    }
+    card = cards.find((c) => c.dataset.card === 'target-0') ?? cards.find((c) => c.dataset.card === 'employed');
+  }
+  return card;
+}
+
+/** The series the fan chart shows for a lead card. */
+export function chartFor(cardId, result) {
+  const m = /^target-(\d+)$/.exec(cardId);
+  if (m) {
+    const tg = result.targets[Number(m[1])];
+    const duos = tg.metric.startsWith('duos_');
+    return { metric: tg.metric, cumulative: tg.kind === 'cumulative', unit: 'count', yKey: duos ? 'axis.duos' : 'axis.people' };
+  }
+  switch (cardId) {
+    case 'started':
+      return { metric: 'duos_started', cumulative: true, unit: 'count', yKey: 'axis.duos' };
+    case 'employed':
+      return { metric: 'employed', cumulative: true, unit: 'count', yKey: 'axis.people' };
+    case 'budget':
+      return { metric: 'budget_needed', cumulative: true, unit: 'eur', yKey: 'axis.eur' };
+    case 'mentors':
+      return { metric: 'mentors_needed', cumulative: false, unit: 'count', yKey: 'axis.people' };
+    default:
+      return { metric: 'net_additional_employed', cumulative: true, unit: 'count', yKey: 'axis.people' };
+  }
+}
+
+const capital = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Keeps "P5–P95" on one line (word joiners around the dash) in the text under `root`. */
+function keepTogether(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (/P\d+–P\d+/.test(n.data)) n.data = n.data.replace(/P(\d+)–P(\d+)/g, 'P$1\u2060–\u2060P$2');
+  }
+}
+
+/** Draws the answer of `w.session.last`. */
+export async function render(w) {
+  const { result, scenario } = w.session.last;
+  const cards = headline(result, scenario);
+  const card = pickLead(w, cards);
+  if (card) {
+    for (const el of card.querySelectorAll('.card-sources, .sources-line')) el.remove();
+    w.leadId = card.dataset.card;
+    keepTogether(card);
+    $('w-lead').replaceChildren(card);
+    const title = card.querySelector('h3')?.textContent ?? '';
+    const value = card.querySelector('.big')?.textContent ?? '';
+    $('w-announce').textContent = et('embed.announce', { title, value });
+  }
+  if (!w.Plot) {
+    try {
+      w.Plot = await w.plotReady;
+    } catch {
+      w.Plot = null;
+    }
+  }
+  drawChart(w, true);
+  renderDownloads(w);
+}
+
+/** Draws the fan chart at the width it gets (again only if that changed, unless `force`). */
+export function drawChart(w, force = false) {
+  const last = w.session?.last;
+  if (!last || !w.leadId) return;
+  const fig = $('w-chart');
+  const box = $('w-plot');
+  fig.hidden = false;
+  const width = Math.round(Math.max(240, Math.min(900, box.clientWidth || 300)));
+  if (!force && Math.abs(width - w.chartWidth) < 16) return;
+  w.chartWidth = width;
+  const { result } = last;
+  const spec = chartFor(w.leadId, result);
+  const mode = t(`mode.${spec.cumulative ? 'cumulative' : 'annual'}`);
+  const what = capital(t(`metric.${spec.metric}`));
+  const title = et('embed.chartTitle', { what, mode });
+  $('w-chart-title').textContent = title;
+  $('w-chart-caption').textContent = t('chart.fanCaption', { what, mode, trials: fmtInt(result.trials), seed: String(result.seed) });
+  keepTogether($('w-chart-caption'));
+  let node;
+  try {
+    if (!w.Plot) throw new Error('charts unavailable');
+    node = fanChart(w.Plot, {
+      result,
+      metric: spec.metric,
+      cumulative: spec.cumulative,
+      unit: spec.unit,
+      yLabel: t(spec.yKey),
+      label: title,
+      width,
+      height: Math.round(Math.max(190, Math.min(280, width * 0.55))),
+    });
+  } catch (e) {
+    node = h('p', { class: 'w-error', text: e.message ?? String(e) });
+  }
+  box.replaceChildren(node);
+  const rows = seriesRows(result, spec.cumulative ? `${spec.metric}_cumulative` : spec.metric);
+  $('w-table').replaceChildren(h('summary', { text: t('chart.table') }), h('div', { class: 'table-wrap' }, fanTable(title, rows, spec.unit)));
+}
+
+function renderDownloads(w) {
+  const box = $('w-downloads');
+  const { result, scenario } = w.session.last;
+  const name = `mentorsim-${scenario.id || 'scenario'}-${result.seed}`;
+  box.replaceChildren(
+    h('span', { text: `${et('embed.download')}: ` }),
+    h('button', {
+      type: 'button',
+      class: 'linkish',
+      text: et('embed.csv'),
+      onclick: () => download(`${name}-quantiles.csv`, quantilesCsv(w.session.last.result), 'text/csv'),
+    }),
+    ' · ',
+    h('button', {
+      type: 'button',
+      class: 'linkish',
+      text: et('embed.png'),
+      onclick: async () => {
+        const svg = $('w-plot').querySelector('svg');
+        if (!svg) return;
+        const credit = t('export.credit', { scenario: pick(scenario.name) || scenario.id || '', version: w.api.version(), url: fullUrl(w) });
+        const caption = `${$('w-chart-caption').textContent.replace(/\u2060/g, '')} ${credit}`;
+        download(`${name}.png`, await pngBlob(svg, { title: $('w-chart-title').textContent, caption }));
+      },
+    })
+  );
+  box.hidden = false;
+}

@@ -1,0 +1,220 @@
+// One controller for the page and the widget: the state read from the
+// address (with its fallback and notices), the scenario as the reader edits
+// it, validation, the debounce before a run, the run generation that drops
+// superseded answers, cancellation and progress throttling. It touches no
+// DOM: each view passes hooks and draws what they are given.
+//
+//   const session = new Session({ api, runner, hooks, debounceMs });
+//   const notices = session.boot(location.search, { langs: LANGS });
+//   session.changed({ now: true });
+//
+// Hooks (all optional):
+//   invalid(problems)          the inputs cannot run; the last answer stays, stale
+//   scheduled()                valid inputs, a run is coming
+//   running(snapshot)          a run starts: {scenario, trials, seed}
+//   progress(done, total)      at most once per frame
+//   result(last, isCurrent)    draw `last` ({scenario, trials, seed, result, ms, workers});
+//                              resolve false when superseded (isCurrent() turned false)
+//   ready(last)                the answer on screen matches the inputs
+//   failed(error)              the engine failed
+
+import { t, fmtInt, setLang, getLang } from './i18n.js';
+import { parseQuery, applyEdits, diffScenario, setPath, clone } from './state.js';
+import { useEngine, schema, limits } from './schema.js';
+import { Cancelled } from './pool.js';
+
+/** A validation problem ({field, message}) as one line of text. */
+export function problemText(p) {
+  return p.field ? `${p.field}: ${p.message}` : p.message;
+}
+
+/** Several problems as one line. */
+export function problemsText(problems) {
+  return problems.map(problemText).join('; ');
+}
+
+/** The notice for what was wrong in an address ('' when nothing was). */
+export function urlNoticeText(notices) {
+  if (!notices.length) return '';
+  const { trials_max: max } = limits();
+  const detail = notices.map((n) => t(n.key, { value: n.value ?? '', min: fmtInt(1), max: fmtInt(max) })).join(' ');
+  return t('notice.url', { detail });
+}
+
+// Text that looks like markup or script: it is shown as it is, as text.
+const MARKUP = /<\s*[a-z!/]|javascript:|on\w+\s*=/i;
+
+const defaultFrame = (f) => (globalThis.requestAnimationFrame ? globalThis.requestAnimationFrame(f) : setTimeout(f, 16));
+
+export class Session {
+  /**
+   * @param {object} o
+   * @param {object} o.api        the engine's bindings (preset, validate, ...)
+   * @param {object} o.runner     {run(scenario, {trials, seed}, onProgress), cancel()} (runner.js)
+   * @param {object} [o.hooks]    see above
+   * @param {number} [o.debounceMs]
+   * @param {Function} [o.frame]  schedules progress (requestAnimationFrame)
+   */
+  constructor({ api, runner, hooks = {}, debounceMs = 150, frame = defaultFrame }) {
+    this.api = api;
+    useEngine(api);
+    this.runner = runner;
+    this.hooks = hooks;
+    this.debounceMs = debounceMs;
+    this.frame = frame;
+    this.state = null; // {preset, edits, trials, seed, lang, present}
+    this.base = null; // the preset's scenario
+    this.scenario = null; // as edited (may be invalid)
+    this.last = null; // the last good run: {scenario, trials, seed, result, ms, workers}
+    this.localErrors = new Map(); // field -> message, from inputs the engine never sees (a non-number)
+    this.problems = [];
+    this.gen = 0;
+    this.timer = 0;
+    this.progressPending = false;
+    this.runningGen = 0; // the run whose progress may still be shown
+  }
+
+  /**
+   * Reads the state from a query string, falling back to the default preset
+   * (or the preset without its edits) when anything is wrong. Chooses the
+   * language the address asks for. Returns the notices ({key, value}).
+   */
+  boot(search, { langs, markupNotice = false }) {
+    const { state, notices } = parseQuery(search, { schema: schema(), langs });
+    if (state.lang) setLang(state.lang);
+    state.lang = getLang();
+    this.state = state;
+    this.base = this.api.preset(state.preset);
+    try {
+      this.scenario = applyEdits(this.base, state.edits);
+      const problems = this.api.validate(this.scenario);
+      if (problems.length) throw { key: 'notice.invalidScenario', value: problemsText(problems) };
+    } catch (e) {
+      notices.push(e && e.key ? e : { key: 'notice.badEdits', value: '' });
+      this.scenario = clone(this.base);
+      state.edits = {};
+    }
+    if (markupNotice) {
+      const markup = Object.entries(state.edits).filter(([, v]) => MARKUP.test(JSON.stringify(v)));
+      if (markup.length) notices.push({ key: 'notice.markup', value: markup.map(([k]) => k).join(', ') });
+    }
+    return notices;
+  }
+
+  /** Whether the scenario differs from its preset (as of the last valid check). */
+  edited() {
+    return Object.keys(this.state?.edits ?? {}).length > 0;
+  }
+
+  /** Starts again from preset `id`, with no edits. */
+  choosePreset(id) {
+    this.state.preset = id;
+    this.state.edits = {};
+    this.base = this.api.preset(id);
+    this.scenario = clone(this.base);
+    this.localErrors.clear();
+    this.problems = [];
+  }
+
+  /** Replaces the whole scenario (the JSON box; a file with `switchPreset`: a preset's id then becomes the base). */
+  replace(scenario, { switchPreset = false } = {}) {
+    if (switchPreset && scenario && this.state.preset !== scenario.id && this.api.presets().some((p) => p.id === scenario.id)) {
+      this.state.preset = scenario.id;
+      this.base = this.api.preset(scenario.id);
+    }
+    this.scenario = scenario;
+    this.localErrors.clear();
+  }
+
+  /** Sets one input of the scenario, dropping the local errors of that input. */
+  edit(path, value, field = path) {
+    for (const k of [...this.localErrors.keys()]) if (k === field || k === path || k.startsWith(`${path}.`)) this.localErrors.delete(k);
+    setPath(this.scenario, path, value);
+  }
+
+  /** Sets the trial count or seed. */
+  setRun(o) {
+    for (const k of Object.keys(o)) this.localErrors.delete(k);
+    Object.assign(this.state, o);
+  }
+
+  localError(field, message) {
+    this.localErrors.set(field, message);
+  }
+
+  /** Every problem: local ones, then the engine's (a validate() that throws is one problem). */
+  check() {
+    const local = [...this.localErrors].map(([field, message]) => ({ field, message }));
+    let engine;
+    try {
+      engine = this.api.validate(this.scenario);
+    } catch (e) {
+      engine = [{ field: '', message: e.message ?? String(e) }];
+    }
+    return [...local, ...engine];
+  }
+
+  /**
+   * The inputs changed: validates them; when they can run, schedules a run
+   * (after the debounce; `immediate`: in the next task; `now`: at once),
+   * else cancels any run and reports the problems. Returns the problems.
+   */
+  changed({ immediate = false, now = false } = {}) {
+    const problems = this.check();
+    this.problems = problems;
+    clearTimeout(this.timer);
+    if (problems.length) {
+      this.cancel();
+      this.hooks.invalid?.(problems);
+      return problems;
+    }
+    this.state.edits = diffScenario(this.base, this.scenario);
+    this.hooks.scheduled?.();
+    if (now) this.run();
+    else this.timer = setTimeout(() => this.run(), immediate ? 0 : this.debounceMs);
+    return problems;
+  }
+
+  /** Drops the run in flight and any scheduled one. */
+  cancel() {
+    clearTimeout(this.timer);
+    this.gen += 1;
+    this.runner.cancel();
+  }
+
+  #progress(done, total) {
+    this.progressLatest = [done, total];
+    if (this.progressPending) return;
+    this.progressPending = true;
+    const gen = this.gen;
+    this.frame(() => {
+      this.progressPending = false;
+      // A frame that comes after its run ended (or was superseded) says nothing.
+      if (this.runningGen === gen && gen === this.gen) this.hooks.progress?.(...this.progressLatest);
+    });
+  }
+
+  /** Runs the scenario as it is now. Resolves when its answer is drawn, superseded or failed. */
+  async run() {
+    const gen = ++this.gen;
+    const isCurrent = () => gen === this.gen;
+    const snap = { scenario: clone(this.scenario), trials: this.state.trials, seed: this.state.seed };
+    this.runningGen = gen;
+    this.hooks.running?.(snap);
+    this.#progress(0, snap.trials);
+    try {
+      const out = await this.runner.run(snap.scenario, { trials: snap.trials, seed: snap.seed }, (done, total) => isCurrent() && this.#progress(done, total));
+      if (!isCurrent()) return;
+      this.last = { ...snap, ...out };
+      this.runningGen = 0; // computed: progress is over
+      const drawn = this.hooks.result ? await this.hooks.result(this.last, isCurrent) : true;
+      if (!drawn || !isCurrent()) return;
+      this.hooks.ready?.(this.last);
+    } catch (e) {
+      if (e instanceof Cancelled || !isCurrent()) return;
+      this.hooks.failed?.(e);
+    } finally {
+      if (this.runningGen === gen) this.runningGen = 0;
+    }
+  }
+}
