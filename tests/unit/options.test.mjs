@@ -13,7 +13,7 @@ test('no options: the defaults, and no notice', () => {
 
 test('controls by name or alias, at most four, unknown ones noticed', () => {
   const { options, notices } = parseEmbedOptions('?controls=employed,budget,budget,nope,baseline,cost_per_duo');
-  assert.deepEqual(options.controls, ['employment-rate', 'budget', 'baseline-rate', 'cost-per-duo']);
+  assert.deepEqual(options.controls, ['employment-rate', 'budget', 'effect', 'cost-per-duo']);
   assert.deepEqual(notices, [{ name: 'controls', value: 'nope' }]);
   assert.deepEqual(parseEmbedOptions('?controls=none').options.controls, []);
   for (const name of Object.keys(CONTROLS)) assert.equal(typeof CONTROLS[name].path, 'string');

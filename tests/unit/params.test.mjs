@@ -80,5 +80,5 @@ test('a slider moves a distribution’s central value and keeps its spread', () 
   const logn = { dist: 'lognormal', p5: 1000, p95: 4000 };
   assert.equal(params.central('cost_per_duo', logn).kind, 'median');
   assert.ok(Math.abs(params.central('cost_per_duo', params.withCentral('cost_per_duo', logn, 3000)).value - 3000) < 1e-6);
-  assert.equal(params.withCentral('baseline_rate', 0.3, 0.4), 0.4);
+  assert.equal(params.withCentral('counterfactual.baseline', 0.3, 0.4), 0.4);
 });

@@ -21,15 +21,19 @@ export const CONTROLS = Object.freeze({
   budget: { path: 'budget.constant' },
   'cost-per-duo': { path: 'cost_per_duo' },
   'employment-rate': { path: 'outcomes.employed' },
-  'baseline-rate': { path: 'baseline_rate' },
+  effect: { path: 'counterfactual.effect' },
 });
 const CONTROL_ALIASES = {
   cost_per_duo: 'cost-per-duo',
   employed: 'employment-rate',
   employment: 'employment-rate',
   'outcomes.employed': 'employment-rate',
-  baseline: 'baseline-rate',
-  baseline_rate: 'baseline-rate',
+  // The counterfactual was a baseline rate before it became an effect:
+  // widgets pasted with the old names show the effect.
+  baseline: 'effect',
+  'baseline-rate': 'effect',
+  baseline_rate: 'effect',
+  'counterfactual.effect': 'effect',
 };
 export const MAX_CONTROLS = 4;
 

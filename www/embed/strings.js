@@ -54,7 +54,7 @@ export const EMBED_STRINGS = {
   'dlg.ctl.budget': S('Budget per year', 'Budget par an', 'Budget per jaar'),
   'dlg.ctl.cost-per-duo': S('Cost per duo', 'Coût par duo', 'Kost per duo'),
   'dlg.ctl.employment-rate': S('Employment rate', 'Taux d’emploi', 'Werkzaamheidsgraad'),
-  'dlg.ctl.baseline-rate': S('Baseline (work without mentoring)', 'Référence (emploi sans mentorat)', 'Referentie (werk zonder mentoring)'),
+  'dlg.ctl.effect': S('Effect of mentoring (points)', 'Effet du mentorat (points)', 'Effect van mentoring (punten)'),
   'dlg.look': S('Look', 'Apparence', 'Uiterlijk'),
   'dlg.theme': S('Theme', 'Thème', 'Thema'),
   'dlg.theme.light': S('Light', 'Clair', 'Licht'),

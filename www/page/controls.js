@@ -16,7 +16,7 @@ import { parseList, parsePoints, numberField, textField, selectField, paramEdito
 
 export { paramEditor };
 
-const MAIN_PARAMS = ['cost_per_duo', 'outcomes.employed', 'baseline_rate'];
+const MAIN_PARAMS = ['cost_per_duo', 'outcomes.employed', 'counterfactual.effect', 'counterfactual.baseline'];
 
 function budgetControl(s, ctx) {
   const b = s.budget ?? {};
