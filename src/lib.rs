@@ -18,6 +18,7 @@
 //! assert!(result.targets[0].probability_met >= 0.0);
 //! ```
 
+pub mod binomial;
 pub mod distribution;
 pub mod engine;
 pub mod error;
