@@ -29,7 +29,7 @@ const RECURSION_MAX: u64 = 15;
 /// ```text
 /// P(X = k)   = C(n, k) p'^k q'^(n-k)
 /// n p' < 10:   inversion, sequential search from 0:
-///              f(0) = exp(n log1p(-p')),  f(k) = f(k-1) ((n + 1) / k - 1) p' / q'
+///              f(0) = q'^n,  f(k) = f(k-1) ((n + 1) / k - 1) p' / q'
 ///              X = least k with U <= f(0) + ... + f(k)
 /// n p' >= 10:  BTRD (Hörmann 1993), transformed rejection with decomposition:
 ///              X = floor((2a / (0.5 - |U|) + b) U + c),  U uniform on (-0.5, 0.5)
@@ -99,8 +99,7 @@ pub fn uniform<R: Rng + ?Sized>(rng: &mut R) -> f64 {
 fn inversion<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
     let s = p / (1.0 - p);
     let a = (n as f64 + 1.0) * s;
-    // log1p keeps (1 - p)^n accurate when 1 - p rounds to 1 (n huge, p tiny).
-    let f0 = libm::exp(n as f64 * libm::log1p(-p));
+    let f0 = pow_q(p, n);
     'draw: loop {
         let mut u = uniform(rng);
         let mut f = f0;
@@ -119,15 +118,34 @@ fn inversion<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
     }
 }
 
+/// `(1 - p)^n`. For `n < 1024`, by squaring: at most 20 products, and the
+/// rounding of `1 - p` moves the result by at most `n 2^-53` relatively
+/// (below 1.2e-13). Beyond, `exp(n log1p(-p))`, which stays accurate when
+/// `1 - p` rounds to 1 (huge `n`, tiny `p`).
+#[inline]
+fn pow_q(p: f64, n: u64) -> f64 {
+    if n >= 1024 {
+        return libm::exp(n as f64 * libm::log1p(-p));
+    }
+    let (mut base, mut e, mut acc) = (1.0 - p, n, 1.0);
+    while e > 0 {
+        if e & 1 == 1 {
+            acc *= base;
+        }
+        base *= base;
+        e >>= 1;
+    }
+    acc
+}
+
 /// BTRD's set-up for one `(n, p)`, `n p >= 10`, `p <= 0.5` (Hörmann 1993,
 /// section 3, with the paper's names).
 struct Btrd {
     n: u64,
     /// The mode, `floor((n + 1) p)`.
     m: u64,
-    /// `p / q` and `(n + 1) p / q`, for the recurrence of the pmf.
+    /// `p / q`, for the recurrence of the pmf.
     r: f64,
-    nr: f64,
     npq: f64,
     a: f64,
     b: f64,
@@ -135,6 +153,8 @@ struct Btrd {
     alpha: f64,
     v_r: f64,
     u_rv_r: f64,
+    /// `1 / v_r`: a product is cheaper than a quotient on the fast path.
+    inv_v_r: f64,
 }
 
 impl Btrd {
@@ -146,19 +166,20 @@ impl Btrd {
         let npq = nf * p * q;
         let spq = npq.sqrt();
         let b = 1.15 + 2.53 * spq;
-        let v_r = 0.92 - 4.2 / b;
+        let inv_b = 1.0 / b;
+        let v_r = 0.92 - 4.2 * inv_b;
         Btrd {
             n,
-            m: ((nf + 1.0) * p).floor() as u64,
+            m: ((nf + 1.0) * p) as u64,
             r,
-            nr: (nf + 1.0) * r,
             npq,
             a: -0.0873 + 0.0248 * b + 0.01 * p,
             b,
             c: nf * p + 0.5,
-            alpha: (2.83 + 5.1 / b) * spq,
+            alpha: (2.83 + 5.1 * inv_b) * spq,
             v_r,
             u_rv_r: 0.86 * v_r,
+            inv_v_r: 1.0 / v_r,
         }
     }
 
@@ -166,7 +187,9 @@ impl Btrd {
     /// `None` outside `0..=n`.
     #[inline]
     fn candidate(&self, u: f64, us: f64) -> Option<u64> {
-        let x = ((2.0 * self.a / us + self.b) * u + self.c).floor();
+        let x = (2.0 * self.a / us + self.b) * u + self.c;
+        // For x >= 0 the cast truncates, which is floor (and, unlike
+        // `f64::floor` on baseline x86-64, is not a library call).
         let k = x as u64;
         (x >= 0.0 && k <= self.n).then_some(k)
     }
@@ -178,7 +201,7 @@ impl Btrd {
             // pmf, so a point in it is accepted with one uniform.
             let mut v = uniform(rng);
             if v <= self.u_rv_r {
-                let u = v / self.v_r - 0.43;
+                let u = v * self.inv_v_r - 0.43;
                 if let Some(k) = self.candidate(u, 0.5 - u.abs()) {
                     return k;
                 }
@@ -188,7 +211,7 @@ impl Btrd {
             let u = if v >= self.v_r {
                 uniform(rng) - 0.5
             } else {
-                let w = v / self.v_r - 0.93;
+                let w = v * self.inv_v_r - 0.93;
                 v = uniform(rng) * self.v_r;
                 0.5f64.copysign(w) - w
             };
@@ -197,7 +220,9 @@ impl Btrd {
             let Some(k) = self.candidate(u, us) else {
                 continue;
             };
-            v *= self.alpha / (self.a / (us * us) + self.b);
+            // alpha / (a / us^2 + b), with one division.
+            let us2 = us * us;
+            v *= self.alpha * us2 / (self.a + self.b * us2);
             if self.accept(k, v) {
                 return k;
             }
@@ -206,21 +231,24 @@ impl Btrd {
 
     /// Whether `v` lies under `f(k) / f(m)`.
     #[inline]
-    fn accept(&self, k: u64, mut v: f64) -> bool {
+    fn accept(&self, k: u64, v: f64) -> bool {
         let km = k.abs_diff(self.m);
         if km <= RECURSION_MAX {
-            // Step 3.1: the ratio by the recurrence of the pmf.
-            let mut f = 1.0;
-            if self.m < k {
-                for i in self.m + 1..=k {
-                    f *= self.nr / i as f64 - self.r;
-                }
-            } else {
-                for i in k + 1..=self.m {
-                    v *= self.nr / i as f64 - self.r;
-                }
+            // Step 3.1: the ratio by the recurrence of the pmf,
+            // f(i) / f(i - 1) = (n + 1) r / i - r = r (n + 1 - i) / i, with its
+            // numerators and denominators multiplied apart (no division; at
+            // most 15 factors, each below 2^53, so no overflow).
+            let (lo, hi) = if self.m < k { (self.m, k) } else { (k, self.m) };
+            let (mut num, mut den) = (1.0, 1.0);
+            for i in lo + 1..=hi {
+                num *= self.r * (self.n + 1 - i) as f64;
+                den *= i as f64;
             }
-            return v <= f;
+            return if self.m < k {
+                v * den <= num
+            } else {
+                v * num <= den
+            };
         }
         // Step 3.2: squeeze on log(f(k) / f(m)). The paper applies it to every
         // |k - m| > 15, but its lower bound fails far in a skewed left tail

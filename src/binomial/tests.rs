@@ -258,3 +258,15 @@ fn recursion_step_matches_the_pmf() {
         }
     }
 }
+
+#[test]
+fn powers_by_squaring_match_exp_log1p() {
+    for p in [1e-9, 0.001, 0.02, 0.1, 0.3, 0.5] {
+        for n in (1..1024).step_by(7).chain([1023]) {
+            let by_squares = pow_q(p, n);
+            let exact = libm::exp(n as f64 * libm::log1p(-p));
+            let rel = (by_squares / exact - 1.0).abs();
+            assert!(rel < 2e-13, "p {p}, n {n}: {by_squares} vs {exact}");
+        }
+    }
+}
