@@ -37,6 +37,8 @@ const RECURSION_MAX: u64 = 15;
 ///              a = -0.0873 + 0.0248 b + 0.01 p',  c = n p' + 0.5
 ///              alpha = (2.83 + 5.1 / b) spq,  v_r = 0.92 - 4.2 / b
 ///              accept when V alpha / (a / (0.5 - |U|)^2 + b) <= f(X) / f(m)
+///              f(X) / f(m): by the recurrence for |X - m| <= 15, else a squeeze
+///              on its log (for |X - m| < npq / 2 - 1 only), else Stirling
 /// ```
 ///
 /// The means of inversion never underflow `f(0)`: `n p' < 10` with
