@@ -51,7 +51,6 @@ use crate::params::{Draws, ParamId as P, PARAMS};
 use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
 use crate::scenario::{Pool, Scenario, TargetKind};
 use rand::Rng;
-use rand_distr::{Binomial, Distribution};
 
 /// Largest trial count a run accepts.
 pub const MAX_TRIALS: u64 = 1_000_000;
@@ -548,17 +547,11 @@ pub struct TrialRecord {
     pub totals: Vec<f64>,
 }
 
-/// A Binomial(n, p) draw; `p` is clipped to `[0, 1]` (rounding can push a
-/// conditional rate a hair outside) and a NaN `p` draws nothing.
+/// A Binomial(n, p) draw (exact: BTRD or inversion, see [`crate::binomial`]);
+/// `p` is clipped to `[0, 1]` and a NaN `p` draws nothing.
 #[inline]
 fn binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
-    if n == 0 || p.is_nan() || p <= 0.0 {
-        return 0;
-    }
-    match Binomial::new(n, p.min(1.0)) {
-        Ok(d) => d.sample(rng),
-        Err(_) => 0,
-    }
+    crate::binomial::sample(rng, n, p)
 }
 
 /// FNV-1a, 64 bits: a stable fingerprint of the scenario a partial belongs to.

@@ -19,6 +19,7 @@
 //! ```
 
 pub mod accounts;
+pub mod binomial;
 pub mod distribution;
 pub mod engine;
 pub mod error;
