@@ -67,7 +67,7 @@ pub fn accounts(
                 net: get(spec.net),
                 benefit_cost_ratio: spec.ratio.map(get),
                 p_benefit_exceeds_cost: p,
-                p_benefit_exceeds_cost_se: (p * (1.0 - p) / n).sqrt(),
+                p_benefit_exceeds_cost_se: crate::summary::share_se(p, n),
             },
         );
         if let Some((effect, cost)) = spec.break_even {
@@ -105,9 +105,10 @@ pub fn counterfactual(
 /// The perspective the headline ratio speaks for.
 pub const HEADLINE: Perspective = Perspective::Public;
 
-/// The accounts as lines of the command line's summary.
+/// The accounts as lines of the command line's summary, each figure to the
+/// digits its Monte Carlo error supports.
 pub fn text(r: &crate::RunResult) -> String {
-    use crate::report::{money, num};
+    use crate::report::{to_error, with_error};
     use std::fmt::Write;
     let mut o = String::new();
     let cf = &r.counterfactual;
@@ -115,32 +116,35 @@ pub fn text(r: &crate::RunResult) -> String {
         .prior_name
         .as_ref()
         .map_or_else(|| "a custom counterfactual".to_string(), |t| t.en.clone());
-    let pts = |x: Option<f64>| {
-        x.map_or_else(
-            || "never".into(),
-            |v| format!("{} points", num(100.0 * v, 1)),
-        )
+    // An effect (a share) in points, to the digits its error supports.
+    let pts = |x: Option<f64>, se: Option<f64>| match x {
+        Some(v) => format!("{} points", to_error(100.0 * v, 100.0 * se.unwrap_or(0.0))),
+        None => "never".to_string(),
     };
+    let e = &cf.effect;
     let _ = writeln!(
         o,
         "EFFECT  {name}: {} (P5 {} - P95 {}) on the chance of being in work",
-        pts(cf.effect.p50),
-        pts(cf.effect.p5),
-        pts(cf.effect.p95)
+        pts(e.p50, e.p50_se),
+        pts(e.p5, e.p5_se),
+        pts(e.p95, e.p95_se)
     );
     if let Some(be) = r.break_even.get("public") {
+        let (x, c) = (&be.effect, &be.cost_per_duo);
         let _ = writeln!(
             o,
             "  Break-even: mentoring pays for all public budgets together if it raises that chance by at least {} (median; P5 {} - P95 {}).",
-            pts(be.effect.p50),
-            pts(be.effect.p5),
-            pts(be.effect.p95)
+            pts(x.p50, x.p50_se),
+            pts(x.p5, x.p5_se),
+            pts(x.p95, x.p95_se)
         );
-        let _ = writeln!(
-            o,
-            "  At the effect drawn, it pays up to {} EUR a duo (median; in prices of the cost per duo).",
-            be.cost_per_duo.p50.map_or_else(|| "n/a".into(), money)
-        );
+        if let Some(v) = c.p50 {
+            let _ = writeln!(
+                o,
+                "  At the effect drawn, it pays up to {} EUR a duo (median, with its 95 % Monte Carlo band; in prices of the cost per duo).",
+                with_error(v, c.p50_se.unwrap_or(0.0))
+            );
+        }
     }
     if let Some(be) = r.break_even.get("region") {
         if be.effect.p50.is_none() {
@@ -152,9 +156,12 @@ pub fn text(r: &crate::RunResult) -> String {
     }
     let _ = writeln!(
         o,
-        "\nACCOUNTS  present value, EUR of {}, discounted; benefit less cost, median (P5 - P95); chance benefit exceeds cost",
+        "\nACCOUNTS  present value, EUR of {}, discounted; benefit less cost, median (P5 - P95); chance the benefit exceeds the cost",
         r.years.first().copied().unwrap_or_default()
     );
+    let fig = |x: Option<f64>, se: Option<f64>| {
+        x.map_or_else(|| "n/a".into(), |v| to_error(v, se.unwrap_or(0.0)))
+    };
     for (key, label) in [
         ("region", "Region (after ESF+)"),
         ("eu", "EU (ESF+)"),
@@ -170,15 +177,21 @@ pub fn text(r: &crate::RunResult) -> String {
         let ratio = a
             .benefit_cost_ratio
             .as_ref()
-            .and_then(|b| b.p50)
-            .map_or_else(String::new, |x| format!("   ratio {}", num(x, 2)));
+            .and_then(|b| b.p50.map(|v| (v, b.p50_se.unwrap_or(0.0))))
+            .map_or_else(String::new, |(v, se)| {
+                format!("   ratio {}", to_error(v, se))
+            });
+        let n = &a.net;
         let _ = writeln!(
             o,
-            "  {label:<26}{:>12} ({} - {})   {} %{ratio}",
-            a.net.p50.map_or_else(|| "n/a".into(), money),
-            a.net.p5.map_or_else(|| "n/a".into(), money),
-            a.net.p95.map_or_else(|| "n/a".into(), money),
-            num(100.0 * a.p_benefit_exceeds_cost, 1)
+            "  {label:<26}{:>14} ({} - {})   {} %{ratio}",
+            fig(n.p50, n.p50_se),
+            fig(n.p5, n.p5_se),
+            fig(n.p95, n.p95_se),
+            to_error(
+                100.0 * a.p_benefit_exceeds_cost,
+                100.0 * a.p_benefit_exceeds_cost_se
+            )
         );
     }
     o

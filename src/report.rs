@@ -30,27 +30,158 @@ pub fn num(x: f64, decimals: usize) -> String {
     out
 }
 
-/// A whole number, rounded to four significant digits from 10,000 up: the
-/// quantiles are exact to 0.1 %, so more digits would claim too much.
-pub fn money(x: f64) -> String {
-    if x.abs() < 10_000.0 || !x.is_finite() {
-        return num(x, 0);
+/// Half-width of the printed Monte Carlo band, in standard errors (95 %).
+pub const BAND_Z: f64 = 1.96;
+
+/// The power of ten the 95 % band `b = 1.96 se` is rounded to, by the
+/// Particle Data Group's rule (Review of Particle Physics, introduction,
+/// "Rounding"): two significant digits when the band's three leading digits
+/// are 100 to 354, else one (950 to 999 round up to 1,000 and so keep two).
+/// `None` when `se` is zero or not a number.
+fn band_place(se: f64) -> Option<i32> {
+    let b = BAND_Z * se;
+    if !(b > 0.0 && b.is_finite()) {
+        return None;
     }
-    let scale = 10f64.powi(x.abs().log10().floor() as i32 - 3);
-    num((x / scale).round() * scale, 0)
+    let top = b.log10().floor() as i32;
+    let lead = b / 10f64.powi(top - 2);
+    Some(if lead < 355.0 { top - 1 } else { top })
 }
 
-fn pct(p: f64) -> String {
-    format!("{:.1} %", 100.0 * p)
+/// The power of ten a figure `x` with Monte Carlo standard error `se` is
+/// rounded to: the place of its band's last digit (so a rounding error of
+/// at most a seventh of the band), and never finer than four significant
+/// digits of `x` (a quantile's binning error is up to 0.1 %, see
+/// [`crate::sketch::RELATIVE_ERROR`]), nor than a whole `x` has (a quantile
+/// of a count is a count).
+///
+/// ```text
+/// place = max(band place, floor(log10 |x|) - 3, 0 if x is whole)
+/// ```
+///
+/// ```
+/// use mentorsim::report::error_place;
+/// assert_eq!(error_place(1234.567, 12.3), 0); // band 24.1: two digits
+/// assert_eq!(error_place(0.62, 0.004), -3); // band 0.0078: one digit
+/// assert_eq!(error_place(26_123_456.0, 1000.0), 4); // four digits at most
+/// ```
+pub fn error_place(x: f64, se: f64) -> i32 {
+    let mc = band_place(se);
+    let bins = (x != 0.0 && x.is_finite()).then(|| x.abs().log10().floor() as i32 - 3);
+    let place = match (mc, bins) {
+        (Some(a), Some(b)) => a.max(b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => 0,
+    };
+    if x.fract() == 0.0 {
+        place.max(0)
+    } else {
+        place
+    }
 }
 
-fn opt(x: Option<f64>, decimals: usize) -> String {
-    x.map_or_else(|| "undefined".into(), |v| num(v, decimals))
+/// `x` rounded to the power of ten `place`, and the decimals that shows.
+fn round_at(x: f64, place: i32) -> (f64, usize) {
+    let rounded = if place >= 0 {
+        let unit = 10f64.powi(place);
+        (x / unit).round() * unit
+    } else {
+        let scale = 10f64.powi(-place);
+        (x * scale).round() / scale
+    };
+    (rounded, place.min(0).unsigned_abs() as usize)
 }
 
-fn last(s: &SeriesSummary) -> (f64, f64, f64, f64) {
+/// `x` rounded to the digits its standard error `se` supports
+/// ([`error_place`]), as the number it prints and its decimals.
+pub fn round_to_error(x: f64, se: f64) -> (f64, usize) {
+    round_at(x, error_place(x, se))
+}
+
+/// `x` with thousands separators, to the digits its standard error supports.
+pub fn to_error(x: f64, se: f64) -> String {
+    let (v, d) = round_to_error(x, se);
+    num(v, d)
+}
+
+/// A figure as printed: rounded to the digits its standard error supports,
+/// with its 95 % Monte Carlo band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Printed {
+    /// The figure, rounded at [`error_place`].
+    pub value: f64,
+    /// Decimals of `value`.
+    pub decimals: usize,
+    /// `1.96 se`, to one or two significant digits (see [`error_place`]).
+    pub band: f64,
+    /// Decimals of `band`.
+    pub band_decimals: usize,
+}
+
+/// How [`with_error`] prints `x` with standard error `se`.
+pub fn printed(x: f64, se: f64) -> Printed {
+    let (value, decimals) = round_to_error(x, se);
+    let (band, band_decimals) = if se > 0.0 && se.is_finite() {
+        round_at(BAND_Z * se, band_place(se).unwrap_or(0))
+    } else {
+        (if se == 0.0 { 0.0 } else { f64::NAN }, 0)
+    };
+    Printed {
+        value,
+        decimals,
+        band,
+        band_decimals,
+    }
+}
+
+/// `x ± band`: the figure to the digits its standard error `se` supports
+/// ([`error_place`]) and its 95 % Monte Carlo band, `1.96 se`, to one or
+/// two significant digits.
+///
+/// ```
+/// use mentorsim::report::with_error;
+/// assert_eq!(with_error(1234.567, 12.3), "1,235 ± 24");
+/// assert_eq!(with_error(0.62, 0.004), "0.620 ± 0.008");
+/// assert_eq!(with_error(2000.0, 0.0), "2,000 ± 0");
+/// ```
+pub fn with_error(x: f64, se: f64) -> String {
+    let p = printed(x, se);
+    format!(
+        "{} ± {}",
+        num(p.value, p.decimals),
+        num(p.band, p.band_decimals)
+    )
+}
+
+/// A probability and its band in percent: `87 ± 1 %`.
+fn pct_with_error(p: f64, se: f64) -> String {
+    format!("{} %", with_error(100.0 * p, 100.0 * se))
+}
+
+/// One figure of the totals table: `x ± band`, the value right-aligned and
+/// the band left-aligned so that the `±` line up.
+fn cell(x: Option<f64>, se: Option<f64>) -> String {
+    match x.filter(|v| v.is_finite()) {
+        None => format!("{:>12}{:11}", "undefined", ""),
+        Some(v) => {
+            let p = printed(v, se.unwrap_or(f64::NAN));
+            let band = num(p.band, p.band_decimals);
+            format!("{:>12} ± {band:<8}", num(p.value, p.decimals))
+        }
+    }
+}
+
+/// The last year's mean, median, P5 and P95 of a series, each with its
+/// standard error.
+fn last(s: &SeriesSummary) -> [(Option<f64>, Option<f64>); 4] {
     let i = s.mean.len() - 1;
-    (s.mean[i], s.p5[i], s.p50[i], s.p95[i])
+    [
+        (s.mean[i], s.mean_se[i]),
+        (s.p50[i], s.p50_se[i]),
+        (s.p5[i], s.p5_se[i]),
+        (s.p95[i], s.p95_se[i]),
+    ]
+    .map(|(x, se)| (Some(x), Some(se)))
 }
 
 /// The readable summary `mentorsim run` prints by default.
@@ -68,15 +199,16 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     }
     let _ = writeln!(
         o,
-        "{} trials, seed {}, years {y0}-{y1}. Ranges are P5-P95 across trials (90 % of trials fall inside).\n",
+        "{} trials, seed {}, years {y0}-{y1}. P5 and P95 are across trials (90 % of trials fall between them).\n\
+         Each figure is printed to the digits its Monte Carlo error supports; ± is its 95 % Monte Carlo band\n\
+         (1.96 standard errors, estimated from these trials: another seed would move it that much).\n\
+         Quantiles also carry a binning error of up to {:.1} % (the streaming summary's buckets).\n",
         num(r.trials as f64, 0),
-        r.seed
+        r.seed,
+        100.0 * r.binning_relative_error
     );
     if !r.targets.is_empty() {
-        let _ = writeln!(
-            o,
-            "TARGETS  (probability met +/- Monte Carlo standard error)"
-        );
+        let _ = writeln!(o, "TARGETS  (probability met ± 95 % Monte Carlo band)");
         for (t, spec) in r.targets.iter().zip(&scenario.targets) {
             let reading = match t.kind {
                 TargetKind::Cumulative => format!("total {y0}-{}", t.year),
@@ -93,9 +225,8 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             };
             let _ = writeln!(
                 o,
-                "  {label}\n    {} +/- {}   [{} of {} {reading}; {median}; source {}]",
-                pct(t.probability_met),
-                pct(t.probability_met_se),
+                "  {label}\n    {}   [{} of {} {reading}; {median}; source {}]",
+                pct_with_error(t.probability_met, t.probability_met_se),
                 t.metric,
                 num(t.value, 0),
                 spec.source.as_deref().unwrap_or("none")
@@ -105,19 +236,13 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     }
     let _ = writeln!(
         o,
-        "TOTALS {y0}-{y1}                          mean        median      P5 - P95"
+        "TOTALS {y0}-{y1}{:>31}{:>23}{:>23}{:>23}",
+        "mean", "median", "P5", "P95"
     );
     let series_row = |o: &mut String, label: &str, key: &str, unit: &str| {
-        let (mean, p5, p50, p95) = last(&r.series[key]);
-        let _ = writeln!(
-            o,
-            "  {:<34}{:>12}{:>12}   {} - {} {unit}",
-            label,
-            money(mean),
-            money(p50),
-            money(p5),
-            money(p95)
-        );
+        let cells = last(&r.series[key]).map(|(x, se)| cell(x, se));
+        let line = format!("  {label:<34}{} {unit}", cells.concat());
+        let _ = writeln!(o, "{}", line.trim_end());
     };
     series_row(&mut o, "Duos started", "duos_started_cumulative", "duos");
     series_row(
@@ -163,46 +288,42 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         "volunteer_value_cumulative",
         "EUR",
     );
-    let total_row = |o: &mut String, label: &str, t: &TotalSummary, unit: &str, d: usize| {
-        let _ = write!(
-            o,
-            "  {:<34}{:>12}{:>12}   {} - {} {unit}",
-            label,
-            opt(t.mean, d),
-            opt(t.p50, d),
-            opt(t.p5, d),
-            opt(t.p95, d)
-        );
+    let total_row = |o: &mut String, label: &str, t: &TotalSummary, unit: &str| {
+        let cells = [
+            cell(t.mean, t.mean_se),
+            cell(t.p50, t.p50_se),
+            cell(t.p5, t.p5_se),
+            cell(t.p95, t.p95_se),
+        ];
+        let line = format!("  {label:<34}{} {unit}", cells.concat());
+        let _ = write!(o, "{}", line.trim_end());
         if t.undefined_share > 0.0 {
             let _ = write!(
                 o,
                 "  (undefined in {} of trials: no additional job)",
-                pct(t.undefined_share)
+                pct_with_error(t.undefined_share, t.undefined_share_se)
             );
         }
         let _ = writeln!(o);
     };
-    total_row(&mut o, "Cost per duo", &r.totals["cost_per_duo"], "EUR", 0);
-    total_row(&mut o, "Cost per job", &r.totals["cost_per_job"], "EUR", 0);
+    total_row(&mut o, "Cost per duo", &r.totals["cost_per_duo"], "EUR");
+    total_row(&mut o, "Cost per job", &r.totals["cost_per_job"], "EUR");
     total_row(
         &mut o,
         "Cost per additional job",
         &r.totals["cost_per_net_job"],
         "EUR",
-        0,
     );
     total_row(
         &mut o,
         "Benefit-cost ratio",
         &r.totals["benefit_cost_ratio"],
         "",
-        2,
     );
     let _ = writeln!(
         o,
-        "  Probability that the fiscal return exceeds the public cost: {} +/- {}\n",
-        pct(r.p_benefit_exceeds_cost),
-        pct(r.p_benefit_exceeds_cost_se)
+        "  Probability that the fiscal return exceeds the public cost: {}\n",
+        pct_with_error(r.p_benefit_exceeds_cost, r.p_benefit_exceeds_cost_se)
     );
     let _ = writeln!(o, "{}", crate::accounts::text(r));
     let later = r.totals["employed_after_horizon"].mean.unwrap_or(0.0);
@@ -213,7 +334,10 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             num(later, 0)
         );
     }
-    let _ = writeln!(o, "PER YEAR  median (P5 - P95)");
+    let _ = writeln!(
+        o,
+        "PER YEAR  median (P5 - P95), each to the digits its Monte Carlo error supports"
+    );
     let cols = [
         ("duos started", "duos_started"),
         ("people in work", "employed"),
@@ -229,9 +353,9 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             col.extend((0..r.years.len()).map(|i| {
                 format!(
                     "{} ({} - {})",
-                    money(s.p50[i]),
-                    money(s.p5[i]),
-                    money(s.p95[i])
+                    to_error(s.p50[i], s.p50_se[i]),
+                    to_error(s.p5[i], s.p5_se[i]),
+                    to_error(s.p95[i], s.p95_se[i])
                 )
             }));
             col
@@ -308,7 +432,37 @@ pub fn csv(r: &RunResult) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::num;
+    use super::{num, printed, to_error, with_error};
+
+    #[test]
+    fn figures_keep_the_digits_their_error_supports() {
+        // Band 24.1: leading digits 241, two significant digits.
+        assert_eq!(with_error(1234.567, 12.3), "1,235 ± 24");
+        // Band 7.8e-3: one digit, and the figure to the same place.
+        assert_eq!(with_error(0.62, 0.004), "0.620 ± 0.008");
+        // Band 35.3 (353): two digits; 35.7 (357): one.
+        assert_eq!(with_error(5123.4, 18.0), "5,123 ± 35");
+        assert_eq!(with_error(5123.4, 18.2), "5,120 ± 40");
+        // Band 9.8 (980) rounds up to 10, so two digits of 10; 1.96 keeps two.
+        assert_eq!(with_error(77.777, 5.0), "78 ± 10");
+        assert_eq!(with_error(77.777, 1.0), "77.8 ± 2.0");
+        // A large figure keeps at most four significant digits (binning).
+        assert_eq!(with_error(26_123_456.0, 1000.0), "26,120,000 ± 2,000");
+        assert_eq!(with_error(26_123_456.0, 150_000.0), "26,120,000 ± 290,000");
+        assert_eq!(with_error(26_123_456.0, 300_000.0), "26,100,000 ± 600,000");
+        // No spread: the figure to four digits, an honest zero band.
+        assert_eq!(with_error(2000.0, 0.0), "2,000 ± 0");
+        assert_eq!(with_error(-1234.5, 3.0), "-1,235 ± 6");
+        assert_eq!(to_error(f64::NAN, 1.0), "n/a");
+        // A whole figure (a quantile of a count) gets no decimals.
+        assert_eq!(with_error(979.0, 0.2), "979 ± 0.4");
+        assert_eq!(with_error(979.4, 0.2), "979.4 ± 0.4");
+        let p = printed(0.874, 0.005);
+        assert_eq!(
+            (p.value, p.decimals, p.band, p.band_decimals),
+            (0.874, 3, 0.01, 3)
+        );
+    }
 
     #[test]
     fn numbers_get_separators() {

@@ -82,33 +82,56 @@ impl Partial {
     }
 }
 
-/// Mean and quantiles of a series, one entry per year.
+/// Mean and quantiles of a series, one entry per year, each with its Monte
+/// Carlo standard error beside it under the same name and `_se` (`p95` and
+/// `p95_se`): see [`Sketch::mean_se`] and [`Sketch::quantile_se`] for the
+/// methods. `null` in JSON where a cell has no value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SeriesSummary {
     pub mean: Vec<f64>,
+    pub mean_se: Vec<f64>,
     pub p5: Vec<f64>,
+    pub p5_se: Vec<f64>,
     pub p10: Vec<f64>,
+    pub p10_se: Vec<f64>,
     pub p25: Vec<f64>,
+    pub p25_se: Vec<f64>,
     pub p50: Vec<f64>,
+    pub p50_se: Vec<f64>,
     pub p75: Vec<f64>,
+    pub p75_se: Vec<f64>,
     pub p90: Vec<f64>,
+    pub p90_se: Vec<f64>,
     pub p95: Vec<f64>,
+    pub p95_se: Vec<f64>,
 }
 
 /// Mean, quantiles and histogram of a total; `None` where undefined values
-/// (no additional job, no cost) decide it.
+/// (no additional job, no cost) decide it. Each figure has its Monte Carlo
+/// standard error beside it under the same name and `_se`, as in
+/// [`SeriesSummary`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TotalSummary {
     pub mean: Option<f64>,
+    pub mean_se: Option<f64>,
     pub p5: Option<f64>,
+    pub p5_se: Option<f64>,
     pub p10: Option<f64>,
+    pub p10_se: Option<f64>,
     pub p25: Option<f64>,
+    pub p25_se: Option<f64>,
     pub p50: Option<f64>,
+    pub p50_se: Option<f64>,
     pub p75: Option<f64>,
+    pub p75_se: Option<f64>,
     pub p90: Option<f64>,
+    pub p90_se: Option<f64>,
     pub p95: Option<f64>,
+    pub p95_se: Option<f64>,
     /// Share of trials where the total is undefined.
     pub undefined_share: f64,
+    /// Monte Carlo standard error of that share: `sqrt(p (1 - p) / n)`.
+    pub undefined_share_se: f64,
     /// Distribution of the defined values.
     pub histogram: Histogram,
 }
@@ -161,17 +184,37 @@ pub struct RunResult {
     pub totals: BTreeMap<String, TotalSummary>,
     /// Share of trials whose fiscal return exceeds the public cost.
     pub p_benefit_exceeds_cost: f64,
+    /// Monte Carlo standard error of that share: `sqrt(p (1 - p) / n)`.
     pub p_benefit_exceeds_cost_se: f64,
     pub targets: Vec<TargetResult>,
     pub sensitivity: Option<Sensitivity>,
-    /// Largest relative error of a reported quantile.
-    pub quantile_relative_error: f64,
+    /// Largest relative *binning* error of a reported quantile: how far it
+    /// may be from the same quantile of the trials run, because the sketch
+    /// counts values in buckets ([`RELATIVE_ERROR`]). Not the Monte Carlo
+    /// error, which each figure's `_se` gives.
+    pub binning_relative_error: f64,
     /// The counterfactual the run used, with the effect it drew.
     pub counterfactual: crate::accounts::CounterfactualUsed,
     /// Each perspective's account (see [`crate::accounts`]).
     pub perspectives: BTreeMap<String, crate::accounts::Account>,
     /// Where the accounts that bear the cost break even.
     pub break_even: BTreeMap<String, crate::accounts::BreakEven>,
+}
+
+/// The Monte Carlo standard error of a share `p` of `n` trials:
+///
+/// ```text
+/// se = sqrt((p (1 - p) + 1 / (4 n)) / n)
+/// ```
+///
+/// the binomial error with Wilson's score-interval term, so that a share of
+/// 0 or 1 is not claimed to be exact (it is known to about `1 / (2 n)`);
+/// the term is negligible elsewhere.
+pub fn share_se(p: f64, n: f64) -> f64 {
+    if n <= 0.0 {
+        return f64::NAN;
+    }
+    ((p * (1.0 - p) + 1.0 / (4.0 * n)) / n).sqrt()
 }
 
 const QS: [f64; 7] = [0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95];
@@ -256,23 +299,33 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         let name = spec.name;
         for (offset, suffix) in [(0, ""), (N_SERIES, CUMULATIVE)] {
             let cells = &p.cells[(offset + k) * ny..(offset + k + 1) * ny];
-            let q = |q: f64| {
+            let per_year = |f: &dyn Fn(&Sketch) -> Option<f64>| {
                 cells
                     .iter()
-                    .map(|c| c.quantile(q).unwrap_or(f64::NAN))
+                    .map(|c| f(c).unwrap_or(f64::NAN))
                     .collect::<Vec<_>>()
             };
+            let q = |q: f64| per_year(&|c| c.quantile(q));
+            let q_se = |q: f64| per_year(&|c| c.quantile_se(q));
             series.insert(
                 format!("{name}{suffix}"),
                 SeriesSummary {
-                    mean: cells.iter().map(|c| c.mean().unwrap_or(f64::NAN)).collect(),
+                    mean: per_year(&Sketch::mean),
+                    mean_se: per_year(&Sketch::mean_se),
                     p5: q(QS[0]),
+                    p5_se: q_se(QS[0]),
                     p10: q(QS[1]),
+                    p10_se: q_se(QS[1]),
                     p25: q(QS[2]),
+                    p25_se: q_se(QS[2]),
                     p50: q(QS[3]),
+                    p50_se: q_se(QS[3]),
                     p75: q(QS[4]),
+                    p75_se: q_se(QS[4]),
                     p90: q(QS[5]),
+                    p90_se: q_se(QS[5]),
                     p95: q(QS[6]),
+                    p95_se: q_se(QS[6]),
                 },
             );
         }
@@ -282,16 +335,26 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         .map(|spec| spec.name)
         .zip(&p.totals)
         .map(|(name, s)| {
+            let u = s.undefined_share();
             let summary = TotalSummary {
                 mean: s.mean(),
+                mean_se: s.mean_se(),
                 p5: s.quantile(QS[0]),
+                p5_se: s.quantile_se(QS[0]),
                 p10: s.quantile(QS[1]),
+                p10_se: s.quantile_se(QS[1]),
                 p25: s.quantile(QS[2]),
+                p25_se: s.quantile_se(QS[2]),
                 p50: s.quantile(QS[3]),
+                p50_se: s.quantile_se(QS[3]),
                 p75: s.quantile(QS[4]),
+                p75_se: s.quantile_se(QS[4]),
                 p90: s.quantile(QS[5]),
+                p90_se: s.quantile_se(QS[5]),
                 p95: s.quantile(QS[6]),
-                undefined_share: s.undefined_share(),
+                p95_se: s.quantile_se(QS[6]),
+                undefined_share: u,
+                undefined_share_se: share_se(u, n),
                 histogram: s.histogram(30),
             };
             (name.to_string(), summary)
@@ -320,7 +383,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
                 year: t.year,
                 value: t.value,
                 probability_met: prob,
-                probability_met_se: (prob * (1.0 - prob) / n).sqrt(),
+                probability_met_se: share_se(prob, n),
                 median_year_met: median,
                 probability_by_year: tally.met_by_year.iter().map(|c| *c as f64 / n).collect(),
             }
@@ -338,10 +401,10 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         series,
         totals,
         p_benefit_exceeds_cost: pb,
-        p_benefit_exceeds_cost_se: (pb * (1.0 - pb) / n).sqrt(),
+        p_benefit_exceeds_cost_se: share_se(pb, n),
         targets,
         sensitivity: p.samples.as_ref().map(sensitivity),
-        quantile_relative_error: RELATIVE_ERROR,
+        binning_relative_error: RELATIVE_ERROR,
         counterfactual,
         perspectives,
         break_even,
