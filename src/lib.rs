@@ -20,6 +20,7 @@
 
 pub mod accounts;
 pub mod binomial;
+pub mod decide;
 pub mod distribution;
 pub mod engine;
 pub mod error;

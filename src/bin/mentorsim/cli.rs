@@ -2,8 +2,8 @@
 
 use clap::{ArgGroup, Parser, Subcommand};
 use mentorsim::{
-    presets, report, scenario, Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS,
-    MAX_TRIALS,
+    decide, presets, report, scenario, Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED,
+    DEFAULT_TRIALS, MAX_TRIALS,
 };
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -37,28 +37,20 @@ enum Command {
         scenario: String,
     },
     /// Run a scenario and summarise the trials.
-    #[command(group(ArgGroup::new("input").required(true).args(["preset", "scenario"])))]
     #[command(group(ArgGroup::new("format").args(["json", "csv"])))]
     Run {
-        /// Preset id (see `mentorsim presets`).
-        #[arg(long)]
-        preset: Option<String>,
-        /// Scenario file (JSON, as printed by `mentorsim show`).
-        #[arg(long)]
-        scenario: Option<String>,
-        /// Number of trials (1 to 1,000,000).
-        #[arg(long, default_value_t = DEFAULT_TRIALS)]
-        trials: u64,
-        /// Seed of the run: the same seed and trials give the same numbers.
-        #[arg(long, default_value_t = DEFAULT_SEED)]
-        seed: u64,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        trials: Trials,
         /// Print the full result as JSON.
         #[arg(long)]
         json: bool,
         /// Print the per-year quantiles as CSV.
         #[arg(long)]
         csv: bool,
-        /// Rank which inputs drive the spread of the main outputs.
+        /// Rank which inputs drive the spread of the main outputs (a tornado
+        /// of rank correlations in the summary).
         #[arg(long)]
         sensitivity: bool,
         /// Worker threads (default: all cores); the result does not depend on it.
@@ -69,6 +61,122 @@ enum Command {
         #[arg(long)]
         chunks: Option<u64>,
     },
+    /// Find the smallest value of a lever (the largest cost per duo) at which
+    /// a target is met in at least a given share of trials.
+    Solve {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        trials: Trials,
+        /// The target's position in the scenario, from 1.
+        #[arg(long)]
+        target: usize,
+        /// The share of trials that must meet it (0.8 for 80 %).
+        #[arg(long, default_value_t = 0.8)]
+        confidence: f64,
+        /// What to move: budget, recruits, intake or cost.
+        #[arg(long, default_value = "budget")]
+        lever: String,
+        /// Print the answer as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run two scenarios (preset ids or files) on the same trials and seed and
+    /// summarise B against A.
+    Compare {
+        /// A: a preset id or a scenario file.
+        a: String,
+        /// B: a preset id or a scenario file.
+        b: String,
+        #[command(flatten)]
+        trials: Trials,
+        /// Print the full comparison as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What better evidence is worth to the fund-or-not decision: the value of
+    /// perfect information, and of knowing the effect of mentoring.
+    Value {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        trials: Trials,
+        /// Print the answer as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Which scenario: a preset or a file, and optionally a named prior for the
+/// counterfactual.
+#[derive(clap::Args)]
+#[command(group(ArgGroup::new("input").required(true).args(["preset", "scenario"])))]
+struct Input {
+    /// Preset id (see `mentorsim presets`).
+    #[arg(long)]
+    preset: Option<String>,
+    /// Scenario file (JSON, as printed by `mentorsim show`).
+    #[arg(long)]
+    scenario: Option<String>,
+    /// Replace the counterfactual with a named evidence prior
+    /// (independent-evaluations, young-registrants, programme-comparison).
+    #[arg(long)]
+    prior: Option<String>,
+}
+
+/// How many trials and which seed.
+#[derive(clap::Args)]
+struct Trials {
+    /// Number of trials (1 to 1,000,000).
+    #[arg(long, default_value_t = DEFAULT_TRIALS)]
+    trials: u64,
+    /// Seed of the run: the same seed and trials give the same numbers.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+}
+
+impl Trials {
+    fn options(&self) -> RunOptions {
+        RunOptions {
+            trials: self.trials,
+            seed: self.seed,
+            ..RunOptions::default()
+        }
+    }
+}
+
+impl Input {
+    fn load(&self) -> Result<Scenario, String> {
+        let mut s = load(self.preset.as_deref(), self.scenario.as_deref())?;
+        if let Some(id) = &self.prior {
+            let prior = mentorsim::priors::get(id).ok_or_else(|| {
+                let known: Vec<&str> = mentorsim::priors::PRIORS.iter().map(|p| p.id).collect();
+                format!("unknown prior `{id}`; known priors: {}", known.join(", "))
+            })?;
+            s.counterfactual = prior.counterfactual();
+        }
+        Ok(s)
+    }
+}
+
+/// A preset id, or else a scenario file.
+fn load_either(name: &str) -> Result<Scenario, String> {
+    if presets::ids().contains(&name) {
+        presets::get(name).map_err(|e| e.to_string())
+    } else {
+        load(None, Some(name))
+    }
+}
+
+fn cannot_start(e: Error) -> String {
+    match e {
+        Error::Invalid(_) => format!("the run cannot start:\n{e}"),
+        other => other.to_string(),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    Ok(serde_json::to_string_pretty(value).map_err(|e| e.to_string())? + "\n")
 }
 
 pub fn main() -> ExitCode {
@@ -133,33 +241,82 @@ fn run(cli: Cli) -> Result<(), String> {
             ))
         }
         Command::Run {
-            preset,
-            scenario,
+            input,
             trials,
-            seed,
-            json,
+            json: as_json,
             csv,
             sensitivity,
             threads,
             chunks,
         } => {
-            let s = load(preset.as_deref(), scenario.as_deref())?;
+            let s = input.load()?;
             let opts = RunOptions {
-                trials,
-                seed,
                 sensitivity,
-                ..RunOptions::default()
+                ..trials.options()
             };
-            let result = run_parallel(&s, &opts, threads, chunks).map_err(|e| match e {
-                Error::Invalid(_) => format!("the run cannot start:\n{e}"),
-                other => other.to_string(),
-            })?;
-            let text = if json {
-                serde_json::to_string_pretty(&result).map_err(|e| e.to_string())? + "\n"
+            let result = run_parallel(&s, &opts, threads, chunks).map_err(cannot_start)?;
+            let text = if as_json {
+                json(&result)?
             } else if csv {
                 report::csv(&result)
             } else {
                 report::text(&result, &s)
+            };
+            print(&mut out, &text)
+        }
+        Command::Solve {
+            input,
+            trials,
+            target,
+            confidence,
+            lever,
+            json: as_json,
+        } => {
+            let s = input.load()?;
+            let lever = decide::Lever::from_name(&lever).ok_or_else(|| {
+                format!("unknown lever `{lever}`; give budget, recruits, intake or cost")
+            })?;
+            if target == 0 {
+                return Err("--target counts from 1 (the scenario's first target is 1)".into());
+            }
+            let answer = decide::solve(&s, target - 1, confidence, lever, &trials.options())
+                .map_err(cannot_start)?;
+            let text = if as_json {
+                json(&serde_json::json!({
+                    "solution": answer,
+                    "mentors": decide::mentor_needs(&decide::with_lever(&s, lever, answer.value.unwrap_or(0.0)).map_err(cannot_start)?),
+                }))?
+            } else {
+                report::solution(&answer, &s)
+            };
+            print(&mut out, &text)
+        }
+        Command::Compare {
+            a,
+            b,
+            trials,
+            json: as_json,
+        } => {
+            let (sa, sb) = (load_either(&a)?, load_either(&b)?);
+            let c = decide::compare(&sa, &sb, &trials.options()).map_err(cannot_start)?;
+            let text = if as_json {
+                json(&c)?
+            } else {
+                report::comparison(&c, &a, &b)
+            };
+            print(&mut out, &text)
+        }
+        Command::Value {
+            input,
+            trials,
+            json: as_json,
+        } => {
+            let s = input.load()?;
+            let v = decide::value_of_information(&s, &trials.options()).map_err(cannot_start)?;
+            let text = if as_json {
+                json(&v)?
+            } else {
+                report::value_of_information(&v, &s)
             };
             print(&mut out, &text)
         }
