@@ -262,11 +262,13 @@ impl Ranked {
 }
 
 /// The outputs whose drivers the sensitivity analysis ranks.
-pub const SENSITIVITY_OUTPUTS: [Ranked; 4] = [
+pub const SENSITIVITY_OUTPUTS: [Ranked; 6] = [
+    Ranked::Cumulative(Series::DuosStarted),
     Ranked::Cumulative(Series::Employed),
     Ranked::Cumulative(Series::NetAdditionalEmployed),
     Ranked::Total(Total::CostPerNetJob),
     Ranked::Total(Total::BenefitCostRatio),
+    Ranked::Total(Total::NetPublic),
 ];
 
 /// The series a target may name.

@@ -326,6 +326,9 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         pct_with_error(r.p_benefit_exceeds_cost, r.p_benefit_exceeds_cost_se)
     );
     let _ = writeln!(o, "{}", crate::accounts::text(r));
+    if let Some(sens) = &r.sensitivity {
+        o.push_str(&tornado(sens));
+    }
     let later = r.totals["employed_after_horizon"].mean.unwrap_or(0.0);
     if later > 0.0 {
         let _ = writeln!(
@@ -427,6 +430,52 @@ pub fn csv(r: &RunResult) -> String {
             );
         }
     }
+    o
+}
+
+/// What drives the answer: each headline's inputs by the size of their rank
+/// correlation, as bars (a tornado).
+pub fn tornado(sens: &crate::summary::Sensitivity) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "WHAT DRIVES THE ANSWER  Spearman rank correlation of each input with the output, over the first {} trials",
+        num(sens.samples as f64, 0)
+    );
+    for (key, label) in [
+        (
+            "benefit_cost_ratio",
+            "Benefit-cost ratio (all public budgets)",
+        ),
+        (
+            "net_additional_employed_cumulative",
+            "Additional people in work",
+        ),
+        ("duos_started_cumulative", "Duos started"),
+    ] {
+        let Some(drivers) = sens.outputs.get(key) else {
+            continue;
+        };
+        let undefined = sens.undefined.get(key).copied().unwrap_or(0);
+        let _ = writeln!(o, "  {label}");
+        for d in drivers.iter().take(6) {
+            let bar = "#".repeat((d.rho.abs() * 30.0).round() as usize);
+            let sign = if d.rho < 0.0 { "-" } else { "+" };
+            let _ = writeln!(
+                o,
+                "    {:<36} {sign}{:<4} {bar}",
+                d.parameter,
+                num(d.rho.abs(), 2)
+            );
+        }
+        if undefined > 0 {
+            let _ = writeln!(
+                o,
+                "    ({undefined} trials with no value rank above all the others)"
+            );
+        }
+    }
+    let _ = writeln!(o);
     o
 }
 

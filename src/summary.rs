@@ -169,6 +169,10 @@ pub struct Sensitivity {
     pub samples: usize,
     /// Per output, its uncertain inputs sorted by `|rho|`, largest first.
     pub outputs: BTreeMap<String, Vec<Driver>>,
+    /// Per output, the trials where it is undefined (a ratio with nothing
+    /// to divide by): they rank above every defined value, as they do in
+    /// the quantiles, and are counted here rather than dropped.
+    pub undefined: BTreeMap<String, usize>,
 }
 
 /// The summary of a run.
@@ -413,10 +417,17 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
 
 fn sensitivity(s: &Samples) -> Sensitivity {
     let mut outputs = BTreeMap::new();
+    let mut undefined = BTreeMap::new();
     for (o, output) in SENSITIVITY_OUTPUTS.iter().enumerate() {
         let rows: Vec<usize> = (0..s.outputs.len())
-            .filter(|&r| s.outputs[r][o].is_finite())
+            .filter(|&r| !s.outputs[r][o].is_nan())
             .collect();
+        undefined.insert(
+            output.name(),
+            rows.iter()
+                .filter(|&&r| s.outputs[r][o].is_infinite())
+                .count(),
+        );
         let out_ranks = ranks(&rows.iter().map(|&r| s.outputs[r][o]).collect::<Vec<_>>());
         let mut drivers: Vec<Driver> = PARAMS
             .iter()
@@ -441,6 +452,7 @@ fn sensitivity(s: &Samples) -> Sensitivity {
     Sensitivity {
         samples: s.trials.len(),
         outputs,
+        undefined,
     }
 }
 

@@ -277,3 +277,75 @@ pub fn merge(
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// `{target, confidence, lever}` for [`solve`]; `target` counts from 0.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SolveRequest {
+    target: usize,
+    confidence: f64,
+    lever: String,
+}
+
+/// The smallest value of a lever (`budget`, `recruits`, `intake`; or the
+/// largest `cost`) at which a target is met in at least `confidence` of the
+/// trials, as `mentorsim solve --json` gives it: `{solution, mentors}`.
+#[wasm_bindgen]
+pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let s = read_scenario(&scenario)?;
+    let opts = read_options(&options)?;
+    let text =
+        json_of(&request, "request")?.ok_or_else(|| parse_error("", "no request was given"))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    let req: SolveRequest = serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = e.path().to_string();
+        parse_error(if field == "." { "" } else { &field }, bare(e.inner()))
+    })?;
+    let lever = crate::decide::Lever::from_name(&req.lever).ok_or_else(|| {
+        parse_error(
+            "lever",
+            format!(
+                "unknown lever `{}`: give budget, recruits, intake or cost",
+                req.lever
+            ),
+        )
+    })?;
+    let solution = crate::decide::solve(&s, req.target, req.confidence, lever, &opts)?;
+    let at = crate::decide::with_lever(&s, lever, solution.value.unwrap_or(0.0))?;
+    #[derive(Serialize)]
+    struct Answer {
+        solution: crate::decide::Solution,
+        mentors: Vec<crate::decide::MentorNeed>,
+    }
+    to_js(&Answer {
+        solution,
+        mentors: crate::decide::mentor_needs(&at),
+    })
+}
+
+/// B against A on the same trials and seed, as `mentorsim compare --json`.
+#[wasm_bindgen]
+pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let (sa, sb) = (read_scenario(&a)?, read_scenario(&b)?);
+    let opts = read_options(&options)?;
+    to_js(&crate::decide::compare(&sa, &sb, &opts)?)
+}
+
+/// What better evidence is worth, as `mentorsim value --json`.
+#[wasm_bindgen(js_name = valueOfInformation)]
+pub fn value_of_information(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let s = read_scenario(&scenario)?;
+    let opts = read_options(&options)?;
+    to_js(&crate::decide::value_of_information(&s, &opts)?)
+}
+
+/// The recruits a plan needs each year beside those assumed.
+#[wasm_bindgen(js_name = mentorNeeds)]
+pub fn mentor_needs(scenario: JsValue) -> Result<JsValue, JsError> {
+    let s = read_scenario(&scenario)?;
+    let problems = s.validate();
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems).into());
+    }
+    to_js(&crate::decide::mentor_needs(&s))
+}
