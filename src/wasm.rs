@@ -160,6 +160,39 @@ pub fn preset(id: &str) -> Result<JsValue, JsError> {
     to_js(&presets::get(id)?)
 }
 
+#[derive(Serialize)]
+struct PriorInfo {
+    id: &'static str,
+    form: crate::priors::Form,
+    source: &'static str,
+    name: scenario::Text,
+    note: scenario::Text,
+    counterfactual: scenario::Counterfactual,
+}
+
+/// The named evidence priors of the counterfactual, the default first:
+/// `[{id, form, source, name: {en, fr, nl}, note: {en, fr, nl},
+/// counterfactual}]`, `counterfactual` being the scenario fragment to set.
+#[wasm_bindgen]
+pub fn priors() -> Result<JsValue, JsError> {
+    let list: Vec<PriorInfo> = crate::priors::PRIORS
+        .iter()
+        .map(|p| PriorInfo {
+            id: p.id,
+            form: p.form,
+            source: p.source,
+            name: p.name_text(),
+            note: scenario::Text {
+                en: p.note[0].into(),
+                fr: p.note[1].into(),
+                nl: p.note[2].into(),
+            },
+            counterfactual: p.counterfactual(),
+        })
+        .collect();
+    to_js(&list)
+}
+
 /// The parameters, outputs, distributions, presets and limits (see the
 /// core's `schema` module): what the page builds its controls from.
 #[wasm_bindgen]

@@ -2,7 +2,8 @@
 // Chromium, against WCAG 2.1 A and AA (labels, roles, names, contrast, ...):
 // in each language's layout, in the states a person reaches by using them
 // (every assumption open, an invalid input, the "Embed this" dialog, the
-// presentation mode, the dark widget at 320 px). Keyboard use and the table
+// presentation mode, the dark widget at 320 px, the accounts with a custom
+// effect, the widget leading with an account). Keyboard use and the table
 // alternatives of the charts are tested beside the features themselves.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
@@ -42,10 +43,24 @@ describe('accessibility', () => {
     await page.goto(`${s.base}index.html?lang=fr`);
     await state(page, 'ready');
     await page.locator('#all-assumptions > summary').click();
+    // The accounts: the prior picker, the break-even, the table, and the chart's table open.
+    await page.locator('#accounts-table').waitFor();
+    await page.locator('#chart-perspectives details.table > summary').click();
     await audit(page, 'page, fr, all assumptions');
     await page.fill('[data-field="outcomes.employed.events"] input', '-5');
     await state(page, 'error');
     await audit(page, 'page, fr, invalid input');
+    // Another prior, then an effect edited by hand ("custom").
+    await page.fill('[data-field="outcomes.employed.events"] input', '1701');
+    await state(page, 'ready');
+    await page.selectOption('#prior-select', 'programme-comparison');
+    await state(page, 'ready');
+    await page.selectOption('#prior-select', 'independent-evaluations');
+    await state(page, 'ready');
+    await page.fill('#controls-body [data-field="counterfactual.effect.mode"] input', '0.04');
+    await state(page, 'ready');
+    await page.waitForFunction(() => document.querySelector('#prior-select')?.value === 'custom');
+    await audit(page, 'page, fr, custom effect');
     await context.close();
   });
 
@@ -65,6 +80,7 @@ describe('accessibility', () => {
     for (const [query, viewport] of [
       ['preset=actiris-2028&lang=fr&controls=budget,cost-per-duo,employment-rate', { width: 320, height: 900 }],
       ['preset=actiris-2028&lang=en&theme=dark&lead=cost-net', { width: 760, height: 900 }],
+      ['preset=actiris-2028&lang=nl&lead=perspective-region', { width: 320, height: 900 }],
     ]) {
       const { page, context } = await s.newPage({ viewport });
       await page.goto(`${s.base}embed.html?${query}`);

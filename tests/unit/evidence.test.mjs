@@ -30,3 +30,66 @@ test('only http(s) links are ever linked', () => {
   assert.equal(safeHref('https://example.org'), 'https://example.org/');
   assert.equal(parseSource('javascript:alert(1)')[0].kind, 'text');
 });
+
+// Text a source may hold besides ids and links: the conventions section of
+// docs/EVIDENCE.md (the 3 % discount rate), which is not a row.
+const TEXT_REFERENCES = new Set(['EVIDENCE: public finances']);
+
+/** Every evidence id a `source` text names, ranges ("E1-E3") spelt out; links and known words left out. */
+function citedIds(source) {
+  const ids = [];
+  for (const raw of String(source).split(/[,;]/)) {
+    const part = raw.trim();
+    const range = /^([ECF])(\d+)\s*[-–]\s*\1?(\d+)$/.exec(part);
+    if (range) for (let i = Number(range[2]); i <= Number(range[3]); i++) ids.push(`${range[1]}${i}`);
+    else if (/^[ECF]\d+$/.test(part)) ids.push(part);
+    else assert.ok(safeHref(part) || TEXT_REFERENCES.has(part), `"${part}" in "${source}" is neither an evidence row nor a link`);
+  }
+  return ids;
+}
+
+/** Every `source` field anywhere in a JSON value. */
+function sourcesIn(value, out = []) {
+  if (Array.isArray(value)) for (const v of value) sourcesIn(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'source' && typeof v === 'string') out.push(v);
+      else sourcesIn(v, out);
+    }
+  }
+  return out;
+}
+
+test('every source a preset or a named prior cites is a row of the page', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const root = new URL('../../', import.meta.url);
+  const cited = [];
+  for (const file of readdirSync(new URL('presets/', root)).filter((f) => f.endsWith('.json'))) {
+    for (const s of sourcesIn(JSON.parse(readFileSync(new URL(`presets/${file}`, root), 'utf8')))) cited.push([file, s]);
+  }
+  const priors = readFileSync(new URL('src/priors.rs', root), 'utf8');
+  const fromPriors = [...priors.matchAll(/^\s*source:\s*"([^"]*)"/gm)].map((m) => m[1]);
+  assert.ok(fromPriors.length >= 3, 'the priors name their rows');
+  for (const s of fromPriors) cited.push(['src/priors.rs', s]);
+  assert.ok(cited.length > 20);
+  for (const [where, source] of cited) {
+    for (const id of citedIds(source)) assert.ok(evidenceRow(id), `${where}: ${id} (in "${source}") is not among the page's evidence rows`);
+  }
+});
+
+test('every row of docs/EVIDENCE.md is on the page, with an address where the table gives one', async () => {
+  const { readFileSync } = await import('node:fs');
+  const doc = readFileSync(new URL('../../docs/EVIDENCE.md', import.meta.url), 'utf8');
+  const rows = [...doc.matchAll(/^\| ([ECF]\d+) \|(.*)$/gm)];
+  assert.ok(rows.length >= 40);
+  for (const [, id, rest] of rows) {
+    const row = evidenceRow(id);
+    assert.ok(row, `${id} is missing from lib/evidence.js`);
+    for (const url of rest.match(/https?:\/\/[^\s;|)]+/g) ?? []) {
+      assert.ok(
+        row.where.some((w) => w.href === url || url.startsWith(w.href.replace(/\/$/, ''))),
+        `${id}: ${url} is not linked`
+      );
+    }
+  }
+});

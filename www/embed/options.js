@@ -4,7 +4,9 @@
 //
 //   controls=budget,cost-per-duo   the sliders to show, in that order (at most 4), or "none"
 //   lead=target                    the answer shown first: target (the first target), target-2, ...,
-//                                  employed, net, cost-net, started, bcr, budget, mentors
+//                                  employed, net, cost-net, started, bcr, budget, mentors,
+//                                  perspective-<p> (an account: region, eu, federal, local,
+//                                  participants, public, society)
 //   theme=light|dark|auto          colours (auto follows the reader's setting)
 //   accent=0b4f9c                  accent colour, hex (#rgb or #rrggbb, the "#" optional)
 //   font=system|sans|serif         font family, from this list only
@@ -15,6 +17,7 @@
 // HTML or CSS text; the accent is re-serialised from its parsed digits.
 
 import { toQuery } from '../lib/state.js';
+import { PERSPECTIVES } from '../lib/accounts.js';
 
 /** The controls a widget can show: the scenario path each one moves (its unit is the engine's schema's). */
 export const CONTROLS = Object.freeze({
@@ -71,15 +74,25 @@ export function normaliseHex(raw) {
   return `#${d.length === 3 ? [...d].map((c) => c + c).join('') : d}`;
 }
 
+/** The lead of each account (results.js perspectiveCard): "perspective-region", ... */
+export const PERSPECTIVE_LEADS = Object.freeze(PERSPECTIVES.map((p) => `perspective-${p}`));
+
 /** The card id (results.js) of a lead, e.g. "target-2" → "target-1"; null if not a lead name. */
 export function leadCard(lead) {
   if (Object.hasOwn(LEADS, lead)) return LEADS[lead];
+  if (PERSPECTIVE_LEADS.includes(lead)) return lead;
   const m = /^target-([1-9]\d?)$/.exec(lead);
   return m ? `target-${Number(m[1]) - 1}` : null;
 }
 
+/** The perspective a lead names ("perspective-public" → "public"), or null. */
+export function leadPerspective(lead) {
+  return PERSPECTIVE_LEADS.includes(lead) ? lead.slice('perspective-'.length) : null;
+}
+
 /** The lead name of a card id: "target-0" → "target", "target-1" → "target-2", "costNet" → "cost-net". */
 export function leadName(cardId) {
+  if (PERSPECTIVE_LEADS.includes(cardId)) return cardId;
   const m = /^target-(\d+)$/.exec(cardId);
   if (m) return Number(m[1]) === 0 ? 'target' : `target-${Number(m[1]) + 1}`;
   return Object.keys(LEADS).find((k) => LEADS[k] === cardId) ?? null;

@@ -50,6 +50,7 @@ export const EMBED_STRINGS = {
   ),
   'dlg.lead': S('Answer to lead with', 'Réponse mise en avant', 'Antwoord dat vooraan staat'),
   'dlg.leadTarget': S('Probability: {label}', 'Probabilité : {label}', 'Kans: {label}'),
+  'dlg.leadPerspective': S('Does it pay back? {who}', 'Est-ce rentable ? {who}', 'Verdient het zich terug? {who}'),
   'dlg.controls': S('Controls the reader can move', 'Réglages que le lecteur peut bouger', 'Instellingen die de lezer kan verschuiven'),
   'dlg.ctl.budget': S('Budget per year', 'Budget par an', 'Budget per jaar'),
   'dlg.ctl.cost-per-duo': S('Cost per duo', 'Coût par duo', 'Kost per duo'),

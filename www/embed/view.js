@@ -4,9 +4,9 @@
 import { t, pick, fmtInt } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
 import { fanChart, fanTable, seriesRows, pngBlob, download } from '../lib/charts.js';
-import { headline, quantilesCsv } from '../lib/results.js';
+import { headline, perspectiveCard, quantilesCsv } from '../lib/results.js';
 import { et } from './strings.js';
-import { leadCard } from './options.js';
+import { leadCard, leadPerspective } from './options.js';
 import { fullUrl } from './frame.js';
 
 const $ = (id) => document.getElementById(id);
@@ -68,6 +68,10 @@ function keepTogether(root) {
 export async function render(w) {
   const { result, scenario } = w.session.last;
   const cards = headline(result, scenario);
+  // An account is not among the page's headline cards: the widget adds the one it leads with.
+  const perspective = leadPerspective(w.options.lead);
+  const account = perspective ? perspectiveCard(result, scenario, perspective) : null;
+  if (account) cards.push(account);
   const card = pickLead(w, cards);
   if (card) {
     for (const el of card.querySelectorAll('.card-sources, .sources-line')) el.remove();

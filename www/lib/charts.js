@@ -226,6 +226,37 @@ export function probabilityChart(Plot, { result, label, width = 640, height = 28
   return finishSvg(node, label);
 }
 
+/**
+ * The median net benefit of each account as a horizontal bar, with its
+ * P5–P95 as a whisker. `rows`: [{label, median, p5, p95}] (accounts.js).
+ */
+export function perspectiveChart(Plot, { rows, label, width = 640, height }) {
+  const f = (x) => fmtBy('eur', x, { compact: true });
+  const colours = chartColours();
+  const longest = Math.max(...rows.map((r) => r.label.length), 8);
+  const node = Plot.plot({
+    ...frame(width, height ?? 36 + rows.length * 30, Math.min(200, 12 + longest * 6.4)),
+    x: { label: t('axis.net'), tickFormat: f, grid: true, ticks: Math.max(3, Math.floor(width / 110)) },
+    y: { label: null, domain: rows.map((r) => r.label) },
+    marks: [
+      Plot.barX(rows, { y: 'label', x: 'median', fill: colours.hist, fillOpacity: 0.75 }),
+      Plot.ruleX([0], { stroke: colours.ref }),
+      Plot.ruleY(rows, { y: 'label', x1: 'p5', x2: 'p95', stroke: colours.ref, strokeWidth: 1.5 }),
+      Plot.tickX(rows, { y: 'label', x: 'p5', stroke: colours.ref, strokeWidth: 1.5, inset: 6 }),
+      Plot.tickX(rows, { y: 'label', x: 'p95', stroke: colours.ref, strokeWidth: 1.5, inset: 6 }),
+      Plot.tip(
+        rows,
+        Plot.pointerY({
+          y: 'label',
+          x: 'median',
+          title: (d) => [d.label, t('tip.kv', { k: t('tip.median'), v: f(d.median) }), t('tip.kv', { k: 'P5–P95', v: `${f(d.p5)} – ${f(d.p95)}` })].join('\n'),
+        })
+      ),
+    ],
+  });
+  return finishSvg(node, label);
+}
+
 // ---- tables ---------------------------------------------------------------
 
 /** A <table> with a caption, header row and rows of already formatted cells. */
@@ -278,6 +309,15 @@ export function probabilityTable(caption, result) {
     caption,
     [t('col.year'), ...tgs.map((tg) => pick(tg.label))],
     result.years.map((y, i) => [fmtYear(y), ...tgs.map((tg) => fmtPct(tg.probability_by_year?.[i], 1))])
+  );
+}
+
+export function perspectiveTable(caption, rows) {
+  const f = (x) => fmtBy('eur', x);
+  return table(
+    caption,
+    [t('col.perspective'), 'P5', `P50 (${t('card.median')})`, 'P95'],
+    rows.map((r) => [r.label, f(r.p5), f(r.median), f(r.p95)])
   );
 }
 

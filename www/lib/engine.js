@@ -26,7 +26,7 @@ export function compileModule() {
 
 /**
  * The engine's JavaScript API on the main thread, and the compiled module:
- * {api: {presets, preset, schema, paramSummary, validate, simulate, RangeRun, merge, lastPanic, version}, module}.
+ * {api: {presets, preset, priors, schema, paramSummary, validate, simulate, RangeRun, merge, lastPanic, version}, module}.
  */
 export function loadEngine() {
   enginePromise ??= (async () => {

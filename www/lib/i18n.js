@@ -125,6 +125,20 @@ export function fmtPctPoints(x) {
   return t('unit.pts', { x: nf({ maximumFractionDigits: pts < 0.1 ? 2 : 1 }).format(pts) });
 }
 
+/**
+ * A share as a number of percentage points, without the unit (0.163 → "16",
+ * 0.033 → "3.3" in the reader's format): whole points from 10 up, one
+ * decimal below, never "-0".
+ */
+export function fmtPoints(x) {
+  if (!ok(x)) return dash;
+  const pts = x * 100;
+  const digits = Math.abs(pts) >= 9.95 ? 0 : 1;
+  const f = 10 ** digits;
+  const r = Math.round(pts * f) / f;
+  return nf({ maximumFractionDigits: digits }).format(r === 0 ? 0 : r);
+}
+
 /** A year, without grouping separators. */
 export function fmtYear(y) {
   return ok(y) ? nf({ useGrouping: false, maximumFractionDigits: 0 }).format(y) : dash;

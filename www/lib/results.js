@@ -86,6 +86,28 @@ function targetSeries(result, tg) {
   return { p5: s.p5[i], p50: s.p50[i], p95: s.p95[i] };
 }
 
+/**
+ * The card of one account (perspective `id`: region, public, ...): the
+ * chance that its benefit exceeds its cost, with its net benefit's median
+ * and band; null when the result has no such account.
+ */
+export function perspectiveCard(result, scenario, id) {
+  const a = result.perspectives?.[id];
+  if (!a) return null;
+  const net = a.net ?? {};
+  const f = (x) => fmtEur(x, { compact: true });
+  return card({
+    id: `perspective-${id}`,
+    title: t('persp.cardTitle', { who: t(`persp.${id}`) }),
+    what: t('persp.cardWhat', { what: t(`persp.what.${id}`), year: fmtYear(result.years[0]) }),
+    value: h('span', { class: 'num', text: fmtPct(a.p_benefit_exceeds_cost, 0) }),
+    unitNote: t('persp.cardUnit', { pm: t('card.pm', { se: fmtPctPoints(a.p_benefit_exceeds_cost_se) }) }),
+    band: t('persp.cardBand', { x: f(net.p50), band: band(net.p5, net.p95, f) }),
+    sources: sourceLinks(scenario, DEPENDS.bcr),
+    n: t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) }),
+  });
+}
+
 /** Headline cards of a result. */
 export function headline(result, scenario) {
   const n = t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) });

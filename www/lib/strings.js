@@ -196,6 +196,73 @@ export const STRINGS = {
   'card.assumptions': S('assumptions, no measured source', 'hypothèses sans source mesurée', 'aannames zonder gemeten bron'),
   'card.n': S('{trials} trials, seed {seed}', '{trials} essais, graine {seed}', '{trials} trekkingen, seed {seed}'),
 
+  // ---- the effect of mentoring, break-even, accounts by perspective
+  'impact.heading': S('Does it pay back, and for whom?', 'Est-ce rentable, et pour qui ?', 'Verdient het zich terug, en voor wie?'),
+  'prior.label': S('Evidence on the effect of mentoring', 'Preuves sur l’effet du mentorat', 'Bewijs over het effect van mentoring'),
+  'prior.custom': S('Custom: values edited by hand', 'Personnalisé : valeurs modifiées à la main', 'Aangepast: waarden met de hand gewijzigd'),
+  'prior.customNote': S('The effect was edited by hand: it is none of the named evidence priors. Pick one above to go back to the evidence.', 'L’effet a été modifié à la main : ce n’est plus aucune des hypothèses de preuve nommées. Choisissez-en une ci-dessus pour revenir aux preuves.', 'Het effect werd met de hand gewijzigd: het is geen van de benoemde bewijsaannames meer. Kies er hierboven een om terug te gaan naar het bewijs.'),
+  'prior.default': S(
+    'By default: independent evaluations with control groups, because only they compare with a group that someone other than the programme chose.',
+    'Par défaut : les évaluations indépendantes avec groupe témoin, parce que seules elles comparent avec un groupe choisi par quelqu’un d’autre que le programme.',
+    'Standaard: onafhankelijke evaluaties met controlegroepen, omdat alleen die vergelijken met een groep die iemand anders dan het programma koos.'
+  ),
+  'prior.builtFrom': S('Built from', 'Construit à partir de', 'Gebaseerd op'),
+  'prior.chosen': S('Evidence chosen: {name}', 'Preuves choisies : {name}', 'Gekozen bewijs: {name}'),
+  'breakEven.public': S(
+    'Mentoring pays back to all public budgets together if it raises the chance of work by at least {x} points ({band}); the evidence chosen says {e} points ({elo} to {ehi}).',
+    'Le mentorat se rembourse pour l’ensemble des budgets publics s’il augmente la chance de trouver un emploi d’au moins {x} points ({band}) ; les preuves choisies disent {e} points ({elo} à {ehi}).',
+    'Mentoring verdient zich terug voor alle overheidsbudgetten samen als het de kans op werk met minstens {x} punten verhoogt ({band}); het gekozen bewijs zegt {e} punten ({elo} tot {ehi}).'
+  ),
+  'breakEven.publicNoEffect': S('Mentoring pays back to all public budgets together if it raises the chance of work by at least {x} points ({band}).', 'Le mentorat se rembourse pour l’ensemble des budgets publics s’il augmente la chance de trouver un emploi d’au moins {x} points ({band}).', 'Mentoring verdient zich terug voor alle overheidsbudgetten samen als het de kans op werk met minstens {x} punten verhoogt ({band}).'),
+  'breakEven.publicNever': S(
+    'In this scenario mentoring does not pay back to all public budgets together at any effect in most trials; the evidence chosen says {e} points ({elo} to {ehi}).',
+    'Dans ce scénario, le mentorat ne se rembourse pour l’ensemble des budgets publics à aucun effet dans la plupart des essais ; les preuves choisies disent {e} points ({elo} à {ehi}).',
+    'In dit scenario verdient mentoring zich voor alle overheidsbudgetten samen bij geen enkel effect terug in de meeste trekkingen; het gekozen bewijs zegt {e} punten ({elo} tot {ehi}).'
+  ),
+  'breakEven.regionNever': S('For the Region alone it does not pay back in money: the savings go to the federal social security and the CPAS.', 'Pour la Région seule, il ne se rembourse pas en argent : les économies vont à la sécurité sociale fédérale et aux CPAS.', 'Voor het Gewest alleen verdient het zich niet terug in geld: de besparingen gaan naar de federale sociale zekerheid en de OCMW’s.'),
+  'breakEven.regionAt': S('For the Region alone (after the ESF+ share) it pays back from an effect of {x} points ({band}).', 'Pour la Région seule (après la part du FSE+), il se rembourse à partir d’un effet de {x} points ({band}).', 'Voor het Gewest alleen (na het ESF+-aandeel) verdient het zich terug vanaf een effect van {x} punten ({band}).'),
+  'breakEven.cost': S('At the effect the evidence gives, a duo could cost up to {x} (median, in the prices of the cost per duo; {band}) and still pay back to all public budgets.', 'À l’effet que donnent les preuves, un duo pourrait coûter jusqu’à {x} (médiane, aux prix du coût par duo ; {band}) et rester rentable pour l’ensemble des budgets publics.', 'Bij het effect dat het bewijs geeft, mag een duo tot {x} kosten (mediaan, in de prijzen van de kost per duo; {band}) en zich toch terugverdienen voor alle overheidsbudgetten.'),
+  'persp.region': S('Region (after ESF+)', 'Région (après FSE+)', 'Gewest (na ESF+)'),
+  'persp.eu': S('EU (ESF+)', 'UE (FSE+)', 'EU (ESF+)'),
+  'persp.federal': S('Federal social security', 'Sécurité sociale fédérale', 'Federale sociale zekerheid'),
+  'persp.local': S('CPAS', 'CPAS', 'OCMW'),
+  'persp.participants': S('Mentees', 'Mentees', 'Mentees'),
+  'persp.public': S('All public budgets', 'Ensemble des budgets publics', 'Alle overheidsbudgetten'),
+  'persp.society': S('Society', 'Société', 'Samenleving'),
+  'persp.what.region': S('pays the cost after the ESF+ share; gets nothing back unless a regional return is set', 'paie le coût après la part du FSE+ ; ne récupère rien sauf si un retour régional est fixé', 'betaalt de kost na het ESF+-aandeel; krijgt niets terug tenzij een gewestelijk rendement is ingesteld'),
+  'persp.what.eu': S('pays the ESF+ share; gets nothing back', 'paie la part du FSE+ ; ne récupère rien', 'betaalt het ESF+-aandeel; krijgt niets terug'),
+  'persp.what.federal': S('allowances saved, contributions and taxes gained', 'allocations économisées, cotisations et impôts gagnés', 'bespaarde uitkeringen, gewonnen bijdragen en belastingen'),
+  'persp.what.local': S('integration income saved', 'revenu d’intégration économisé', 'bespaard leefloon'),
+  'persp.what.participants': S('net earnings less the allowances no longer drawn', 'salaire net moins les allocations qui ne sont plus perçues', 'nettoloon min de uitkeringen die niet meer worden ontvangen'),
+  'persp.what.public': S('all savings and taxes against the whole public cost', 'toutes les économies et recettes contre tout le coût public', 'alle besparingen en belastingen tegenover de hele overheidskost'),
+  'persp.what.society': S('earnings and taxes against the public cost and the mentors’ time; transfers cancel out', 'salaires et impôts contre le coût public et le temps des mentors ; les transferts s’annulent', 'lonen en belastingen tegenover de overheidskost en de tijd van de mentoren; overdrachten vallen weg'),
+  'persp.heading': S('Accounts by perspective', 'Comptes par point de vue', 'Rekeningen per perspectief'),
+  'persp.caption': S(
+    'Benefit less cost for each account: EUR, present value in prices of {year}, discounted to {year} at {rate} a year; {trials} trials, seed {seed}',
+    'Bénéfice moins coût pour chaque compte : EUR, valeur actuelle aux prix de {year}, actualisée à {year} à {rate} par an ; {trials} essais, graine {seed}',
+    'Baten min kosten per rekening: EUR, contante waarde in prijzen van {year}, verdisconteerd naar {year} tegen {rate} per jaar; {trials} trekkingen, seed {seed}'
+  ),
+  'persp.rateDrawn': S('the drawn rate', 'le taux tiré', 'de getrokken voet'),
+  'persp.col.who': S('Perspective (what it counts)', 'Point de vue (ce qu’il compte)', 'Perspectief (wat het telt)'),
+  'persp.col.net': S('Net benefit, median (EUR)', 'Bénéfice net, médiane (EUR)', 'Nettobaat, mediaan (EUR)'),
+  'persp.col.band': S('P5–P95 (EUR)', 'P5–P95 (EUR)', 'P5–P95 (EUR)'),
+  'persp.col.ratio': S('Benefit–cost ratio, median', 'Rapport bénéfices–coûts, médiane', 'Baten-kostenverhouding, mediaan'),
+  'persp.col.chance': S('Chance the benefit exceeds the cost (± Monte Carlo error)', 'Chance que le bénéfice dépasse le coût (± erreur Monte-Carlo)', 'Kans dat de baat de kost overtreft (± Monte-Carlofout)'),
+  'persp.range': S('{lo} to {hi}', '{lo} à {hi}', '{lo} tot {hi}'),
+  'persp.noRatio': S('– (bears no cost)', '– (aucun coût)', '– (draagt geen kosten)'),
+  'persp.cardTitle': S('{who}: does it pay back?', '{who} : est-ce rentable ?', '{who}: verdient het zich terug?'),
+  'persp.cardUnit': S('Chance the benefit exceeds the cost {pm}', 'Chance que le bénéfice dépasse le coût {pm}', 'Kans dat de baat de kost overtreft {pm}'),
+  'persp.cardWhat': S('This account: {what}. Benefit less cost, EUR, present value in prices of {year}, discounted.', 'Ce compte : {what}. Bénéfice moins coût, EUR, valeur actuelle aux prix de {year}, actualisée.', 'Deze rekening: {what}. Baten min kosten, EUR, contante waarde in prijzen van {year}, verdisconteerd.'),
+  'persp.cardBand': S('Net benefit: median {x} ({band}), EUR present value', 'Bénéfice net : médiane {x} ({band}), EUR en valeur actuelle', 'Nettobaat: mediaan {x} ({band}), EUR contante waarde'),
+  'chart.persp': S('Net benefit by perspective', 'Bénéfice net par point de vue', 'Nettobaat per perspectief'),
+  'chart.perspCaption': S(
+    'Median benefit less cost of each account (EUR, present value in prices of {year}); whiskers: P5–P95 over {trials} trials (seed {seed}). Left of zero, the account pays more than it gets back.',
+    'Bénéfice moins coût médian de chaque compte (EUR, valeur actuelle aux prix de {year}) ; moustaches : P5–P95 sur {trials} essais (graine {seed}). À gauche de zéro, le compte paie plus qu’il ne récupère.',
+    'Mediane baten min kosten van elke rekening (EUR, contante waarde in prijzen van {year}); snorharen: P5–P95 over {trials} trekkingen (seed {seed}). Links van nul betaalt de rekening meer dan ze terugkrijgt.'
+  ),
+  'axis.net': S('Benefit less cost (EUR)', 'Bénéfice moins coût (EUR)', 'Baten min kosten (EUR)'),
+  'col.perspective': S('Perspective', 'Point de vue', 'Perspectief'),
+
   // ---- charts
   'charts.heading': S('Charts', 'Graphiques', 'Grafieken'),
   'chart.started': S('Duos started', 'Duos lancés', 'Gestarte duo’s'),

@@ -18,7 +18,7 @@ import { t, pick, getLang, onLangChange, LANGS } from '../lib/i18n.js';
 import { h, uid } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
 import { et } from '../embed/strings.js';
-import { embedQuery, CONTROLS, EMBED_DEFAULTS, FONTS, THEMES, TITLE_MAX, normaliseHex } from '../embed/options.js';
+import { embedQuery, CONTROLS, EMBED_DEFAULTS, FONTS, THEMES, TITLE_MAX, PERSPECTIVE_LEADS, leadPerspective, normaliseHex } from '../embed/options.js';
 
 const SANDBOX = 'allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads';
 const DEFAULT_HEIGHT = 560;
@@ -91,6 +91,7 @@ function leadOptions(scenario) {
   ]) {
     out.push([name, t(key)]);
   }
+  for (const name of PERSPECTIVE_LEADS) out.push([name, et('dlg.leadPerspective', { who: t(`persp.${leadPerspective(name)}`) })]);
   return out;
 }
 

@@ -12,6 +12,8 @@ import { buildControls, showErrors } from './controls.js';
 import { headline, chartSpecs, quantilesCsv } from '../lib/results.js';
 import { renderSources, sourcesSummary } from './sources.js';
 import { h, nextTask } from '../lib/dom.js';
+import { priorFragment, reconcilePrior } from '../lib/accounts.js';
+import { renderPriorPicker, syncPriorPicker, renderImpact } from './impact.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
@@ -25,6 +27,7 @@ const app = {
   Plot: null,
   version: '',
   presets: [],
+  priors: [],
   chartModes: {},
   renderGen: 0,
   figures: new Map(),
@@ -90,6 +93,7 @@ function renderControls() {
     edited: editedPaths().length > 0,
     edit: (path, value, field) => {
       app.session.edit(path, value, field ?? path);
+      if (path.startsWith('counterfactual')) namePrior();
       syncEditors(path);
       inputsChanged();
     },
@@ -118,6 +122,29 @@ function renderControls() {
   });
   app.editors = editors;
   if (app.problems.length) showErrors($('controls-body'), app.problems);
+  renderPriorPicker($('prior-picker'), priorCtx());
+}
+
+// ---- the evidence prior ----------------------------------------------------
+
+function priorCtx() {
+  return { scenario: app.scenario, priors: app.priors, choose: choosePrior };
+}
+
+/** Sets the counterfactual to a named prior (an edit like any other, so the link carries it) and reruns. */
+function choosePrior(id) {
+  const fragment = priorFragment(id, app.priors, app.session.base);
+  if (!fragment || !app.scenario) return;
+  app.session.edit('counterfactual', fragment);
+  renderControls();
+  inputsChanged(true);
+  $('prior-select')?.focus();
+}
+
+/** After a hand edit of the effect: the scenario names the prior its numbers are, or none. */
+function namePrior() {
+  const next = reconcilePrior(app.scenario?.counterfactual, app.priors);
+  if (next) app.session.edit('counterfactual', next);
 }
 
 /** Keeps the other editor of the same input (main panel / all assumptions) in step. */
@@ -179,11 +206,12 @@ function inputsChanged(immediate = false, { firstRun = false } = {}) {
   other.replaceChildren();
   if (rest.length) other.append(h('p', { text: t('invalid.other') }), h('ul', {}, rest.map((p) => h('li', { text: problemText(p) }))));
   other.hidden = rest.length === 0;
+  syncPriorPicker($('prior-picker'), priorCtx());
   if (problems.length) return;
   updateUrl();
   if (firstRun) return;
   updateEditedMarker();
-  renderSources($('sources'), app.scenario, editedPaths());
+  renderSources($('sources'), app.scenario, editedPaths(), app.priors);
 }
 
 function markStale(stale) {
@@ -280,6 +308,12 @@ async function renderResults() {
   const { result, scenario } = app.last;
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
+  renderImpact($('impact-body'), result, scenario, {
+    Plot: app.Plot,
+    fileName: `mentorsim-${scenario.id || 'scenario'}-perspectives-${app.last.seed}`,
+    credit: exportCredit(),
+    width: Math.round(Math.max(320, Math.min(960, $('impact-body').clientWidth || 640))),
+  });
   $('print-sources').replaceChildren(sourcesSummary(scenario));
   // The answers are on screen from here; the charts follow, one task each.
   if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
@@ -382,7 +416,7 @@ function wireStatic() {
     updateUrl();
     setPresent(app.state.present);
     renderControls();
-    renderSources($('sources'), app.scenario, editedPaths());
+    renderSources($('sources'), app.scenario, editedPaths(), app.priors);
     if (app.last) renderResults();
     if (document.body.dataset.state === 'ready' && app.last) setStatus(t('status.ready', { trials: fmtInt(app.last.result.trials), ms: fmtInt(app.last.ms), workers: app.last.workers }));
   });
@@ -426,6 +460,7 @@ async function boot() {
   app.api = engine.api;
   app.version = app.api.version();
   app.presets = app.api.presets();
+  app.priors = app.api.priors();
   app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS });
   // Text that looks like markup or script is shown as it is, as text; the notices say so.
   const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });
@@ -437,6 +472,6 @@ async function boot() {
   renderControls();
   // The sources table in a task of its own, to keep each task short.
   await nextTask();
-  renderSources($('sources'), app.scenario, editedPaths());
+  renderSources($('sources'), app.scenario, editedPaths(), app.priors);
 }
 

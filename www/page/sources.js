@@ -7,6 +7,7 @@ import { h, extLink } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
 import { EVIDENCE, parseSource } from '../lib/evidence.js';
 import { paramPaths, paramLabel, describe } from '../lib/params.js';
+import { priorEntry } from '../lib/accounts.js';
 
 function sourceCell(source, assumption) {
   const td = h('td', { class: 'src' });
@@ -40,7 +41,10 @@ function intakeText(it) {
  * Renders the section into `root` for the current scenario. `editedPaths`
  * lists the inputs that differ from the preset (marked "edited").
  */
-export function renderSources(root, scenario, editedPaths = []) {
+export function renderSources(root, scenario, editedPaths = [], priors = []) {
+  // The counterfactual's note: its own, else the named prior's in the reader's language.
+  const prior = priorEntry(scenario.counterfactual, priors);
+  const noteOf = (p, o) => o.note ?? (prior && p.startsWith('counterfactual.') ? pick(prior.note) : undefined);
   const edited = (p) => editedPaths.some((e) => e === p || e.startsWith(`${p}.`) || p.startsWith(`${e}.`));
   const rows = [];
   const row = (path, label, dist, source, assumption, note, choice = false) =>
@@ -57,7 +61,7 @@ export function renderSources(root, scenario, editedPaths = []) {
   for (const p of paramPaths(scenario)) {
     const v = getPath(scenario, p);
     const o = v && typeof v === 'object' ? v : {};
-    rows.push(row(p, paramLabel(p), describe(p, v), o.source, o.assumption, o.note));
+    rows.push(row(p, paramLabel(p), describe(p, v), o.source, o.assumption, noteOf(p, o)));
   }
   for (const [k, tg] of (scenario.targets ?? []).entries()) {
     rows.push(row(`targets-${k}`, `${t('col.target')}: ${pick(tg.label)}`, `${fmtInt(tg.value)} ${t(`metric.${tg.metric}`)}, ${t(`kind.${tg.kind}`, { year: fmtYear(tg.year) })}`, tg.source, false, null));
