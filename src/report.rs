@@ -409,24 +409,36 @@ pub fn params(s: &Scenario) -> Vec<(&'static str, &Param)> {
         .collect()
 }
 
-/// The per-year quantiles as CSV: one row per series and year.
+/// The per-year quantiles as CSV: one row per series and year, then the
+/// Monte Carlo standard error of each figure.
 pub fn csv(r: &RunResult) -> String {
-    let mut o = String::from("series,year,mean,p5,p10,p25,p50,p75,p90,p95,trials,seed\n");
+    let mut o = String::from(
+        "series,year,mean,p5,p10,p25,p50,p75,p90,p95,trials,seed,\
+         mean_se,p5_se,p10_se,p25_se,p50_se,p75_se,p90_se,p95_se\n",
+    );
     for (name, s) in &r.series {
         for (i, year) in r.years.iter().enumerate() {
+            let figures = [
+                s.mean[i], s.p5[i], s.p10[i], s.p25[i], s.p50[i], s.p75[i], s.p90[i], s.p95[i],
+            ];
+            let errors = [
+                s.mean_se[i],
+                s.p5_se[i],
+                s.p10_se[i],
+                s.p25_se[i],
+                s.p50_se[i],
+                s.p75_se[i],
+                s.p90_se[i],
+                s.p95_se[i],
+            ];
+            let join = |xs: &[f64]| xs.iter().map(f64::to_string).collect::<Vec<_>>().join(",");
             let _ = writeln!(
                 o,
-                "{name},{year},{},{},{},{},{},{},{},{},{},{}",
-                s.mean[i],
-                s.p5[i],
-                s.p10[i],
-                s.p25[i],
-                s.p50[i],
-                s.p75[i],
-                s.p90[i],
-                s.p95[i],
+                "{name},{year},{},{},{},{}",
+                join(&figures),
                 r.trials,
-                r.seed
+                r.seed,
+                join(&errors)
             );
         }
     }

@@ -243,7 +243,7 @@ fn csv_rows_match_the_json() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("series,year,mean,p5,p10,p25,p50,p75,p90,p95,trials,seed")
+        Some("series,year,mean,p5,p10,p25,p50,p75,p90,p95,trials,seed,mean_se,p5_se,p10_se,p25_se,p50_se,p75_se,p90_se,p95_se")
     );
     let years: Vec<i64> = json["years"]
         .as_array()
@@ -257,7 +257,7 @@ fn csv_rows_match_the_json() {
     let columns: Vec<&str> = ["mean"].iter().chain(&QUANTILES).copied().collect();
     for row in rows {
         let cells: Vec<&str> = row.split(',').collect();
-        assert_eq!(cells.len(), 12, "{row}");
+        assert_eq!(cells.len(), 20, "{row}");
         let s = &series[cells[0]];
         let year: i64 = cells[1].parse().unwrap();
         let t = years.iter().position(|y| *y == year).expect("a known year");
@@ -267,6 +267,10 @@ fn csv_rows_match_the_json() {
         }
         assert_eq!(cells[10], "300");
         assert_eq!(cells[11], "4");
+        for (cell, key) in cells[12..20].iter().zip(&columns) {
+            let got: f64 = cell.parse().unwrap();
+            assert_eq!(got, f64_of(&s[format!("{key}_se")][t]), "{row}: {key}_se");
+        }
     }
 }
 
