@@ -46,7 +46,9 @@
 
 use crate::distribution::Sampler;
 use crate::error::{Error, Problem};
-use crate::outputs::{Perspective, Series, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES};
+use crate::outputs::{
+    Perspective, Series, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES, SERIES,
+};
 use crate::params::{Draws, ParamId as P, PARAMS};
 use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
 use crate::scenario::{Pool, Scenario, TargetKind};
@@ -324,7 +326,17 @@ impl Model {
         let fixed_cost = d[P::FixedCost];
         let per_mentor = d[P::DuosPerMentor];
         let realisation = d[P::Realisation];
-        let cost_at_start = d[P::CostPerDuo] * libm::pow(1.0 + g, y0 - sc.cost_price_year());
+        // EUR of the cost's price year brought to start-year prices.
+        let cost_to_start = libm::pow(1.0 + g, y0 - sc.cost_price_year());
+        let cost_at_start = d[P::CostPerDuo] * cost_to_start;
+        // Discount factors k years after a cohort's start, (1 + r)^-k: a
+        // cohort's outcomes come within 24 months after a duo of at most 36,
+        // so at most 6 years are needed.
+        debug_assert!(self.booked_by.len() <= 8);
+        let mut later = [1.0f64; 8];
+        for k in 1..later.len() {
+            later[k] = later[k - 1] / (1.0 + r);
+        }
         let volunteer_per_duo = d[P::VolunteerHours] * d[P::ShadowWage] * to_start_prices;
         let mut mentors = d[P::PoolInitial].round();
         let (mut cost, mut deflate, mut discount) = (cost_at_start, 1.0, 1.0);
@@ -385,7 +397,7 @@ impl Model {
             let mut before = [0.0; 6];
             for (k, share) in self.booked_by.iter().enumerate() {
                 let u = t + k;
-                let pv = discount / libm::pow(1.0 + r, k as f64);
+                let pv = discount * later[k];
                 for (j, x) in cohort.iter().enumerate() {
                     let upto = (x * share).round();
                     let now = upto - before[j];
@@ -406,8 +418,7 @@ impl Model {
             let pv_paid = deflate * discount;
             cost_pv += public_cost * pv_paid;
             fixed_pv += fixed_cost * pv_paid;
-            duo_cost_pv +=
-                started as f64 * discount * libm::pow(1.0 + g, y0 - sc.cost_price_year());
+            duo_cost_pv += started as f64 * discount * cost_to_start;
             volunteer_pv += started as f64 * volunteer_per_duo * discount;
             let row_at = |row: &mut [f64], s: Series, x: f64| row[s as usize * ny + t] = x;
             row_at(row, Series::DuosStarted, started as f64);
@@ -480,7 +491,7 @@ impl Model {
             );
             discount /= 1.0 + r;
         }
-        for k in 0..N_SERIES {
+        for k in (0..N_SERIES).filter(|&k| SERIES[k].cumulated) {
             let mut sum = 0.0;
             for t in 0..ny {
                 sum += row[k * ny + t];

@@ -11,7 +11,7 @@ use serde::Serialize;
 macro_rules! output_table {
     (
         $(#[$meta:meta])* $enum:ident, $spec:ident, $table:ident;
-        $($id:ident => $name:literal, $unit:ident $(, $flag:ident)?;)+
+        $($id:ident => $name:literal, $unit:ident $(, $flag:ident)? $(| $once:ident)?;)+
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,6 +30,7 @@ macro_rules! output_table {
                 name: $name,
                 unit: Unit::$unit,
                 target: output_table!(@flag $($flag)?),
+                cumulated: output_table!(@cumulated $($once)?),
             },)+
         ];
 
@@ -50,6 +51,8 @@ macro_rules! output_table {
     };
     (@flag target) => { true };
     (@flag) => { false };
+    (@cumulated yearly_only) => { false };
+    (@cumulated) => { true };
 }
 
 /// A yearly series: one value per trial and year; each also exists as
@@ -65,6 +68,10 @@ pub struct SeriesSpec {
     pub unit: Unit,
     /// Whether a target may name it (counts of people and duos).
     pub target: bool,
+    /// Whether its running total means something (not for a level such as
+    /// the mentors active, or a share of trials): then it has
+    /// `<name>_cumulative`.
+    pub cumulated: bool,
 }
 
 /// A total over the horizon: one value per trial.
@@ -80,6 +87,9 @@ pub struct TotalSpec {
     /// Unused for totals (always false).
     #[serde(skip)]
     pub target: bool,
+    /// Unused for totals (always true).
+    #[serde(skip)]
+    pub cumulated: bool,
 }
 
 output_table! {
@@ -101,13 +111,13 @@ output_table! {
     RegionalCost => "regional_cost", Eur;
     BudgetNeeded => "budget_needed", Eur;
     BudgetUnspent => "budget_unspent", Eur;
-    MentorsActive => "mentors_active", People;
-    MentorsNeeded => "mentors_needed", People;
+    MentorsActive => "mentors_active", People | yearly_only;
+    MentorsNeeded => "mentors_needed", People | yearly_only;
     FiscalReturn => "fiscal_return", Eur;
     VolunteerValue => "volunteer_value", Eur;
-    LimitedByMoney => "limited_by_money", Share;
-    LimitedByMentors => "limited_by_mentors", Share;
-    LimitedByPlan => "limited_by_plan", Share;
+    LimitedByMoney => "limited_by_money", Share | yearly_only;
+    LimitedByMentors => "limited_by_mentors", Share | yearly_only;
+    LimitedByPlan => "limited_by_plan", Share | yearly_only;
 }
 
 output_table! {

@@ -11,7 +11,7 @@
 
 use crate::engine::{Model, RunOptions, SAMPLE_CAP};
 use crate::error::Error;
-use crate::outputs::{Ranked, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS};
+use crate::outputs::{Ranked, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES};
 use crate::params::Draws;
 use crate::scenario::Scenario;
 use crate::sketch::Sketch;
@@ -115,7 +115,18 @@ impl Tally {
     /// Records the held values in their cells.
     fn flush(&mut self) {
         let filled = self.filled;
-        for (cell, values) in self.cells.iter_mut().zip(self.batch.chunks_exact(self.len)) {
+        let ny = self.cells.len() / (2 * N_SERIES);
+        for (c, (cell, values)) in self
+            .cells
+            .iter_mut()
+            .zip(self.batch.chunks_exact(self.len))
+            .enumerate()
+        {
+            // A running total that means nothing is not summarised.
+            let series = c / ny;
+            if series >= N_SERIES && !SERIES[series - N_SERIES].cumulated {
+                continue;
+            }
             for &v in &values[..filled] {
                 cell.add(v);
             }

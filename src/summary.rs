@@ -301,7 +301,12 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
     let mut series = BTreeMap::new();
     for (k, spec) in SERIES.iter().enumerate() {
         let name = spec.name;
-        for (offset, suffix) in [(0, ""), (N_SERIES, CUMULATIVE)] {
+        let forms: &[(usize, &str)] = if spec.cumulated {
+            &[(0, ""), (N_SERIES, CUMULATIVE)]
+        } else {
+            &[(0, "")]
+        };
+        for &(offset, suffix) in forms {
             let cells = &p.cells[(offset + k) * ny..(offset + k + 1) * ny];
             let per_year = |f: &dyn Fn(&Sketch) -> Option<f64>| {
                 cells

@@ -143,7 +143,7 @@ fn json_has_every_key_and_ordered_quantiles() {
         "public_cost",
         "regional_cost",
         "budget_needed",
-        "mentors_active",
+        "budget_unspent",
         "fiscal_return",
     ] {
         for name in [base.to_string(), format!("{base}_cumulative")] {
@@ -152,6 +152,11 @@ fn json_has_every_key_and_ordered_quantiles() {
                 assert_eq!(s[key].as_array().unwrap().len(), years, "{name}.{key}");
             }
         }
+    }
+    // A level or a share of trials has no running total.
+    for base in ["mentors_active", "mentors_needed", "limited_by_money"] {
+        assert!(series.contains_key(base), "no {base}");
+        assert!(!series.contains_key(&format!("{base}_cumulative")), "{base}_cumulative");
     }
     for (name, s) in series {
         for t in 0..years {
