@@ -19,7 +19,10 @@ export function renderPinBar(root, { pinned, differs, busy, pin, unpin }) {
   const note = pinned
     ? h('p', { id: 'pin-state', class: 'pin-state', role: 'status', text: [differs ? t('pin.pinned', { n: fmtInt(differs) }) : t('pin.same'), busy ? t('cmp.busy') : ''].filter(Boolean).join(' ') })
     : h('p', { id: 'pin-help', class: 'pin-help', text: t('pin.help') });
+  // Redrawn while the reader may be on its button: the focus stays on the bar's button.
+  const focused = root.contains(document.activeElement);
   root.replaceChildren(button, note);
+  if (focused) button.focus();
   root.dataset.pinned = String(Boolean(pinned));
 }
 
