@@ -278,7 +278,8 @@ export function tornadoChart(Plot, { rows, label, width = 640, height, fmt = (x)
   const f = fmt;
   const node = Plot.plot({
     ...frame(width, height ?? 40 + rows.length * 28, Math.min(320, 12 + longest * 6.2)),
-    x: { label: t('axis.rho'), domain: [-1, 1], grid: true, tickFormat: f, ticks: 5 },
+    // Room beyond ±1 for the value written at the end of a full bar.
+    x: { label: t('axis.rho'), domain: [-1.2, 1.2], grid: true, tickFormat: f, ticks: [-1, -0.5, 0, 0.5, 1] },
     y: { label: null, domain: rows.map((r) => r.label), tickFormat: (d) => (d.length > 52 ? `${d.slice(0, 50)}…` : d) },
     color: { type: 'ordinal', domain: [false, true], range: [colours.series[1] ?? colours.ref, colours.hist] },
     marks: [
