@@ -3,7 +3,8 @@
 // in each language's layout, in the states a person reaches by using them
 // (every assumption open, an invalid input, the "Embed this" dialog, the
 // presentation mode, the dark widget at 320 px, the accounts with a custom
-// effect, the widget leading with an account). Keyboard use and the table
+// effect, the widget leading with an account, the decision tools: "What does
+// it take?" answered, the tornado's table, B against A, presented). Keyboard use and the table
 // alternatives of the charts are tested beside the features themselves.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
@@ -74,6 +75,27 @@ describe('accessibility', () => {
     await page.locator('dialog.embed-dialog').waitFor({ state: 'visible' });
     await audit(page, 'page, nl, embed dialog');
     await context.close();
+  });
+
+  test('the decision tools: "What does it take?" answered, the tornado\'s table, B against A (fr, then nl presented)', async () => {
+    const edits = encodeURIComponent('{"budget.constant":3000000}');
+    const { page, context } = await s.newPage();
+    await page.goto(`${s.base}index.html?preset=actiris-2028&lang=fr&trials=2000&edits=${edits}&pin=%7B%7D`);
+    await state(page, 'ready');
+    await page.waitForFunction(() => document.body.dataset.compare === 'ready' && document.body.dataset.drivers === 'ready' && document.body.dataset.value === 'ready', null, { timeout: 60_000 });
+    await page.locator('#solve-open-0').click();
+    await page.locator('#solve-run').click();
+    await page.waitForFunction(() => document.body.dataset.solve === 'ready', null, { timeout: 60_000 });
+    await page.locator('#chart-tornado details.table > summary').click();
+    await audit(page, 'page, fr, decision tools');
+    await context.close();
+    const nl = await s.newPage();
+    await nl.page.goto(`${s.base}index.html?preset=targets-2030-2035&lang=nl&trials=1000&present=1&edits=${encodeURIComponent('{"realisation":{"dist":"fixed","value":0.9}}')}&pin=%7B%7D`);
+    await state(nl.page, 'ready');
+    await nl.page.waitForFunction(() => document.body.dataset.drivers === 'ready', null, { timeout: 60_000 });
+    await nl.page.locator('#solve-open-0').click();
+    await audit(nl.page, 'page, nl, presented, solve panel open');
+    await nl.context.close();
   });
 
   test('the widget: 320 px wide with three controls, and dark at 760 px', async () => {

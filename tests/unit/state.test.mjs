@@ -33,7 +33,7 @@ test('trials and seed are checked against the engine’s limits', () => {
 });
 
 test('a state survives the round trip through the address', () => {
-  const state = { preset: schema.presets[0], edits: { 'budget.constant': 3_000_000 }, trials: 500, seed: 7, lang: 'nl', present: true };
+  const state = { preset: schema.presets[0], edits: { 'budget.constant': 3_000_000 }, trials: 500, seed: 7, lang: 'nl', present: true, pin: null };
   const back = parseQuery(toQuery(state), { schema, langs: LANGS });
   assert.deepEqual(back.notices, []);
   assert.deepEqual(back.state, state);

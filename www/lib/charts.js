@@ -12,7 +12,7 @@
 // style-src 'self' the browser would refuse it, so it is removed before the
 // SVG enters the document and the same rules live in style.css (.ms-plot).
 
-import { t, fmtBy, fmtYear, fmtPct, fmtInt, pick } from './i18n.js';
+import { t, fmtBy, fmtYear, fmtPct, fmtInt, fmtRatio, pick } from './i18n.js';
 
 // Classic scripts, one after the other: each is evaluated in a task of its own
 // (importing vendor/plot.mjs would evaluate both in one long task).
@@ -120,8 +120,10 @@ export function targetsFor(result, metric, cumulative) {
  * A fan chart: P5–P95 and P25–P75 bands, the median line, target markers.
  * Returns the SVG (or figure) node Plot made.
  */
-export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLabel, label, width = 640, height = 320 }) {
+export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLabel, label, width = 640, height = 320, ghost = null }) {
   const rows = seriesRows(result, cumulative ? `${metric}_cumulative` : metric);
+  // A pinned scenario (B against A): its median dashed and its P5–P95 outlined, under B's marks.
+  const ghostRows = ghost ? seriesRows(ghost, cumulative ? `${metric}_cumulative` : metric) : [];
   const targets = targetsFor(result, metric, cumulative).map((tg) => ({ ...tg, text: pick(tg.label) }));
   const f = (x) => fmtBy(unit, x, { compact: true });
   const colours = chartColours();
@@ -131,6 +133,14 @@ export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLa
     y: { label: yLabel, grid: true, tickFormat: f, zero: true },
     marks: [
       Plot.ruleY([0]),
+      ...(ghostRows.length
+        ? [
+            Plot.line(ghostRows, { x: 'year', y: 'p5', stroke: colours.ref, strokeWidth: 1, strokeDasharray: '2,3' }),
+            Plot.line(ghostRows, { x: 'year', y: 'p95', stroke: colours.ref, strokeWidth: 1, strokeDasharray: '2,3' }),
+            Plot.line(ghostRows, { x: 'year', y: 'p50', stroke: colours.ref, strokeWidth: 2, strokeDasharray: '6,4' }),
+            Plot.text(ghostRows.slice(-1), { x: 'year', y: 'p50', text: () => 'A', dx: 10, fill: colours.ref, fontWeight: 'bold' }),
+          ]
+        : []),
       Plot.areaY(rows, { x: 'year', y1: 'p5', y2: 'p95', fill: colours.band, fillOpacity: 0.18 }),
       Plot.areaY(rows, { x: 'year', y1: 'p25', y2: 'p75', fill: colours.band, fillOpacity: 0.38 }),
       Plot.line(rows, { x: 'year', y: 'p50', stroke: colours.line, strokeWidth: 2.5 }),
@@ -257,6 +267,32 @@ export function perspectiveChart(Plot, { rows, label, width = 640, height }) {
   return finishSvg(node, label);
 }
 
+/**
+ * A tornado: each input's rank correlation with an output as a horizontal
+ * bar from zero, sorted by size, the sign by side and colour.
+ * `rows`: [{label, rho}] (decide.js tornadoRows).
+ */
+export function tornadoChart(Plot, { rows, label, width = 640, height, fmt = (x) => `${x > 0 ? '+' : ''}${fmtRatio(x)}` }) {
+  const colours = chartColours();
+  const longest = Math.max(...rows.map((r) => r.label.length), 8);
+  const f = fmt;
+  const node = Plot.plot({
+    ...frame(width, height ?? 40 + rows.length * 28, Math.min(320, 12 + longest * 6.2)),
+    // Room beyond ±1 for the value written at the end of a full bar.
+    x: { label: t('axis.rho'), domain: [-1.2, 1.2], grid: true, tickFormat: f, ticks: [-1, -0.5, 0, 0.5, 1] },
+    y: { label: null, domain: rows.map((r) => r.label), tickFormat: (d) => (d.length > 52 ? `${d.slice(0, 50)}…` : d) },
+    color: { type: 'ordinal', domain: [false, true], range: [colours.series[1] ?? colours.ref, colours.hist] },
+    marks: [
+      Plot.barX(rows, { y: 'label', x1: 0, x2: 'rho', fill: (d) => d.rho >= 0, fillOpacity: 0.85 }),
+      Plot.ruleX([0], { stroke: colours.ref }),
+      Plot.text(rows.filter((d) => d.rho >= 0), { y: 'label', x: 'rho', text: (d) => f(d.rho), dx: 4, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text(rows.filter((d) => d.rho < 0), { y: 'label', x: 'rho', text: (d) => f(d.rho), dx: -4, textAnchor: 'end', fill: 'currentColor' }),
+      Plot.tip(rows, Plot.pointerY({ y: 'label', x: 'rho', title: (d) => `${d.label}\nρ = ${f(d.rho)}` })),
+    ],
+  });
+  return finishSvg(node, label);
+}
+
 // ---- tables ---------------------------------------------------------------
 
 /** A <table> with a caption, header row and rows of already formatted cells. */
@@ -310,6 +346,10 @@ export function probabilityTable(caption, result) {
     [t('col.year'), ...tgs.map((tg) => pick(tg.label))],
     result.years.map((y, i) => [fmtYear(y), ...tgs.map((tg) => fmtPct(tg.probability_by_year?.[i], 1))])
   );
+}
+
+export function tornadoTable(caption, rows, fmt = (x) => fmtRatio(x)) {
+  return table(caption, [t('drivers.col.input'), t('drivers.col.rho')], rows.map((r) => [r.label, fmt(r.rho)]));
 }
 
 export function perspectiveTable(caption, rows) {

@@ -224,8 +224,11 @@ export function headline(result, scenario) {
   return cards;
 }
 
-/** The chart specifications of a result, in page order. */
-export function chartSpecs(result, modes, width = 640, height = undefined) {
+/**
+ * The chart specifications of a result, in page order. `ghost`: the result
+ * of a pinned scenario A, drawn on the fan charts under this one (B).
+ */
+export function chartSpecs(result, modes, width = 640, height = undefined, { ghost = null } = {}) {
   const hasTarget = (m) => (result.targets ?? []).some((tg) => tg.metric === m && tg.kind === 'cumulative');
   const mode = (m) => modes[m] ?? (hasTarget(m) || !(result.targets ?? []).some((tg) => tg.metric === m) ? 'cumulative' : 'annual');
   const meta = { trials: fmtInt(result.trials), seed: String(result.seed) };
@@ -238,9 +241,13 @@ export function chartSpecs(result, modes, width = 640, height = undefined) {
       metric,
       mode: m,
       title,
-      caption: t('chart.fanCaption', { what: title, mode: t(`mode.${m}`), ...meta }),
-      draw: (Plot) => charts.fanChart(Plot, { width, height, result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}` }),
-      table: () => charts.fanTable(`${title}, ${t(`mode.${m}`)}`, charts.seriesRows(result, m === 'cumulative' ? `${metric}_cumulative` : metric), 'count'),
+      caption: [t('chart.fanCaption', { what: title, mode: t(`mode.${m}`), ...meta }), ghost ? t('cmp.ghost') : ''].filter(Boolean).join(' '),
+      draw: (Plot) => charts.fanChart(Plot, { width, height, result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}`, ghost }),
+      table: () => {
+        const name = m === 'cumulative' ? `${metric}_cumulative` : metric;
+        const b = charts.fanTable(`${title}, ${t(`mode.${m}`)}${ghost ? ' (B)' : ''}`, charts.seriesRows(result, name), 'count');
+        return ghost ? h('div', {}, b, charts.fanTable(`${title}, ${t(`mode.${m}`)} (A)`, charts.seriesRows(ghost, name), 'count')) : b;
+      },
     });
   }
   if (result.targets?.length) {

@@ -62,7 +62,7 @@ export class Session {
     this.hooks = hooks;
     this.debounceMs = debounceMs;
     this.frame = frame;
-    this.state = null; // {preset, edits, trials, seed, lang, present}
+    this.state = null; // {preset, edits, trials, seed, lang, present, pin}
     this.base = null; // the preset's scenario
     this.scenario = null; // as edited (may be invalid)
     this.last = null; // the last good run: {scenario, trials, seed, result, ms, workers}
@@ -94,11 +94,31 @@ export class Session {
       this.scenario = clone(this.base);
       state.edits = {};
     }
+    if (state.pin) {
+      // A pinned scenario that cannot run is left out, with a notice; B stays.
+      try {
+        const a = applyEdits(this.base, state.pin);
+        if (this.api.validate(a).length) throw new Error('invalid');
+      } catch {
+        notices.push({ key: 'notice.badPin', value: '' });
+        state.pin = null;
+      }
+    }
     if (markupNotice) {
       const markup = Object.entries(state.edits).filter(([, v]) => MARKUP.test(JSON.stringify(v)));
       if (markup.length) notices.push({ key: 'notice.markup', value: markup.map(([k]) => k).join(', ') });
     }
     return notices;
+  }
+
+  /** The scenario pinned as A (B against A), or null. */
+  pinned() {
+    return this.state?.pin ? applyEdits(this.base, this.state.pin) : null;
+  }
+
+  /** Pins the scenario as it is now as A (its edits of the preset); `false` unpins. */
+  pin(on = true) {
+    this.state.pin = on ? clone(diffScenario(this.base, this.scenario)) : null;
   }
 
   /** Whether the scenario differs from its preset (as of the last valid check). */
@@ -110,6 +130,7 @@ export class Session {
   choosePreset(id) {
     this.state.preset = id;
     this.state.edits = {};
+    this.state.pin = null; // A was pinned on another preset
     this.base = this.api.preset(id);
     this.scenario = clone(this.base);
     this.localErrors.clear();

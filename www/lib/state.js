@@ -1,6 +1,6 @@
 // The page's whole state, and its round trip through the address bar.
 //
-// A state is {preset, edits, trials, seed, lang, present}. `edits` holds only
+// A state is {preset, edits, trials, seed, lang, present, pin}. `edits` holds only
 // what differs from the preset, as {"outcomes.employed": {...}, ...}, so a
 // shared link stays short and still reproduces exactly what the sender saw:
 // same scenario, same trial count, same seed, therefore the same numbers.
@@ -8,6 +8,9 @@
 // Everything read from a URL is untrusted: it is parsed, checked against
 // limits and against the preset's shape, and anything wrong falls back to the
 // default with a notice (a list of {key, value} for the page to translate).
+//
+// `pin` is a scenario pinned as A (B against A): its own edits of the same
+// preset, read as carefully as `edits`; null when nothing is pinned.
 
 // The address bar's own limits. The run's limits and defaults (trials, seed,
 // default preset) are the engine's: parseQuery reads them from its schema.
@@ -95,6 +98,18 @@ export function applyEdits(base, edits) {
   return s;
 }
 
+/** Edits as a link carries them: a JSON object of safe dotted paths. Throws {key, value} or an Error. */
+function parseEdits(text) {
+  const parsed = JSON.parse(text);
+  if (!isObj(parsed)) throw new Error('not an object');
+  const clean = {};
+  for (const [path, value] of Object.entries(parsed)) {
+    if (!splitPath(path)) throw { key: 'notice.badPath', value: path };
+    clean[path] = value;
+  }
+  return clean;
+}
+
 function parseWhole(raw, min, max) {
   if (!/^\d{1,16}$/.test(raw)) return null;
   const n = Number(raw);
@@ -110,7 +125,7 @@ export function parseQuery(search, { schema, langs }) {
   const notices = [];
   const { presets: presetIds, default_preset: defaultPreset, limits } = schema;
   const fallbackPreset = presetIds.includes(defaultPreset) ? defaultPreset : presetIds[0];
-  const state = { preset: fallbackPreset, edits: {}, trials: limits.trials_default, seed: limits.seed_default, lang: null, present: false };
+  const state = { preset: fallbackPreset, edits: {}, trials: limits.trials_default, seed: limits.seed_default, lang: null, present: false, pin: null };
   if (typeof search !== 'string') return { state, notices };
   if (search.length > URL_LIMITS.urlMaxChars) {
     notices.push({ key: 'notice.tooLong', value: '' });
@@ -127,17 +142,21 @@ export function parseQuery(search, { schema, langs }) {
   const edits = q.get('edits');
   if (edits !== null && edits !== '') {
     try {
-      const parsed = JSON.parse(edits);
-      if (!isObj(parsed)) throw new Error('not an object');
-      const clean = {};
-      for (const [path, value] of Object.entries(parsed)) {
-        if (!splitPath(path)) throw { key: 'notice.badPath', value: path };
-        clean[path] = value;
-      }
       // Edits only make sense against the preset they were made on.
+      const clean = parseEdits(edits);
       if (presetIds.includes(preset ?? fallbackPreset)) state.edits = clean;
     } catch (e) {
       notices.push(e && e.key ? e : { key: 'notice.badEdits', value: '' });
+    }
+  }
+
+  const pin = q.get('pin');
+  if (pin !== null) {
+    try {
+      const clean = parseEdits(pin === '' ? '{}' : pin);
+      if (presetIds.includes(preset ?? fallbackPreset)) state.pin = clean;
+    } catch {
+      notices.push({ key: 'notice.badPin', value: '' });
     }
   }
 
@@ -175,6 +194,7 @@ export function toQuery(state) {
   q.set('seed', String(state.seed));
   if (state.lang) q.set('lang', state.lang);
   if (state.present) q.set('present', '1');
+  if (state.pin && typeof state.pin === 'object') q.set('pin', JSON.stringify(state.pin));
   return `?${q.toString()}`;
 }
 

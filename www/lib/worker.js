@@ -16,10 +16,15 @@
 // Messages in:  {type: 'init', module}           the compiled WebAssembly.Module
 //               {type: 'run', job, scenario, trials, seed, first, count}
 //               {type: 'merge', job, scenario, trials, seed, partials}
+//               {type: 'solve', job, scenario, request, trials, seed}     the engine's solve()
+//               {type: 'compare', job, a, b, trials, seed}                 B against A
+//               {type: 'value', job, scenario, trials, seed}              valueOfInformation()
+//               {type: 'drivers', job, scenario, trials, seed}            a run's sensitivity
 // Messages out: {type: 'ready'} | {type: 'failed', message}
 //               {type: 'progress', job, done}
 //               {type: 'done', job, partial: Uint8Array, ms}
 //               {type: 'merged', job, result, ms?}  (ms: a whole run in this worker)
+//               {type: 'answer', job, answer, ms}  (solve, compare, value)
 //               {type: 'error', job, message}
 
 let api = null;
@@ -36,7 +41,7 @@ async function init(module) {
     postMessage({ type: 'ready' });
     while (queue.length) {
       const m = queue.shift();
-      (m.type === 'merge' ? merge : run)(m);
+      HANDLERS[m.type](m);
     }
   } catch (e) {
     postMessage({ type: 'failed', message: String(e?.message ?? e) });
@@ -44,6 +49,8 @@ async function init(module) {
 }
 
 const STEP = 250;
+// Trials whose inputs the engine keeps for its sensitivity analysis (engine.rs, SAMPLE_CAP).
+const SAMPLE = 2000;
 
 function run({ job, scenario, trials, seed, first, count }) {
   const t0 = performance.now();
@@ -75,14 +82,34 @@ function merge({ job, scenario, trials, seed, partials }) {
   }
 }
 
+// The decision tools: one engine call each (a solve runs the model a dozen
+// times or more), answered whole; cancelled like a run, by terminating the worker.
+const TASKS = {
+  solve: ({ scenario, request, trials, seed }) => api.solve(scenario, request, { trials, seed }),
+  compare: ({ a, b, trials, seed }) => api.compare(a, b, { trials, seed }),
+  value: ({ scenario, trials, seed }) => api.valueOfInformation(scenario, { trials, seed }),
+  // The engine ranks drivers over a run's first SAMPLE trials, and trial i draws
+  // from its own streams: a run of those trials alone gives the same ranking.
+  // (Not in the pooled run: a partial result that keeps its trials' inputs
+  // cannot be merged while an undefined ratio is among them.)
+  drivers: ({ scenario, trials, seed }) => api.simulate(scenario, { trials: Math.min(trials, SAMPLE), seed, sensitivity: true }).sensitivity,
+};
+
+function task(data) {
+  const t0 = performance.now();
+  try {
+    postMessage({ type: 'answer', job: data.job, answer: TASKS[data.type](data), ms: performance.now() - t0 });
+  } catch (e) {
+    postMessage({ type: 'error', job: data.job, message: String(e?.message ?? e) });
+  }
+}
+
+const HANDLERS = { run, merge, ...Object.fromEntries(Object.keys(TASKS).map((k) => [k, task])) };
+
 onmessage = ({ data }) => {
   if (data.type === 'init') init(data.module);
-  else if (data.type === 'merge') {
-    if (api) merge(data);
-    else queue.push(data);
-  }
-  else if (data.type === 'run') {
-    if (api) run(data);
+  else if (Object.hasOwn(HANDLERS, data.type)) {
+    if (api) HANDLERS[data.type](data);
     else queue.push(data);
   }
 };

@@ -3,7 +3,7 @@
 // result matching the inputs is on screen) or "error", for tests and embedders.
 
 import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtInt, fmtPct, fmtYear, locale, LANGS } from '../lib/i18n.js';
-import { toQuery, shareUrl } from '../lib/state.js';
+import { toQuery, shareUrl, diffScenario } from '../lib/state.js';
 import { loadEngine } from '../lib/engine.js';
 import { Session, problemText, problemsText, urlNoticeText } from '../lib/session.js';
 import { loadPlot, download } from '../lib/charts.js';
@@ -14,6 +14,12 @@ import { renderSources, sourcesSummary } from './sources.js';
 import { h, nextTask } from '../lib/dom.js';
 import { priorFragment, reconcilePrior } from '../lib/accounts.js';
 import { renderPriorPicker, syncPriorPicker, renderImpact } from './impact.js';
+import { compileModule } from '../lib/engine.js';
+import { TaskWorker, Cancelled } from '../lib/tasks.js';
+import { DEFAULT_DRIVER_OUTPUT } from '../lib/decide.js';
+import { createSolver } from './solve.js';
+import { renderDrivers, renderValue } from './drivers.js';
+import { renderPinBar, decorateCards, renderComparison } from './compare.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
@@ -32,6 +38,14 @@ const app = {
   renderGen: 0,
   figures: new Map(),
   allOpen: false,
+  // The decision tools: their worker, the solver, and the answers with the inputs they answer.
+  tasks: null,
+  solver: null,
+  driverOutput: DEFAULT_DRIVER_OUTPUT,
+  voi: null,
+  drivers: null,
+  cmp: null,
+  cmpBusy: false,
   get state() {
     return this.session?.state ?? null;
   },
@@ -252,6 +266,7 @@ const hooks = {
     return renderResults();
   },
   ready(last) {
+    afterRun();
     $('results').classList.remove('running');
     $('progress').hidden = true;
     $('progress-text').textContent = '';
@@ -308,19 +323,27 @@ async function renderResults() {
   const { result, scenario } = app.last;
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
+  const cmp = currentComparison();
+  decorateCards($('headline'), cmp);
+  renderPin();
+  renderComparison($('compare-body'), cmp);
+  app.solver.decorate($('headline'));
+  app.solver.render();
   renderImpact($('impact-body'), result, scenario, {
     Plot: app.Plot,
     fileName: `mentorsim-${scenario.id || 'scenario'}-perspectives-${app.last.seed}`,
     credit: exportCredit(),
     width: Math.round(Math.max(320, Math.min(960, $('impact-body').clientWidth || 640))),
   });
+  drawDrivers();
+  renderValue($('value-body'), app.voi?.key === runKey(app.last) ? app.voi.answer : null, { busy: app.tasks.busy('value') });
   $('print-sources').replaceChildren(sourcesSummary(scenario));
   // The answers are on screen from here; the charts follow, one task each.
   if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
   const box = $('charts-body');
   // Charts are drawn at the width they get (SVG scales down in print and presentation).
   const width = Math.round(Math.max(320, Math.min(960, box.clientWidth || 640)));
-  const specs = chartSpecs(result, app.chartModes, width);
+  const specs = chartSpecs(result, app.chartModes, width, undefined, { ghost: cmp?.a ?? null });
   for (const id of [...app.figures.keys()]) if (!specs.some((s) => s.id === id)) app.figures.get(id).remove(), app.figures.delete(id);
   for (const spec of specs) {
     await nextTask();
@@ -348,7 +371,7 @@ async function renderResults() {
 function redrawCharts(width, height) {
   if (!app.last || !app.Plot) return;
   const w = width ?? Math.round(Math.max(320, Math.min(960, $('charts-body').clientWidth || 640)));
-  for (const spec of chartSpecs(app.last.result, app.chartModes, w, height)) {
+  for (const spec of chartSpecs(app.last.result, app.chartModes, w, height, { ghost: currentComparison()?.a ?? null })) {
     const plot = app.figures.get(spec.id)?.querySelector('.plot');
     if (!plot) continue;
     try {
@@ -357,6 +380,155 @@ function redrawCharts(width, height) {
       // Keep the chart as it was.
     }
   }
+}
+
+// ---- decision tools --------------------------------------------------------
+
+/** What a run answers: its scenario, trial count and seed. */
+function runKey(last) {
+  return last ? JSON.stringify([last.scenario, last.trials, last.seed]) : '';
+}
+
+/** The key of B (the run on screen) against the pinned A, or '' when nothing is pinned. */
+function comparisonKey() {
+  const a = app.session?.pinned();
+  return a && app.last ? JSON.stringify([a, app.last.scenario, app.last.trials, app.last.seed]) : '';
+}
+
+/** The comparison that matches what is on screen and pinned, or null. */
+function currentComparison() {
+  const key = comparisonKey();
+  return key && app.cmp?.key === key ? app.cmp.answer : null;
+}
+
+function drawDrivers() {
+  if (!app.last) return;
+  const { scenario } = app.last;
+  const width = Math.round(Math.max(320, Math.min(960, $('drivers-body').clientWidth || 640)));
+  const sensitivity = app.drivers?.key === runKey(app.last) ? app.drivers.answer : null;
+  renderDrivers($('drivers-body'), sensitivity, {
+    seed: app.last.seed,
+    busy: app.tasks.busy('drivers'),
+    Plot: app.Plot,
+    fileName: `mentorsim-${scenario.id || 'scenario'}-drivers-${app.driverOutput}-${app.last.seed}`,
+    credit: exportCredit(),
+    width,
+    output: app.driverOutput,
+    choose: (o) => {
+      app.driverOutput = o;
+      drawDrivers();
+      $('drivers-output')?.focus();
+    },
+  });
+}
+
+function renderPin() {
+  const a = app.session?.pinned();
+  const differs = a && app.scenario ? Object.keys(diffScenario(a, app.scenario)).length : 0;
+  renderPinBar($('pin-bar'), {
+    pinned: Boolean(a),
+    differs,
+    busy: app.cmpBusy,
+    pin: () => {
+      app.session.pin(true);
+      updateUrl();
+      renderPin();
+      $('btn-unpin')?.focus();
+      compareNow();
+    },
+    unpin: () => {
+      app.session.pin(false);
+      app.tasks.cancel('compare');
+      app.cmpBusy = false;
+      app.cmp = null;
+      delete document.body.dataset.compare;
+      updateUrl();
+      renderResults().then(() => $('btn-pin')?.focus());
+    },
+  });
+}
+
+/** After a run: what evidence is worth, and B against A when a scenario is pinned (both in the task worker). */
+function afterRun() {
+  const last = app.last;
+  if (!last) return;
+  const key = runKey(last);
+  if (app.drivers?.key !== key) {
+    document.body.dataset.drivers = 'running';
+    drawDrivers();
+    app.tasks.ask('drivers', { scenario: last.scenario, trials: last.trials, seed: last.seed }).then(
+      ({ answer }) => {
+        if (runKey(app.last) !== key) return;
+        app.drivers = { key, answer };
+        drawDrivers();
+        document.body.dataset.drivers = 'ready';
+      },
+      (e) => {
+        if (e instanceof Cancelled) return;
+        document.body.dataset.drivers = 'error';
+      }
+    );
+  }
+  if (app.voi?.key !== key) {
+    document.body.dataset.value = 'running';
+    renderValue($('value-body'), null, { busy: true });
+    app.tasks.ask('value', { scenario: last.scenario, trials: last.trials, seed: last.seed }).then(
+      ({ answer }) => {
+        if (runKey(app.last) !== key) return;
+        app.voi = { key, answer };
+        renderValue($('value-body'), answer);
+        document.body.dataset.value = 'ready';
+      },
+      (e) => {
+        if (e instanceof Cancelled) return;
+        renderValue($('value-body'), null);
+        document.body.dataset.value = 'error';
+      }
+    );
+  }
+  compareNow();
+}
+
+function compareNow() {
+  const a = app.session?.pinned();
+  const key = comparisonKey();
+  if (!a || !app.last || app.cmp?.key === key) {
+    renderPin();
+    return;
+  }
+  if (JSON.stringify(a) === JSON.stringify(app.last.scenario)) {
+    // B is still A: nothing to compare yet.
+    app.tasks.cancel('compare');
+    app.cmpBusy = false;
+    document.body.dataset.compare = 'same';
+    renderPin();
+    if (app.cmp) {
+      app.cmp = null;
+      renderResults();
+    }
+    return;
+  }
+  app.cmpBusy = true;
+  document.body.dataset.compare = 'running';
+  renderPin();
+  const { trials, seed, scenario: b } = app.last;
+  app.tasks.ask('compare', { a, b, trials, seed }).then(
+    ({ answer }) => {
+      if (comparisonKey() !== key) return;
+      app.cmp = { key, answer };
+      app.cmpBusy = false;
+      renderResults().then((drawn) => {
+        if (drawn) document.body.dataset.compare = 'ready';
+      });
+    },
+    (e) => {
+      if (e instanceof Cancelled) return;
+      app.cmpBusy = false;
+      document.body.dataset.compare = 'error';
+      renderPin();
+      notice(t('status.error', { message: e.message ?? String(e) }), 'error');
+    }
+  );
 }
 
 // ---- page buttons ----------------------------------------------------------
@@ -462,6 +634,13 @@ async function boot() {
   app.presets = app.api.presets();
   app.priors = app.api.priors();
   app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS });
+  app.tasks = new TaskWorker({ module: compileModule() });
+  app.solver = createSolver({
+    root: $('solve'),
+    tasks: app.tasks,
+    context: () => app.last && { scenario: app.last.scenario, trials: app.last.trials, seed: app.last.seed, result: app.last.result },
+    mentorNeeds: (s) => app.api.mentorNeeds(s),
+  });
   // Text that looks like markup or script is shown as it is, as text; the notices say so.
   const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });
   // Start computing first; the controls and sources are built while the workers run.

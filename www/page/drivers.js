@@ -1,0 +1,64 @@
+// "What drives the answer?": a select of the headline (the benefit-cost
+// ratio by default), the tornado of its rank correlations as sorted bars
+// with their sign, its table alternative and a caption that counts the
+// trials with an undefined value; and "What is better evidence worth?", the
+// value of information as sentences. Both come from the task worker (the
+// ranking over the run's first 2,000 trials, as the engine computes it).
+// Words and numbers: lib/decide.js.
+
+import { t } from '../lib/i18n.js';
+import { h } from '../lib/dom.js';
+import { tornadoChart, tornadoTable } from '../lib/charts.js';
+import { DRIVER_OUTPUTS, tornadoRows, tornadoCaption, fmtRho, valueText } from '../lib/decide.js';
+import { figure } from './figures.js';
+
+/**
+ * The output select and the tornado of `output` for a run's sensitivity
+ * into `root`. `o`: {seed, busy, Plot, fileName, credit, width, output, choose(output)}.
+ */
+export function renderDrivers(root, sens, { seed, busy = false, Plot, fileName, credit, width, output, choose }) {
+  root.setAttribute('aria-busy', String(busy));
+  if (!sens) {
+    if (!busy) root.replaceChildren();
+    return;
+  }
+  const select = h(
+    'select',
+    { id: 'drivers-output' },
+    DRIVER_OUTPUTS.filter((o) => sens.outputs?.[o]).map((o) => h('option', { value: o, text: t(`drivers.output.${o}`), selected: o === output }))
+  );
+  select.addEventListener('change', () => choose(select.value));
+  const rows = tornadoRows(sens, output);
+  const title = t('drivers.chart', { what: t(`drivers.output.${output}`) });
+  const caption = tornadoCaption(sens, output, { seed });
+  const spec = {
+    id: 'tornado',
+    title,
+    caption,
+    draw: (P) => (rows.length ? tornadoChart(P, { rows, label: title, width: Math.min(width, 820), fmt: fmtRho }) : h('p', { text: t('drivers.none') })),
+    table: () => tornadoTable(title, rows, fmtRho),
+  };
+  root.replaceChildren(
+    h('div', { class: 'field drivers-field' }, h('label', { for: 'drivers-output', text: t('drivers.output') }), select),
+    h('p', { class: 'print-only drivers-chosen', text: title }),
+    figure(spec, { Plot, fileName, credit })
+  );
+  root.dataset.output = output;
+}
+
+/** What evidence is worth, into `root`: busy, the sentences, or nothing. */
+export function renderValue(root, voi, { busy = false } = {}) {
+  const heading = h('h3', { id: 'value-h', text: t('value.heading') });
+  if (busy && !voi) {
+    root.replaceChildren(heading, h('p', { class: 'muted', text: t('value.busy') }));
+    root.setAttribute('aria-busy', 'true');
+    return;
+  }
+  root.removeAttribute('aria-busy');
+  if (!voi) {
+    root.replaceChildren();
+    return;
+  }
+  const { effect, all } = valueText(voi);
+  root.replaceChildren(heading, h('p', { class: 'value-effect', id: 'value-effect', text: effect }), h('p', { class: 'value-all', text: all }));
+}
