@@ -31,8 +31,33 @@ pub struct Samples {
     pub trials: Vec<u64>,
     /// One row of [`PARAMS`] values per trial.
     pub inputs: Vec<Vec<f64>>,
-    /// One row of [`SENSITIVITY_OUTPUTS`] values per trial.
+    /// One row of [`SENSITIVITY_OUTPUTS`] values per trial; an undefined
+    /// value (infinite) travels as `null`, which JSON can hold.
+    #[serde(with = "undefined_as_null")]
     pub outputs: Vec<Vec<f64>>,
+}
+
+/// Rows of numbers where an undefined (infinite) value is written `null`
+/// and read back as infinite: a partial result with kept samples must
+/// survive its byte form, and JSON has no infinity.
+mod undefined_as_null {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(rows: &[Vec<f64>], s: S) -> Result<S::Ok, S::Error> {
+        let rows: Vec<Vec<Option<f64>>> = rows
+            .iter()
+            .map(|r| r.iter().map(|x| x.is_finite().then_some(*x)).collect())
+            .collect();
+        rows.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<f64>>, D::Error> {
+        let rows = Vec::<Vec<Option<f64>>>::deserialize(d)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| r.into_iter().map(|x| x.unwrap_or(f64::INFINITY)).collect())
+            .collect())
+    }
 }
 
 impl Samples {

@@ -156,7 +156,10 @@ fn json_has_every_key_and_ordered_quantiles() {
     // A level or a share of trials has no running total.
     for base in ["mentors_active", "mentors_needed", "limited_by_money"] {
         assert!(series.contains_key(base), "no {base}");
-        assert!(!series.contains_key(&format!("{base}_cumulative")), "{base}_cumulative");
+        assert!(
+            !series.contains_key(&format!("{base}_cumulative")),
+            "{base}_cumulative"
+        );
     }
     for (name, s) in series {
         for t in 0..years {

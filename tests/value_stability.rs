@@ -93,12 +93,38 @@ fn partials_survive_their_byte_form() {
     let opts = RunOptions {
         trials: 300,
         seed: 9,
+        sensitivity: true,
         ..RunOptions::default()
     };
     let part = mentorsim::simulate_partial(&scenario, &opts).expect("runs");
+    // Kept samples with an undefined ratio (no additional job) among them.
+    let samples = part.samples.as_ref().expect("samples kept");
+    assert!(samples.outputs.iter().flatten().any(|x| x.is_infinite()));
     assert_eq!(
         mentorsim::Partial::from_bytes(&part.to_bytes()).expect("reads"),
         part
+    );
+    // Split in two, through bytes, merged: the whole run.
+    let half = |first: u64| RunOptions {
+        first_trial: first,
+        trial_count: Some(150),
+        ..opts
+    };
+    let bytes: Vec<Vec<u8>> = [0, 150]
+        .iter()
+        .map(|&f| {
+            mentorsim::simulate_partial(&scenario, &half(f))
+                .expect("runs")
+                .to_bytes()
+        })
+        .collect();
+    let parts = bytes
+        .iter()
+        .map(|b| mentorsim::Partial::from_bytes(b).expect("reads"))
+        .collect();
+    assert_eq!(
+        mentorsim::merge(&scenario, &opts, parts).expect("merges"),
+        mentorsim::simulate(&scenario, &opts).expect("runs")
     );
     let other = presets::get("team4job").expect("preset");
     let err = mentorsim::merge(&other, &opts, vec![part])
