@@ -436,14 +436,16 @@ pub fn solve(
     };
     let (step, lo, hi) = lever.grid();
     let reverse = lever == Lever::CostPerDuo;
-    let p_at = |k: u64| -> Result<f64, Error> {
-        let x = lo + step * k as f64;
-        probability(&with_lever(s, lever, x)?, target, &opts)
-    };
     let steps = ((hi - lo) / step).round() as u64;
+    // Search index `j` runs the way the answer improves: the probability is
+    // meant to rise with `j` (a lever's value, or the cost per duo falling).
+    let k_of = |j: u64| if reverse { steps - j } else { j };
+    let p_at = |j: u64, o: &RunOptions| -> Result<f64, Error> {
+        let x = lo + step * k_of(j) as f64;
+        probability(&with_lever(s, lever, x)?, target, o)
+    };
     let ok = |p: f64| p >= confidence;
-    // Unreversed: find the smallest k with ok(p(k)); reversed: the largest.
-    let (first, last) = (p_at(0)?, p_at(steps)?);
+    let (first, last) = (p_at(0, &opts)?, p_at(steps, &opts)?);
     let best = first.max(last);
     let label = {
         let t = &s.targets[target];
@@ -462,7 +464,7 @@ pub fn solve(
         confidence,
         value: None,
         probability: best,
-        probability_se: (best * (1.0 - best) / n).sqrt(),
+        probability_se: crate::summary::share_se(best, n),
         probability_one_step_short: None,
         step,
         range: (lo, hi),
@@ -470,46 +472,81 @@ pub fn solve(
         trials: opts.trials,
         seed: opts.seed,
     };
-    let (mut bad, mut good) = if reverse {
-        if !ok(first) {
-            return Ok(solution);
-        }
-        if ok(last) {
-            (steps + 1, steps)
-        } else {
-            (steps, 0)
-        }
-    } else {
-        if !ok(last) {
-            return Ok(solution);
-        }
-        if ok(first) {
-            (0, 0)
-        } else {
-            (0, steps)
-        }
-    };
-    if good != bad {
-        // Invariant: p(good) meets the confidence, p(bad) does not.
-        while good.abs_diff(bad) > 1 {
-            let mid = (good + bad) / 2;
-            if ok(p_at(mid)?) {
+    if !ok(last) {
+        return Ok(solution);
+    }
+    // The smallest `j` that meets the confidence at `o`'s trial count, by
+    // bisection between a `j` that does not (`bad`) and one that does.
+    let bisect = |mut bad: u64, mut good: u64, o: &RunOptions| -> Result<u64, Error> {
+        while good - bad > 1 {
+            let mid = bad + (good - bad) / 2;
+            if ok(p_at(mid, o)?) {
                 good = mid;
             } else {
                 bad = mid;
             }
         }
-    }
-    let p = p_at(good)?;
-    solution.value = Some(lo + step * good as f64);
-    solution.probability = p;
-    solution.probability_se = (p * (1.0 - p) / n).sqrt();
-    let short = if reverse {
-        good + 1
-    } else {
-        good.wrapping_sub(1)
+        Ok(good)
     };
-    solution.probability_one_step_short = (short <= steps).then(|| p_at(short)).transpose()?;
+    let good = if ok(first) {
+        0
+    } else if opts.trials >= 2000 {
+        // A first pass on the run's first tenth of trials (a prefix of the
+        // same trials: common random numbers) guesses the edge; the full
+        // count then gallops out from the guess until it brackets the edge,
+        // and bisects there. The answer is the full count's, checked one
+        // step short; only the number of full runs falls.
+        let coarse = RunOptions {
+            trials: opts.trials / 10,
+            ..opts
+        };
+        let guess = if ok(p_at(steps, &coarse)?) && !ok(p_at(0, &coarse)?) {
+            bisect(0, steps, &coarse)?
+        } else {
+            steps / 2
+        };
+        let (mut bad, mut good) = (0, steps);
+        let mut width = 1;
+        if ok(p_at(guess, &opts)?) {
+            good = guess;
+            while good > bad + 1 {
+                let j = good.saturating_sub(width).max(bad);
+                if j == bad {
+                    break;
+                }
+                if ok(p_at(j, &opts)?) {
+                    good = j;
+                } else {
+                    bad = j;
+                    break;
+                }
+                width *= 2;
+            }
+        } else {
+            bad = guess;
+            while good > bad + 1 {
+                let j = (bad + width).min(good);
+                if j == good {
+                    break;
+                }
+                if ok(p_at(j, &opts)?) {
+                    good = j;
+                    break;
+                }
+                bad = j;
+                width *= 2;
+            }
+        }
+        bisect(bad, good, &opts)?
+    } else {
+        bisect(0, steps, &opts)?
+    };
+    let p = p_at(good, &opts)?;
+    solution.value = Some(lo + step * k_of(good) as f64);
+    solution.probability = p;
+    solution.probability_se = crate::summary::share_se(p, n);
+    solution.probability_one_step_short =
+        good.checked_sub(1).map(|j| p_at(j, &opts)).transpose()?;
     Ok(solution)
 }
 
