@@ -99,12 +99,12 @@ export function changes(base, scenario) {
  * The scenario's title: its name, and when it was edited, what changed and
  * "(edited)": "Actiris 2025-2028, budget 3 M € a year (edited)".
  */
-export function scenarioTitle(base, scenario) {
+export function scenarioTitle(base, scenario, { marker = true } = {}) {
   const name = pick(scenario?.name) || scenario?.id || 'mentorsim';
   const list = changes(base, scenario);
   if (!list.length) return name;
   const named = list.slice(0, TITLE_CHANGES).map((c) => c.short);
   const rest = list.length - named.length;
   if (rest > 0) named.push(t(rest === 1 ? 'name.oneMore' : 'name.more', { n: fmtInt(rest) }));
-  return `${name}, ${named.join(', ')} ${t('name.edited')}`;
+  return marker ? `${name}, ${named.join(', ')} ${t('name.edited')}` : `${name}, ${named.join(', ')}`;
 }
