@@ -67,6 +67,8 @@ export const EMBED_DEFAULTS = Object.freeze({
   font: 'system',
   title: '',
   intro: '',
+  // Whether the address names a lead; without one the widget picks an informative one (view.js).
+  leadGiven: false,
 });
 
 /** "#0b4f9c" for "0b4f9c", "#0B4F9C", "#bcd" or "bcd"; null for anything else. */
@@ -161,7 +163,6 @@ export function parseEmbedOptions(search) {
 
   const intro = q.get('intro');
   if (intro !== null) options.intro = cleanText(intro, INTRO_MAX);
-  // Without a lead in the address the widget picks an informative one (view.js).
   options.leadGiven = lead !== null;
 
   return { options, notices };

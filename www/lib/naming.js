@@ -72,6 +72,8 @@ export function changes(base, scenario) {
   const out = [];
   for (const path of diff) {
     const input = inputOf(path, params);
+    // A new name or description is what the title shows, not a change to name.
+    if (['id', 'name', 'description'].includes(input.split('.')[0])) continue;
     if (seen.has(input)) continue;
     seen.add(input);
     const v = getPath(scenario, input);

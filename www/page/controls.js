@@ -63,7 +63,7 @@ function budgetControl(s, ctx) {
     slider.addEventListener('input', () => {
       const x = Number(slider.value);
       num.querySelector('input').value = String(x);
-      out.textContent = fmtEur(x, { compact: true });
+      out.textContent = fmtEur(x);
       ctx.edit('budget', { ...b, constant: x }, 'budget.constant');
     });
     box.append(h('div', { class: 'field slider', dataset: { field: 'budget.constant' } }, h('label', { for: sid, text: t('budget.slider') }), h('div', { class: 'slider-row' }, slider, out)), num);

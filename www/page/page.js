@@ -502,10 +502,10 @@ function wireStatic() {
     if (document.body.dataset.state === 'ready' && app.last) setStatus(t('status.ready', { trials: fmtInt(app.last.result.trials), ms: fmtInt(app.last.ms), workers: app.last.workers }));
   });
   // Printed charts sit three to a row: draw them at that size so their text stays legible.
-  window.addEventListener('beforeprint', () => redrawCharts(340, 200));
+  window.addEventListener('beforeprint', () => redrawCharts(340, 160));
   window.addEventListener('afterprint', () => redrawCharts());
   window.addEventListener('beforeprint', () => {
-    $('print-url').textContent = t('print.generated', { url: app.state ? shareUrl(app.state) : location.href });
+    $('print-url').textContent = t('print.generated', { url: app.state ? shortLink() : location.href });
     $('print-date').textContent = new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   });
 }

@@ -7,7 +7,7 @@ import { t, pick, fmtPct } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
 import { parseSource } from '../lib/evidence.js';
-import { paramPaths, paramLabel, describe, central } from '../lib/params.js';
+import { paramPaths, paramLabel, central, normalise, summary, fmtParamValue } from '../lib/params.js';
 import { priorEntry } from '../lib/accounts.js';
 import { changes, budgetValue, intakeValue } from '../lib/naming.js';
 
@@ -26,10 +26,30 @@ export function counterfactualSentence(scenario, priors = []) {
   return '';
 }
 
+/** A distribution in a few words for paper: its kind, central value and 90 % range ("PERT: 2 030 € (1 780 € to 2 240 €)"). */
+function brief(path, v) {
+  const d = normalise(v);
+  const c = central(path, d);
+  const kind = t(`distShort.${d.dist}`);
+  if (d.dist === 'fixed') return `${kind}: ${fmtParamValue(path, c.value)}`;
+  const s = summary(path, d);
+  const range = s ? ` (${t('dist.range', { lo: fmtParamValue(path, s.p5), hi: fmtParamValue(path, s.p95) })})` : '';
+  return `${kind}: ${fmtParamValue(path, c.value)}${range}`;
+}
+
 function sourceText(o) {
   const refs = parseSource(o?.source).map((r) => (r.kind === 'row' ? r.id : r.kind === 'url' ? new URL(r.href).hostname : r.text));
   if (o?.assumption || !refs.length) refs.push(t('card.assumption'));
   return refs.join(', ');
+}
+
+function table(rows) {
+  return h(
+    'table',
+    { class: 'print-inputs' },
+    h('thead', {}, h('tr', {}, ...['sources.input', 'sources.distribution', 'sources.source'].map((k) => h('th', { scope: 'col', text: t(k) })))),
+    h('tbody', {}, rows)
+  );
 }
 
 /**
@@ -52,18 +72,14 @@ export function printReport({ base, scenario }, priors = []) {
   rows.push(row('intake', t('param.intake'), intakeValue(scenario.intake), sourceText(scenario.intake)));
   for (const p of paramPaths(scenario)) {
     const v = getPath(scenario, p);
-    rows.push(row(p, paramLabel(p), describe(p, v), sourceText(v && typeof v === 'object' ? v : {})));
+    rows.push(row(p, paramLabel(p), brief(p, v), sourceText(v && typeof v === 'object' ? v : {})));
   }
   return h(
     'section',
     { class: 'print-report', 'aria-labelledby': 'print-inputs-h' },
     h('p', { class: 'counterfactual', text: counterfactualSentence(scenario, priors) }),
     h('h2', { id: 'print-inputs-h', text: t('print.inputs') }),
-    h(
-      'table',
-      { class: 'print-inputs' },
-      h('thead', {}, h('tr', {}, ...['sources.input', 'sources.distribution', 'sources.source'].map((k) => h('th', { scope: 'col', text: t(k) })))),
-      h('tbody', {}, rows)
-    )
+    // Two tables side by side: half the height on paper.
+    h('div', { class: 'print-inputs-grid' }, ...[rows.slice(0, Math.ceil(rows.length / 2)), rows.slice(Math.ceil(rows.length / 2))].map((part) => table(part)))
   );
 }
