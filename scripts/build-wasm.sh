@@ -8,6 +8,7 @@ source "$(dirname "$0")/lib.sh"
 
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh --light"
 [ -d node_modules/@observablehq/plot ] || die "npm packages missing: run scripts/setup.sh --light"
+[ -f node_modules/qrcode-generator/dist/qrcode.mjs ] || die "npm packages missing: run scripts/setup.sh --light"
 
 say "toolchain: $(wasm_toolchain)"
 start=$SECONDS
@@ -46,5 +47,9 @@ export const d3 = globalThis.d3;
 export const Plot = globalThis.Plot;
 export default Plot;
 JS
+
+# The QR code of the short link (page/share.js): an ES module with no
+# dependencies; its licence is in its header.
+cp node_modules/qrcode-generator/dist/qrcode.mjs www/vendor/qrcode.mjs
 
 say "www/pkg: $(stat -c %s "$wasm") bytes of wasm, $(gzip -9 -c "$wasm" | wc -c) gzipped"

@@ -20,7 +20,7 @@ fi
 if ! $light; then
   # Headless browser for the end-to-end tests; fonts so pages render legibly
   # in screenshots (a bare machine has none).
-  apt_wanted+=(chromium chromium-driver fonts-dejavu-core fonts-liberation)
+  apt_wanted+=(chromium chromium-driver fonts-dejavu-core fonts-liberation poppler-utils)
 fi
 
 apt_missing=()

@@ -124,8 +124,9 @@ ${extra}
     const text = plain(await card.textContent());
     assert.match(text, /Kans dat het doel wordt gehaald/);
     assert.match(text, /±/);
-    assert.match(text, /P5–P95/);
-    assert.match(text, /10\.000 trekkingen, seed 2025/);
+    // Plain words for a newcomer: a likely range rather than "P5–P95".
+    assert.match(text, /waarschijnlijk bereik|likely range|fourchette probable/);
+    assert.match(plain(await f.locator('#w-run').textContent()), /10\.000 trekkingen, seed 2025/);
     const emp = expected.series.duos_started_cumulative;
     const int = new Intl.NumberFormat('nl-BE', { maximumFractionDigits: 0 });
     assert.ok(text.includes(`${int.format(emp.p5.at(-1))} tot ${int.format(emp.p95.at(-1))}`), `band P5–P95 of the engine in ${text}`);
@@ -181,7 +182,7 @@ ${extra}
     assert.equal(await f.locator('#w-controls input[type="range"]').count(), 3);
     const svgWidth = await f.evaluate(() => document.querySelector('#w-plot svg').getBoundingClientRect().width);
     assert.ok(svgWidth <= 300 && svgWidth >= 240, `the chart is drawn at the width it has (${svgWidth} px)`);
-    assert.match(plain(await f.locator('#w-lead .card').textContent()), /10\u202f000 essais, graine 2025/);
+    assert.match(plain(await f.locator('#w-run').textContent()), /10\u202f000 essais, graine 2025/);
     await screenshot(p.page, 'embed-320');
     assert.deepEqual(p.errors, []);
     assertOnlyLocal(p.requests);
@@ -412,7 +413,8 @@ ${extra}
     // allow-downloads in the code: the numbers can be downloaded from inside the sandbox.
     const [dl] = await Promise.all([h2.page.waitForEvent('download'), f.getByRole('button', { name: 'chiffres (CSV)' }).click()]);
     const csv = await readFile(await dl.path(), 'utf8');
-    assert.match(csv, /^scenario_id,trials,seed,series,year,mean,p5/);
+    assert.match(csv, /^\ufeffScénario;Actiris 2025-2028 .*\(modifié\)\r\n/);
+    assert.match(csv, /\r\nChiffre;Unité;Année;Moyenne;P5;/);
     assert.match(dl.suggestedFilename(), /^mentorsim-actiris-2028-2025-quantiles\.csv$/);
     await done(h2);
   });

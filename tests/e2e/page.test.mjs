@@ -182,16 +182,18 @@ describe('page', () => {
     const p = await open('?lang=en');
     await READY(p.page);
     const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#dl-csv')]);
-    const csv = await readFile(await download.path(), 'utf8');
-    const rows = csv.trim().split(/\r?\n/).map((l) => l.split(','));
-    const head = rows[0];
-    const at = (series, year, col) => Number(rows.find((r) => r[3] === series && r[4] === String(year))[head.indexOf(col)]);
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '');
+    // The reader's CSV (English: "," and quoted labels): header rows, then figure, unit, year, mean, P5 ...
+    const cells = (l) => [...l.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '')).slice(0, -1);
+    const rows = csv.trim().split(/\r?\n/).map(cells);
+    const head = rows.find((r) => r[0] === 'Figure');
+    const at = (series, year, col) => Number(rows.find((r) => r[0] === series && r[2] === String(year))[head.indexOf(col)]);
     const cards = await headline(p.page);
-    assert.equal(shownNumber(cards.employed), Math.round(at('employed_cumulative', 2028, 'p50')));
-    assert.equal(shownNumber(cards.started), Math.round(at('duos_started_cumulative', 2028, 'p50')));
+    assert.equal(shownNumber(cards.employed), Math.round(at('people in work, cumulative', 2028, 'P50')));
+    assert.equal(shownNumber(cards.started), Math.round(at('duos started, cumulative', 2028, 'P50')));
     // The table under the fan chart too.
     const cell = await p.page.evaluate(() => document.querySelector('#chart-fan-duos_started table tbody tr:last-child td:nth-of-type(3)').textContent);
-    assert.equal(shownNumber(cell), Math.round(at('duos_started_cumulative', 2028, 'p50')));
+    assert.equal(shownNumber(cell), Math.round(at('duos started, cumulative', 2028, 'P50')));
     // Each chart as PNG and SVG.
     const [png] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#chart-fan-employed .chart-actions button:first-child')]);
     const pngBytes = await readFile(await png.path());

@@ -43,7 +43,7 @@ test('hex colours and leads', () => {
 
 test('the code the dialog writes reads back as the same options', () => {
   const state = { preset: 'actiris-2028', edits: {}, trials: 10000, seed: 2025, lang: 'fr', present: true };
-  const options = { controls: ['budget', 'employment-rate'], lead: 'net', theme: 'dark', accent: '#123456', font: 'serif', title: 'Mon titre' };
+  const options = { controls: ['budget', 'employment-rate'], lead: 'net', theme: 'dark', accent: '#123456', font: 'serif', title: 'Mon titre', intro: 'Une phrase.', leadGiven: true };
   const q = embedQuery(state, options);
   assert.ok(!q.includes('present'));
   assert.deepEqual(parseEmbedOptions(q), { options, notices: [] });

@@ -63,17 +63,30 @@ test('boot: a good address is taken as it is, and chooses the language', () => {
   setLang('en');
 });
 
-test('boot: edits that make the scenario invalid fall back to the preset, with a notice naming the field', () => {
+test('boot: an edit that makes the scenario invalid is dropped on its own, with a notice naming it; the valid ones are kept', () => {
   const { s } = session();
-  const notices = s.boot(`?edits=${encodeURIComponent(JSON.stringify({ 'outcomes.employed': { dist: 'beta', events: -5, non_events: 3 } }))}&trials=0`, { langs: LANGS });
-  assert.deepEqual(notices.map((n) => n.key), ['notice.badTrials', 'notice.invalidScenario']);
-  assert.match(notices[1].value, /outcomes\.employed/);
-  assert.deepEqual(s.state.edits, {});
-  assert.deepEqual(s.scenario, s.base);
+  const edits = { 'outcomes.employed': { dist: 'beta', events: -5, non_events: 3 }, 'budget.constant': 3_000_000, 'no.such.field': 1 };
+  const notices = s.boot(`?edits=${encodeURIComponent(JSON.stringify(edits))}&trials=0`, { langs: LANGS });
+  assert.deepEqual(notices.map((n) => n.key), ['notice.badTrials', 'notice.droppedEdit', 'notice.droppedEdit']);
+  assert.deepEqual(notices.slice(1).map((n) => n.value), ['outcomes.employed', 'no.such.field']);
+  assert.match(notices[1].detail, /outcomes\.employed/);
+  assert.deepEqual(s.state.edits, { 'budget.constant': 3_000_000 });
+  assert.equal(s.scenario.budget.constant, 3_000_000);
+  assert.deepEqual(s.scenario.outcomes, s.base.outcomes);
   setLang('en');
   const text = urlNoticeText(notices);
   assert.match(text, /1,000,000/);
+  assert.match(text, /“outcomes\.employed” was left out/);
+  assert.match(text, /other changes are kept/);
   assert.equal(urlNoticeText([]), '');
+});
+
+test('boot: the short form names edited fields as parameters; other parameters are ignored', () => {
+  const { s } = session();
+  const notices = s.boot('?preset=actiris-2028&budget.constant=3000000&cost_per_duo.mode=2200&utm_source=x&lang=fr', { langs: LANGS });
+  assert.deepEqual(notices, []);
+  assert.deepEqual(s.state.edits, { 'budget.constant': 3_000_000, 'cost_per_duo.mode': 2200 });
+  setLang('en');
 });
 
 test('boot: markup in an edit is noticed when asked', () => {

@@ -9,6 +9,7 @@ import { parseSource, evidenceRow } from '../lib/evidence.js';
 import { paramPaths } from '../lib/params.js';
 import { et, etPlural } from './strings.js';
 import { isEdited } from './sliders.js';
+import { scenarioTitle } from '../lib/naming.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,10 +24,24 @@ function budgetText(b) {
 export function renderSetup(w) {
   const s = w.session.scenario;
   const title = $('w-title');
-  title.textContent = w.options.title || pick(s.name) || s.id || 'mentorsim';
+  // The scenario's own title says what changed (lib/naming.js); the chip says that it did.
+  title.textContent = w.options.title || scenarioTitle(w.session.base, s, { marker: false });
   if (isEdited(w)) title.append(' ', h('span', { class: 'chip', text: t('controls.edited') }));
   const years = `${fmtYear(s.start_year)}–${fmtYear(s.end_year)}`;
   $('w-setup').textContent = et('embed.setup', { years, budget: budgetText(s.budget) });
+  const intro = introText(w);
+  $('w-intro').textContent = intro;
+  $('w-intro').hidden = !intro;
+}
+
+/** The sentence under the heading: the address's own, none for intro=none, else the preset's. */
+export function introText(w) {
+  const own = w.options.intro;
+  if (own === 'none') return '';
+  if (own) return own;
+  const key = `embed.intro.${w.session.state.preset}`;
+  const text = et(key);
+  return text === key ? '' : text;
 }
 
 /** The full simulator's address for the scenario as it is now. */

@@ -11,6 +11,8 @@
 //   accent=0b4f9c                  accent colour, hex (#rgb or #rrggbb, the "#" optional)
 //   font=system|sans|serif         font family, from this list only
 //   title=...                      a heading instead of the scenario's name (plain text)
+//   intro=...                      one sentence under the heading instead of the preset's own (plain text);
+//                                  intro=none shows none
 //
 // Everything here is untrusted: values outside these lists are dropped with a
 // notice ({name, value}) and the default is used. Nothing is ever turned into
@@ -55,6 +57,7 @@ export const LEADS = Object.freeze({
 export const THEMES = ['light', 'dark', 'auto'];
 export const FONTS = ['system', 'sans', 'serif'];
 export const TITLE_MAX = 160;
+export const INTRO_MAX = 280;
 
 export const EMBED_DEFAULTS = Object.freeze({
   controls: ['budget'],
@@ -63,6 +66,9 @@ export const EMBED_DEFAULTS = Object.freeze({
   accent: null,
   font: 'system',
   title: '',
+  intro: '',
+  // Whether the address names a lead; without one the widget picks an informative one (view.js).
+  leadGiven: false,
 });
 
 /** "#0b4f9c" for "0b4f9c", "#0B4F9C", "#bcd" or "bcd"; null for anything else. */
@@ -155,6 +161,10 @@ export function parseEmbedOptions(search) {
   const title = q.get('title');
   if (title !== null) options.title = cleanText(title, TITLE_MAX);
 
+  const intro = q.get('intro');
+  if (intro !== null) options.intro = cleanText(intro, INTRO_MAX);
+  options.leadGiven = lead !== null;
+
   return { options, notices };
 }
 
@@ -174,5 +184,7 @@ export function embedQuery(state, options = {}) {
   if (FONTS.includes(o.font) && o.font !== EMBED_DEFAULTS.font) q.set('font', o.font);
   const title = typeof o.title === 'string' ? cleanText(o.title, TITLE_MAX) : '';
   if (title) q.set('title', title);
+  const intro = typeof o.intro === 'string' ? cleanText(o.intro, INTRO_MAX) : '';
+  if (intro) q.set('intro', intro);
   return `?${q.toString()}`;
 }

@@ -39,6 +39,34 @@ export const EMBED_STRINGS = {
   'embed.badLead': S('ignored: this scenario has no answer “{value}”.', 'ignoré : ce scénario n’a pas de réponse « {value} ».', 'genegeerd: dit scenario heeft geen antwoord “{value}”.'),
   'embed.chartTitle': S('{what}, {mode}', '{what}, {mode}', '{what}, {mode}'),
   'embed.announce': S('{title}: {value}', '{title} : {value}', '{title}: {value}'),
+  'embed.chance': S('Chance the target is met (± {se} of simulation error)', 'Chance d’atteindre l’objectif (± {se} d’erreur de simulation)', 'Kans dat het doel wordt gehaald (± {se} simulatiefout)'),
+  'embed.range': S('likely range (9 trials in 10):', 'fourchette probable (9 essais sur 10) :', 'waarschijnlijk bereik (9 op 10 trekkingen):'),
+  'embed.run': S('Computed in your browser: {trials} trials, seed {seed}, mentorsim {version}.', 'Calculé dans votre navigateur : {trials} essais, graine {seed}, mentorsim {version}.', 'Berekend in uw browser: {trials} trekkingen, seed {seed}, mentorsim {version}.'),
+  'embed.intro.actiris-2028': S(
+    'Actiris funds volunteer mentors for job seekers, EUR 2.2 M a year until 2028: how many will be helped, and how many find work because of it?',
+    'Actiris finance des mentors bénévoles pour les chercheurs d’emploi, 2,2 M EUR par an jusqu’en 2028 : combien seront aidés, et combien trouveront un emploi grâce à cela ?',
+    'Actiris financiert vrijwillige mentoren voor werkzoekenden, 2,2 M EUR per jaar tot 2028: hoeveel mensen worden geholpen, en hoeveel vinden daardoor werk?'
+  ),
+  'embed.intro.targets-2030-2035': S(
+    'Brussels aims at 5,000 mentoring duos by 2030 and 10,000 by 2035: how many mentors and how much money would that take?',
+    'Bruxelles vise 5 000 duos de mentorat d’ici 2030 et 10 000 d’ici 2035 : combien de mentors et combien d’argent faudrait-il ?',
+    'Brussel mikt op 5.000 mentorduo’s tegen 2030 en 10.000 tegen 2035: hoeveel mentoren en hoeveel geld zou dat vragen?'
+  ),
+  'embed.intro.duo-for-a-job': S(
+    'DUO for a JOB pairs young job seekers with mentors over 50 for six months; it asks EUR 4.978 M for 2,450 duos in Brussels: what would that achieve?',
+    'DUO for a JOB associe de jeunes chercheurs d’emploi à des mentors de plus de 50 ans pendant six mois ; il demande 4,978 M EUR pour 2 450 duos à Bruxelles : qu’est-ce que cela produirait ?',
+    'DUO for a JOB koppelt jonge werkzoekenden zes maanden aan mentoren boven de 50; het vraagt 4,978 M EUR voor 2.450 duo’s in Brussel: wat zou dat opleveren?'
+  ),
+  'embed.intro.team4job': S(
+    'Team4Job mentors meet job seekers at their own workplace: how many duos does its regional budget pay for, and how many find work?',
+    'Chez Team4Job, les mentors reçoivent les chercheurs d’emploi sur leur lieu de travail : combien de duos son budget régional paie-t-il, et combien trouvent un emploi ?',
+    'Bij Team4Job ontvangen mentoren werkzoekenden op hun eigen werkplek: hoeveel duo’s betaalt het gewestelijke budget, en hoeveel vinden werk?'
+  ),
+  'embed.intro.brussels-2018-2019': S(
+    'From mid-2018 to 2019 the Region paid EUR 1.76 M for about 855 mentoring duos a year: what did that buy?',
+    'De mi-2018 à 2019, la Région a payé 1,76 M EUR pour environ 855 duos de mentorat par an : qu’est-ce que cela a permis ?',
+    'Van midden 2018 tot 2019 betaalde het Gewest 1,76 M EUR voor ongeveer 855 mentorduo’s per jaar: wat leverde dat op?'
+  ),
 
   // ---- dialog on the page
   'dlg.button': S('Embed this', 'Intégrer', 'Insluiten'),

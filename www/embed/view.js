@@ -1,10 +1,12 @@
 // The widget's answer: the headline card it leads with (lib/results.js), one
 // fan chart of the series behind it with its table, and the downloads.
 
-import { t, pick, fmtInt } from '../lib/i18n.js';
+import { t, pick, fmtInt, fmtPctPoints } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
 import { fanChart, fanTable, seriesRows, pngBlob, download } from '../lib/charts.js';
-import { headline, perspectiveCard, quantilesCsv } from '../lib/results.js';
+import { headline, perspectiveCard } from '../lib/results.js';
+import { reportCsv } from '../lib/csv.js';
+import { scenarioTitle, changes } from '../lib/naming.js';
 import { et } from './strings.js';
 import { leadCard, leadPerspective } from './options.js';
 import { fullUrl } from './frame.js';
@@ -18,9 +20,33 @@ export function showNotes(lines) {
   box.hidden = box.childElementCount === 0;
 }
 
+/**
+ * The lead when the address names none: the first target whose chance is
+ * does not read as 0 % or 100 % (a certainty tells a newcomer little), else the additional
+ * people in work with their range.
+ */
+export function informativeLead(result) {
+  // Shown to the whole per cent: a chance that reads 0 % or 100 % is a certainty to the reader.
+  const k = (result.targets ?? []).findIndex((tg) => tg.probability_met >= 0.005 && tg.probability_met < 0.995);
+  return k >= 0 ? `target-${k}` : 'net';
+}
+
+/** Plain words for a newcomer: "chance" for a probability, "likely range" for P5–P95; trials and seed go to the footnote. */
+function plainWords(card, result) {
+  card.querySelector('.n')?.remove();
+  const m = /^target-(\d+)$/.exec(card.dataset.card);
+  if (m) {
+    const tg = result.targets[Number(m[1])];
+    const unit = card.querySelector('.unit');
+    if (unit) unit.textContent = et('embed.chance', { se: fmtPctPoints(tg.probability_met_se) });
+    card.querySelector('.reading')?.remove();
+  }
+  for (const el of card.querySelectorAll('.band, .unit')) el.textContent = el.textContent.replace(/P5–P95\s?:?\s?/g, `${et('embed.range')} `);
+}
+
 /** The card to lead with, and a notice once if the URL asked for one this scenario lacks. */
 function pickLead(w, cards) {
-  const want = leadCard(w.options.lead);
+  const want = w.options.leadGiven ? leadCard(w.options.lead) : informativeLead(w.session.last.result);
   let card = cards.find((c) => c.dataset.card === want);
   if (!card) {
     if (!w.leadNoticed && w.options.lead !== 'target') {
@@ -76,6 +102,7 @@ export async function render(w) {
   if (card) {
     for (const el of card.querySelectorAll('.card-sources, .sources-line')) el.remove();
     w.leadId = card.dataset.card;
+    plainWords(card, result);
     keepTogether(card);
     $('w-lead').replaceChildren(card);
     const title = card.querySelector('h3')?.textContent ?? '';
@@ -91,6 +118,7 @@ export async function render(w) {
   }
   drawChart(w, true);
   renderDownloads(w);
+  $('w-run').textContent = et('embed.run', { trials: fmtInt(result.trials), seed: String(result.seed), version: w.api.version() });
 }
 
 /** Draws the fan chart at the width it gets (again only if that changed, unless `force`). */
@@ -142,7 +170,11 @@ function renderDownloads(w) {
       type: 'button',
       class: 'linkish',
       text: et('embed.csv'),
-      onclick: () => download(`${name}-quantiles.csv`, quantilesCsv(w.session.last.result), 'text/csv'),
+      onclick: () => {
+        const { base } = w.session.last;
+        const meta = { title: scenarioTitle(base, scenario), preset: pick(base?.name), changes: changes(base, scenario), version: w.api.version(), url: fullUrl(w) };
+        download(`${name}-quantiles.csv`, reportCsv(w.session.last.result, meta), 'text/csv');
+      },
     }),
     ' · ',
     h('button', {
@@ -152,7 +184,7 @@ function renderDownloads(w) {
       onclick: async () => {
         const svg = $('w-plot').querySelector('svg');
         if (!svg) return;
-        const credit = t('export.credit', { scenario: pick(scenario.name) || scenario.id || '', version: w.api.version(), url: fullUrl(w) });
+        const credit = t('export.credit', { scenario: scenarioTitle(w.session.last.base, scenario), version: w.api.version(), url: fullUrl(w) });
         const caption = `${$('w-chart-caption').textContent.replace(/\u2060/g, '')} ${credit}`;
         download(`${name}.png`, await pngBlob(svg, { title: $('w-chart-title').textContent, caption }));
       },

@@ -120,7 +120,7 @@ export function targetsFor(result, metric, cumulative) {
  * A fan chart: P5–P95 and P25–P75 bands, the median line, target markers.
  * Returns the SVG (or figure) node Plot made.
  */
-export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLabel, label, width = 640, height = 320, ghost = null }) {
+export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLabel, label, width = 640, height = 320, ghost = null, tipExtra = null }) {
   const rows = seriesRows(result, cumulative ? `${metric}_cumulative` : metric);
   // A pinned scenario (B against A): its median dashed and its P5–P95 outlined, under B's marks.
   const ghostRows = ghost ? seriesRows(ghost, cumulative ? `${metric}_cumulative` : metric) : [];
@@ -158,7 +158,10 @@ export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLa
               t('tip.kv', { k: t('tip.median'), v: f(d.p50) }),
               t('tip.kv', { k: 'P25–P75', v: `${f(d.p25)} – ${f(d.p75)}` }),
               t('tip.kv', { k: 'P5–P95', v: `${f(d.p5)} – ${f(d.p95)}` }),
-            ].join('\n'),
+              tipExtra?.(d.year) ?? '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
           // A few years far apart: answer anywhere near a year, not only within 40 px.
           maxRadius: width / 2,
         })
@@ -372,7 +375,10 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 function wrap(text, max) {
   const lines = [];
   let line = '';
-  for (const word of String(text).split(/\s+/)) {
+  const words = String(text)
+    .split(/\s+/)
+    .flatMap((w) => (w.length > max ? w.match(new RegExp(`.{1,${max}}`, 'g')) : [w]));
+  for (const word of words) {
     if (line && line.length + word.length + 1 > max) {
       lines.push(line);
       line = word;

@@ -108,7 +108,7 @@ export function fmtRatio(x) {
 export function fmtEur(x, { compact = false } = {}) {
   if (!ok(x)) return dash;
   if (compact && Math.abs(x) >= 1e5) {
-    return nf({ style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }).format(x);
+    return nf({ style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(x);
   }
   return nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(x);
 }

@@ -8,6 +8,7 @@ import { getPath } from './state.js';
 import { parseSource } from './evidence.js';
 import { paramLabel } from './params.js';
 import * as charts from './charts.js';
+import { limitTip } from './limits.js';
 
 const last = (a) => (a && a.length ? a[a.length - 1] : undefined);
 
@@ -39,13 +40,18 @@ export function sourceLinks(scenario, paths, extra = []) {
     if (!src || (v && v.assumption)) assumptions.push(p);
   }
   for (const s of extra) for (const r of parseSource(s)) if (r.kind === 'row') ids.add(r.id);
+  const sorted = [...ids].sort(byId);
   const out = h('p', { class: 'sources-line' }, h('span', { text: `${t('card.sources')}: ` }));
-  for (const id of [...ids].sort(byId)) out.append(h('a', { class: 'chip', href: `#ev-${id}`, text: id }), ' ');
+  for (const id of sorted) out.append(h('a', { class: 'chip', href: `#ev-${id}`, text: id }), ' ');
   for (const u of urls) out.append(h('a', { class: 'chip', href: u, text: new URL(u).hostname, rel: 'noopener noreferrer', target: '_blank' }), ' ');
-  if (!assumptions.length) return out;
+  // One tab stop per card: the links sit in a disclosure whose summary names the rows.
+  const summary = h('summary', {}, h('span', { text: t('card.sourcesToggle') }), sorted.length ? h('span', { class: 'ids', text: ` (${sorted.join(', ')}${assumptions.length ? `; ${t('card.assumptionsShort')}` : ''})` }) : null);
+  const box = h('details', { class: 'card-sources' }, summary, out);
+  if (!assumptions.length) return box;
   const list = h('p', { class: 'assumptions-line' }, h('span', { class: 'chip assumption', title: t('card.assumptions'), text: t('card.assumptionsShort') }), ' ');
   assumptions.forEach((p, i) => list.append(i ? ', ' : '', h('a', { href: `#in-${p.replace(/\./g, '-')}`, text: paramLabel(p) })));
-  return h('div', { class: 'card-sources' }, out, list);
+  box.append(list);
+  return box;
 }
 
 function byId(a, b) {
@@ -128,7 +134,10 @@ export function headline(result, scenario) {
         band: ts
           ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtInt(ts.p50), lo: fmtInt(ts.p5), hi: fmtInt(ts.p95), value: fmtInt(tg.value) })
           : null,
-        extra: [h('p', { class: 'when', text: tg.median_year_met != null ? t('card.medianYear', { year: fmtYear(tg.median_year_met) }) : t('card.medianYearNever') })],
+        extra: [
+          h('p', { class: 'reading', text: t(tg.kind === 'cumulative' ? 'present.reading' : 'present.readingAnnual', { what: t(`metric.${tg.metric}`), value: fmtInt(tg.value), year: fmtYear(tg.year) }) }),
+          h('p', { class: 'when', text: tg.median_year_met != null ? t('card.medianYear', { year: fmtYear(tg.median_year_met) }) : t('card.medianYearNever') }),
+        ],
         sources: sourceLinks(scenario, tg.metric === 'employed' ? DEPENDS.employed : DEPENDS.started, [tg.source]),
         n,
       })
@@ -196,7 +205,10 @@ export function headline(result, scenario) {
         value: h('span', { class: 'num', text: fmtEur(last(bn.p50), { compact: true }) }),
         unitNote: `${t('card.median')}, ${t('unit.eur')}`,
         band: band(last(bn.p5), last(bn.p95), (x) => fmtEur(x, { compact: true })),
-        extra: cost ? [h('p', { class: 'small', text: t('card.cost', { x: fmtEur(last(cost.p50), { compact: true }) }) })] : [],
+        extra: [
+          h('p', { class: 'years', text: t('card.budgetYears', { list: result.years.map((y, i) => `${fmtYear(y)}: ${fmtEur(series('budget_needed')?.p50[i], { compact: true })}`).join(' · ') }) }),
+          cost ? h('p', { class: 'small', text: t('card.cost', { x: fmtEur(last(cost.p50), { compact: true }) }) }) : null,
+        ],
         sources: sourceLinks(scenario, DEPENDS.budget, [scenario.budget?.source]),
         n,
       })
@@ -226,9 +238,10 @@ export function headline(result, scenario) {
 
 /**
  * The chart specifications of a result, in page order. `ghost`: the result
- * of a pinned scenario A, drawn on the fan charts under this one (B).
+ * of a pinned scenario A, drawn on the fan charts under this one (B);
+ * `scenario`: the scenario run, for what limits each year in the tooltips.
  */
-export function chartSpecs(result, modes, width = 640, height = undefined, { ghost = null } = {}) {
+export function chartSpecs(result, modes, width = 640, height = undefined, { ghost = null, scenario = null } = {}) {
   const hasTarget = (m) => (result.targets ?? []).some((tg) => tg.metric === m && tg.kind === 'cumulative');
   const mode = (m) => modes[m] ?? (hasTarget(m) || !(result.targets ?? []).some((tg) => tg.metric === m) ? 'cumulative' : 'annual');
   const meta = { trials: fmtInt(result.trials), seed: String(result.seed) };
@@ -242,7 +255,7 @@ export function chartSpecs(result, modes, width = 640, height = undefined, { gho
       mode: m,
       title,
       caption: [t('chart.fanCaption', { what: title, mode: t(`mode.${m}`), ...meta }), ghost ? t('cmp.ghost') : ''].filter(Boolean).join(' '),
-      draw: (Plot) => charts.fanChart(Plot, { width, height, result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}`, ghost }),
+      draw: (Plot) => charts.fanChart(Plot, { width, height, result, metric, cumulative: m === 'cumulative', unit: 'count', yLabel: t(yKey), label: `${title}, ${t(`mode.${m}`)}`, ghost, tipExtra: (year) => limitTip(result, scenario, year) }),
       table: () => {
         const name = m === 'cumulative' ? `${metric}_cumulative` : metric;
         const b = charts.fanTable(`${title}, ${t(`mode.${m}`)}${ghost ? ' (B)' : ''}`, charts.seriesRows(result, name), 'count');

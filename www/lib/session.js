@@ -19,7 +19,7 @@
 //   failed(error)              the engine failed
 
 import { t, fmtInt, setLang, getLang } from './i18n.js';
-import { parseQuery, applyEdits, diffScenario, setPath, clone } from './state.js';
+import { parseQuery, diffScenario, setPath, getPath, clone } from './state.js';
 import { useEngine, schema, limits } from './schema.js';
 import { Cancelled } from './pool.js';
 
@@ -37,8 +37,14 @@ export function problemsText(problems) {
 export function urlNoticeText(notices) {
   if (!notices.length) return '';
   const { trials_max: max } = limits();
-  const detail = notices.map((n) => t(n.key, { value: n.value ?? '', min: fmtInt(1), max: fmtInt(max) })).join(' ');
-  return t('notice.url', { detail });
+  const line = (n) => t(n.key, { value: n.value ?? '', detail: n.detail ?? '', min: fmtInt(1), max: fmtInt(max) });
+  // Edits left out one by one: the rest of the link still applies.
+  const dropped = notices.filter((n) => n.dropped);
+  const other = notices.filter((n) => !n.dropped);
+  const parts = [];
+  if (other.length) parts.push(t('notice.url', { detail: other.map(line).join(' ') }));
+  if (dropped.length) parts.push(t('notice.droppedEdits', { detail: dropped.map(line).join(' ') }));
+  return parts.join(' ');
 }
 
 // Text that looks like markup or script: it is shown as it is, as text.
@@ -85,15 +91,16 @@ export class Session {
     state.lang = getLang();
     this.state = state;
     this.base = this.api.preset(state.preset);
-    try {
-      this.scenario = applyEdits(this.base, state.edits);
-      const problems = this.api.validate(this.scenario);
-      if (problems.length) throw { key: 'notice.invalidScenario', value: problemsText(problems) };
-    } catch (e) {
-      notices.push(e && e.key ? e : { key: 'notice.badEdits', value: '' });
-      this.scenario = clone(this.base);
-      state.edits = {};
+    // The short form's fields: those the preset has; others are ignored, or named when they look like a field.
+    for (const [path, value] of Object.entries(state.loose ?? {})) {
+      if (getPath(this.base, path) !== undefined) state.edits[path] = value;
+      else if (path.includes('.')) notices.push({ key: 'notice.badPath', value: path, dropped: true });
     }
+    delete state.loose;
+    const { scenario, kept, dropped } = this.applyEach(state.edits);
+    this.scenario = scenario;
+    state.edits = kept;
+    notices.push(...dropped);
     if (state.pin) {
       // A pinned scenario that cannot run is left out, with a notice; B stays.
       try {
@@ -109,6 +116,46 @@ export class Session {
       if (markup.length) notices.push({ key: 'notice.markup', value: markup.map(([k]) => k).join(', ') });
     }
     return notices;
+  }
+
+  /**
+   * Applies edits one at a time, keeping each that leaves a valid scenario
+   * and dropping the others, each with a notice (a second pass gives an edit
+   * that needs a later one its chance). Returns {scenario, kept, dropped}.
+   */
+  applyEach(edits) {
+    let scenario = clone(this.base);
+    const kept = {};
+    let pending = Object.entries(edits ?? {});
+    let reasons = new Map();
+    for (let pass = 0; pass < 2 && pending.length; pass++) {
+      const next = [];
+      for (const [path, value] of pending) {
+        const candidate = clone(scenario);
+        if (!setPath(candidate, path, value)) {
+          reasons.set(path, t('notice.noSuchField'));
+          next.push([path, value]);
+          continue;
+        }
+        let problems;
+        try {
+          problems = this.api.validate(candidate);
+        } catch (e) {
+          problems = [{ field: '', message: e.message ?? String(e) }];
+        }
+        if (problems.length) {
+          reasons.set(path, problemsText(problems));
+          next.push([path, value]);
+        } else {
+          scenario = candidate;
+          kept[path] = value;
+          reasons.delete(path);
+        }
+      }
+      pending = next;
+    }
+    const dropped = pending.map(([path]) => ({ key: 'notice.droppedEdit', value: path, detail: reasons.get(path) ?? '', dropped: true }));
+    return { scenario, kept, dropped };
   }
 
   /** The scenario pinned as A (B against A), or null. */
@@ -219,7 +266,7 @@ export class Session {
   async run() {
     const gen = ++this.gen;
     const isCurrent = () => gen === this.gen;
-    const snap = { scenario: clone(this.scenario), trials: this.state.trials, seed: this.state.seed };
+    const snap = { scenario: clone(this.scenario), base: this.base, trials: this.state.trials, seed: this.state.seed };
     this.runningGen = gen;
     this.hooks.running?.(snap);
     this.#progress(0, snap.trials);

@@ -99,13 +99,17 @@ export function applyEdits(base, edits) {
 }
 
 /** Edits as a link carries them: a JSON object of safe dotted paths. Throws {key, value} or an Error. */
-function parseEdits(text) {
+/**
+ * Edits (or a pin) from their JSON text: a key that cannot be a field is
+ * dropped on its own, with a notice in `notices`; the others are kept.
+ */
+function parseEdits(text, notices) {
   const parsed = JSON.parse(text);
   if (!isObj(parsed)) throw new Error('not an object');
   const clean = {};
   for (const [path, value] of Object.entries(parsed)) {
-    if (!splitPath(path)) throw { key: 'notice.badPath', value: path };
-    clean[path] = value;
+    if (!splitPath(path)) notices.push({ key: 'notice.badPath', value: String(path).slice(0, 80), dropped: true });
+    else clean[path] = value;
   }
   return clean;
 }
@@ -143,7 +147,7 @@ export function parseQuery(search, { schema, langs }) {
   if (edits !== null && edits !== '') {
     try {
       // Edits only make sense against the preset they were made on.
-      const clean = parseEdits(edits);
+      const clean = parseEdits(edits, notices);
       if (presetIds.includes(preset ?? fallbackPreset)) state.edits = clean;
     } catch (e) {
       notices.push(e && e.key ? e : { key: 'notice.badEdits', value: '' });
@@ -153,7 +157,7 @@ export function parseQuery(search, { schema, langs }) {
   const pin = q.get('pin');
   if (pin !== null) {
     try {
-      const clean = parseEdits(pin === '' ? '{}' : pin);
+      const clean = parseEdits(pin === '' ? '{}' : pin, notices);
       if (presetIds.includes(preset ?? fallbackPreset)) state.pin = clean;
     } catch {
       notices.push({ key: 'notice.badPin', value: '' });
@@ -182,7 +186,51 @@ export function parseQuery(search, { schema, langs }) {
 
   const present = q.get('present');
   state.present = present === '1' || present === 'true';
+
+  // The short form: each edited field as its own parameter (budget.constant=3000000).
+  // Which of them are fields is for the preset to say (Session.boot).
+  const loose = {};
+  for (const [k, raw] of q) {
+    if (RESERVED.has(k) || !splitPath(k) || Object.hasOwn(state.edits, k)) continue;
+    loose[k] = looseValue(raw);
+  }
+  if (Object.keys(loose).length) state.loose = loose;
   return { state, notices };
+}
+
+/** The page's and the widget's own parameters: never a field of the scenario. */
+const RESERVED = new Set(['preset', 'edits', 'trials', 'seed', 'lang', 'present', 'controls', 'lead', 'theme', 'accent', 'font', 'title', 'intro', 'share']);
+
+/** A value of the short form: JSON when it reads as JSON (numbers, lists, objects), else the text. */
+function looseValue(raw) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * The short, readable query of a state: the preset, then each edited field
+ * as its own parameter, then the trial count and seed only when they are not
+ * the defaults (`defaults`: {trials, seed}), and the language.
+ */
+export function shortQuery(state, defaults = {}) {
+  const q = new URLSearchParams();
+  q.set('preset', state.preset);
+  for (const [path, value] of Object.entries(state.edits ?? {})) q.set(path, typeof value === 'string' ? value : JSON.stringify(value));
+  if (defaults.trials === undefined || state.trials !== defaults.trials) q.set('trials', String(state.trials));
+  if (defaults.seed === undefined || state.seed !== defaults.seed) q.set('seed', String(state.seed));
+  if (state.lang) q.set('lang', state.lang);
+  return `?${q.toString()}`;
+}
+
+/** The short address of a state (see shortQuery). */
+export function shortUrl(state, defaults, base = globalThis.location?.href) {
+  const u = new URL(base);
+  u.search = shortQuery(state, defaults);
+  u.hash = '';
+  return u.toString();
 }
 
 /** The query string for a state; defaults are left out so links stay short. */

@@ -2,6 +2,8 @@
 // of the page that uses them. Scenario names, descriptions and target labels
 // are not here: they come in three languages from the engine's presets.
 
+import { ROOM_STRINGS } from './strings-room.js';
+
 const S = (en, fr, nl) => ({ en, fr, nl });
 
 export const STRINGS = {
@@ -184,7 +186,7 @@ export const STRINGS = {
   'card.bcrWhat': S('Fiscal return of the additional jobs (benefits saved, contributions and taxes, discounted) per euro of public cost', 'Retour fiscal des emplois supplémentaires (allocations économisées, cotisations et impôts, actualisés) par euro de coût public', 'Fiscaal rendement van de extra banen (bespaarde uitkeringen, bijdragen en belastingen, verdisconteerd) per euro overheidskost'),
   'card.pBcr': S('Probability that benefits exceed costs: {p} {pm}', 'Probabilité que les bénéfices dépassent les coûts : {p} {pm}', 'Kans dat de baten de kosten overtreffen: {p} {pm}'),
   'card.budget': S('Budget needed', 'Budget nécessaire', 'Benodigd budget'),
-  'card.budgetWhat': S('Money needed to fund the duos started, {from}–{to}, EUR', 'Argent nécessaire pour financer les duos lancés, {from}–{to}, EUR', 'Geld nodig om de gestarte duo’s te financieren, {from}–{to}, EUR'),
+  'card.budgetWhat': S('Money that would fund every duo the plan and the mentors allow (money itself no limit), with the fixed costs, {from}–{to}, EUR', 'Argent qui financerait tous les duos que le plan et les mentors permettent (sans limite d’argent), coûts fixes compris, {from}–{to}, EUR', 'Geld dat elk duo zou financieren dat het plan en de mentoren toelaten (zonder geldgrens), met de vaste kosten, {from}–{to}, EUR'),
   'card.cost': S('Public cost: median {x}', 'Coût public : médiane {x}', 'Overheidskost: mediaan {x}'),
   'card.mentors': S('Mentors needed', 'Mentors nécessaires', 'Benodigde mentoren'),
   'card.mentorsWhat': S('Volunteer mentors needed in {year}, the busiest year, people', 'Mentors bénévoles nécessaires en {year}, l’année la plus chargée, personnes', 'Vrijwillige mentoren nodig in {year}, het drukste jaar, personen'),
@@ -473,3 +475,5 @@ export const STRINGS = {
   'footer.text': S('mentorsim: every figure is a simulation from the sources listed above, not a forecast by Actiris or the partners.', 'mentorsim : chaque chiffre est une simulation à partir des sources ci-dessus, pas une prévision d’Actiris ou des partenaires.', 'mentorsim: elk cijfer is een simulatie op basis van de bronnen hierboven, geen voorspelling van Actiris of de partners.'),
   'print.generated': S('Printed from {url}', 'Imprimé depuis {url}', 'Afgedrukt vanaf {url}'),
 };
+
+Object.assign(STRINGS, ROOM_STRINGS);

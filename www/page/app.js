@@ -6,8 +6,10 @@
 import { compileModule } from '../lib/engine.js';
 import { WorkerPool } from '../lib/pool.js';
 import { poolRunner } from '../lib/runner.js';
+import { registerOffline } from './offline.js';
 
 performance.mark('mentorsim:app-start');
+registerOffline();
 const pool = new WorkerPool({ module: compileModule() });
 // The same runner interface as the widget's (lib/runner.js).
 import('./page.js').then((m) => m.start({ runner: poolRunner('workers', pool) }));

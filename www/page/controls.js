@@ -40,9 +40,12 @@ function budgetControl(s, ctx) {
     })
   );
   if (mode === 'constant') {
-    const max = Math.max(10_000_000, Math.ceil((b.constant * 3) / 1e6) * 1e6);
+    // The range comes from the preset, not from the value: it stays put as the reader moves it or changes language.
+    const ref = ctx.base?.()?.budget?.constant ?? b.constant;
+    const max = Math.max(10_000_000, Math.ceil((ref * 3) / 1e6) * 1e6, Math.ceil(b.constant / 1e6) * 1e6);
     const sid = uid('r');
-    const out = h('output', { for: sid, class: 'budget-value', text: fmtEur(b.constant, { compact: true }) });
+    // The exact amount, in a box of fixed width so that the slider does not move as the digits change.
+    const out = h('output', { for: sid, class: 'budget-value', text: fmtEur(b.constant) });
     const slider = h('input', { id: sid, type: 'range', min: 0, max, step: 50_000, value: String(b.constant) });
     const num = numberField({
       label: t('budget.amount'),
@@ -53,14 +56,14 @@ function budgetControl(s, ctx) {
       localError: ctx.localError,
       onValue: (x) => {
         slider.value = String(x);
-        out.textContent = fmtEur(x, { compact: true });
+        out.textContent = fmtEur(x);
         ctx.edit('budget', { ...b, constant: x }, 'budget.constant');
       },
     });
     slider.addEventListener('input', () => {
       const x = Number(slider.value);
       num.querySelector('input').value = String(x);
-      out.textContent = fmtEur(x, { compact: true });
+      out.textContent = fmtEur(x);
       ctx.edit('budget', { ...b, constant: x }, 'budget.constant');
     });
     box.append(h('div', { class: 'field slider', dataset: { field: 'budget.constant' } }, h('label', { for: sid, text: t('budget.slider') }), h('div', { class: 'slider-row' }, slider, out)), num);

@@ -3,13 +3,13 @@
 // result matching the inputs is on screen) or "error", for tests and embedders.
 
 import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtInt, fmtPct, fmtYear, locale, LANGS } from '../lib/i18n.js';
-import { toQuery, shareUrl, diffScenario } from '../lib/state.js';
+import { toQuery, shareUrl, shortUrl, diffScenario } from '../lib/state.js';
 import { loadEngine } from '../lib/engine.js';
 import { Session, problemText, problemsText, urlNoticeText } from '../lib/session.js';
 import { loadPlot, download } from '../lib/charts.js';
 import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
-import { headline, chartSpecs, quantilesCsv } from '../lib/results.js';
+import { headline, chartSpecs } from '../lib/results.js';
 import { renderSources, sourcesSummary } from './sources.js';
 import { h, nextTask } from '../lib/dom.js';
 import { priorFragment, reconcilePrior } from '../lib/accounts.js';
@@ -20,6 +20,13 @@ import { DEFAULT_DRIVER_OUTPUT } from '../lib/decide.js';
 import { createSolver } from './solve.js';
 import { renderDrivers, renderValue } from './drivers.js';
 import { renderPinBar, decorateCards, renderComparison } from './compare.js';
+import { scenarioTitle, changes } from '../lib/naming.js';
+import { limitsLine } from '../lib/limits.js';
+import { reportCsv } from '../lib/csv.js';
+import { limits } from '../lib/schema.js';
+import { printReport } from './report.js';
+import { installShare } from './share.js';
+import { keepForOffline } from './offline.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
@@ -95,12 +102,13 @@ function editedPaths() {
 function updateUrl() {
   const q = toQuery(app.state);
   if (q !== location.search) history.replaceState(null, '', q);
-  document.title = `${pick(app.scenario?.name) || 'mentorsim'} · mentorsim`;
+  document.title = `${app.session ? scenarioTitle(app.session.base, app.scenario) : 'mentorsim'} · mentorsim`;
 }
 
 function renderControls() {
   const editors = buildControls($('controls-body'), {
     scenario: () => app.scenario,
+    base: () => app.session.base,
     run: () => ({ trials: app.state.trials, seed: app.state.seed }),
     presets: app.presets,
     presetId: app.state.preset,
@@ -250,14 +258,19 @@ const hooks = {
     setBodyState('running');
     markStale(false);
     $('results').classList.add('running');
-    $('progress').hidden = false;
-    $('progress').value = 0;
+    const p = $('progress');
+    p.hidden = false;
+    // Indeterminate until the first trials are counted: it moves from the first moment.
+    p.removeAttribute('value');
+    $('progress-text').textContent = t('run.starting', { total: fmtInt(app.state.trials) });
+    $('btn-cancel').hidden = false;
+    $('btn-rerun').hidden = true;
     performance.mark('mentorsim:run-start');
   },
   progress(done, total) {
     const p = $('progress');
     p.max = total;
-    p.value = done;
+    if (done > 0) p.value = done;
     $('progress-text').textContent = t('status.running', { done: fmtInt(done), total: fmtInt(total) });
   },
   async result(last) {
@@ -266,16 +279,21 @@ const hooks = {
     return renderResults();
   },
   ready(last) {
+    $('btn-cancel').hidden = true;
     afterRun();
     $('results').classList.remove('running');
     $('progress').hidden = true;
     $('progress-text').textContent = '';
     setStatus(t('status.ready', { trials: fmtInt(last.result.trials), ms: fmtInt(last.ms), workers: last.workers }));
     announce();
-    if (!performance.getEntriesByName('mentorsim:first-charts').length) performance.mark('mentorsim:first-charts');
+    if (!performance.getEntriesByName('mentorsim:first-charts').length) {
+      performance.mark('mentorsim:first-charts');
+      keepForOffline();
+    }
     setBodyState('ready');
   },
   failed(e) {
+    $('btn-cancel').hidden = true;
     $('results').classList.remove('running');
     $('progress').hidden = true;
     $('progress-text').textContent = '';
@@ -292,19 +310,51 @@ function announce() {
   $('announce').textContent = parts.join('. ');
 }
 
+/** Stops the run in flight; the last complete answer stays, marked as not matching the inputs. */
+function cancelRun() {
+  app.session.cancel();
+  $('btn-cancel').hidden = true;
+  $('results').classList.remove('running');
+  $('progress').hidden = true;
+  $('progress-text').textContent = '';
+  $('results').classList.toggle('stale', app.last !== null);
+  setStatus(t('run.cancelled'));
+  $('btn-rerun').hidden = false;
+  $('btn-rerun').focus();
+  setBodyState('cancelled');
+}
+
 // ---- rendering -------------------------------------------------------------
 
 function renderMeta() {
   const { result, scenario } = app.last;
   const years = `${fmtYear(result.years[0])}–${fmtYear(result.years.at(-1))}`;
-  $('result-title').textContent = pick(scenario.name) || scenario.id || '';
+  $('result-title').textContent = lastTitle();
   $('result-meta').textContent = t('results.meta', { trials: fmtInt(result.trials), seed: String(result.seed), years, version: app.version });
 }
 
-/** What an exported chart says about where it comes from. */
+/** The title of the scenario on screen: its name and what changed (lib/naming.js). */
+function lastTitle() {
+  return scenarioTitle(app.last.base, app.last.scenario);
+}
+
+/** What an exported chart says about where it comes from: the scenario's title, every change, the engine and the link. */
 function exportCredit() {
-  const s = app.last.scenario;
-  return t('export.credit', { scenario: pick(s.name) || s.id || '', version: app.version, url: shareUrl(app.state) });
+  const changed = changes(app.last.base, app.last.scenario).map((c) => `${c.label}: ${c.value}`);
+  const credit = t('export.credit', { scenario: lastTitle(), version: app.version, url: shortLink() });
+  return changed.length ? `${credit} ${t('name.changed')}: ${changed.join('; ')}.` : credit;
+}
+
+/** The short, readable link of the scenario as it is (lib/state.js shortUrl). */
+function shortLink() {
+  const { trials_default: trials, seed_default: seed } = limits();
+  return shortUrl(app.state, { trials, seed });
+}
+
+/** The CSV in the reader's language and convention (lib/csv.js). */
+function csvText() {
+  const { result, scenario, base } = app.last;
+  return reportCsv(result, { title: lastTitle(), preset: pick(base?.name) || scenario.id, changes: changes(base, scenario), version: app.version, url: shortLink() });
 }
 
 /** Draws everything for app.last, a chart per task so no task runs long. Returns false if superseded. */
@@ -323,6 +373,8 @@ async function renderResults() {
   const { result, scenario } = app.last;
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
+  $('limits').textContent = limitsLine(result, scenario);
+  $('print-report').replaceChildren(printReport(app.last, app.priors));
   const cmp = currentComparison();
   decorateCards($('headline'), cmp);
   renderPin();
@@ -343,7 +395,7 @@ async function renderResults() {
   const box = $('charts-body');
   // Charts are drawn at the width they get (SVG scales down in print and presentation).
   const width = Math.round(Math.max(320, Math.min(960, box.clientWidth || 640)));
-  const specs = chartSpecs(result, app.chartModes, width, undefined, { ghost: cmp?.a ?? null });
+  const specs = chartSpecs(result, app.chartModes, width, app.state.present ? presentChartHeight() : undefined, { ghost: cmp?.a ?? null, scenario });
   for (const id of [...app.figures.keys()]) if (!specs.some((s) => s.id === id)) app.figures.get(id).remove(), app.figures.delete(id);
   for (const spec of specs) {
     await nextTask();
@@ -371,7 +423,7 @@ async function renderResults() {
 function redrawCharts(width, height) {
   if (!app.last || !app.Plot) return;
   const w = width ?? Math.round(Math.max(320, Math.min(960, $('charts-body').clientWidth || 640)));
-  for (const spec of chartSpecs(app.last.result, app.chartModes, w, height, { ghost: currentComparison()?.a ?? null })) {
+  for (const spec of chartSpecs(app.last.result, app.chartModes, w, height, { ghost: currentComparison()?.a ?? null, scenario: app.last.scenario })) {
     const plot = app.figures.get(spec.id)?.querySelector('.plot');
     if (!plot) continue;
     try {
@@ -541,6 +593,28 @@ function setPresent(on) {
   b.setAttribute('aria-pressed', String(on));
   b.textContent = on ? t('btn.presentExit') : t('btn.present');
   updateUrl();
+  // Charts are drawn at the size they are shown, so that their text stays at the size the mode asks for.
+  requestAnimationFrame(() => redrawCharts(undefined, on ? presentChartHeight() : undefined));
+}
+
+/** The height left for the chart in presentation mode: the rest of the screen. */
+function presentChartHeight() {
+  const plot = document.querySelector('#charts-body .chart .plot');
+  const top = plot ? plot.getBoundingClientRect().top + window.scrollY : 400;
+  return Math.round(Math.max(160, Math.min(420, window.innerHeight - top - 24)));
+}
+
+/** Says when the page runs from this browser's copy (sw.js) with no network. */
+function watchOnline() {
+  const el = $('offline');
+  const show = () => {
+    el.hidden = navigator.onLine;
+    el.textContent = navigator.onLine ? '' : t('offline.now');
+  };
+  window.addEventListener('offline', show);
+  window.addEventListener('online', show);
+  onLangChange(show);
+  show();
 }
 
 async function copyLink() {
@@ -578,7 +652,13 @@ function wireStatic() {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && app.state?.present) setPresent(false);
   });
-  $('dl-csv').addEventListener('click', () => app.last && download(`mentorsim-${app.last.scenario.id || 'scenario'}-quantiles.csv`, quantilesCsv(app.last.result), 'text/csv'));
+  $('dl-csv').addEventListener('click', () => app.last && download(`mentorsim-${app.last.scenario.id || 'scenario'}-quantiles.csv`, csvText(), 'text/csv'));
+  $('btn-cancel').addEventListener('click', cancelRun);
+  $('btn-rerun').addEventListener('click', () => {
+    $('btn-rerun').hidden = true;
+    inputsChanged(true);
+  });
+  app.share = installShare({ button: $('btn-share'), getUrl: shortLink });
   $('dl-json').addEventListener('click', () => app.scenario && download(`mentorsim-${app.scenario.id || 'scenario'}.json`, `${JSON.stringify(app.scenario, null, 2)}\n`, 'application/json'));
   $('dl-result').addEventListener('click', () => app.last && download(`mentorsim-${app.last.scenario.id || 'scenario'}-result.json`, `${JSON.stringify(app.last.result, null, 2)}\n`, 'application/json'));
   onLangChange(() => {
@@ -590,13 +670,14 @@ function wireStatic() {
     renderControls();
     renderSources($('sources'), app.scenario, editedPaths(), app.priors);
     if (app.last) renderResults();
+    app.share?.refresh();
     if (document.body.dataset.state === 'ready' && app.last) setStatus(t('status.ready', { trials: fmtInt(app.last.result.trials), ms: fmtInt(app.last.ms), workers: app.last.workers }));
   });
   // Printed charts sit three to a row: draw them at that size so their text stays legible.
-  window.addEventListener('beforeprint', () => redrawCharts(340, 200));
+  window.addEventListener('beforeprint', () => redrawCharts(340, 160));
   window.addEventListener('afterprint', () => redrawCharts());
   window.addEventListener('beforeprint', () => {
-    $('print-url').textContent = t('print.generated', { url: app.state ? shareUrl(app.state) : location.href });
+    $('print-url').textContent = t('print.generated', { url: app.state ? shortLink() : location.href });
     $('print-date').textContent = new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
   });
 }
@@ -610,6 +691,8 @@ export async function start({ runner }) {
 }
 
 async function boot() {
+  $('boot-fail')?.remove();
+  watchOnline();
   setBodyState('running');
   setLang(detectLang());
   document.documentElement.lang = locale();
