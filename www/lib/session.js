@@ -19,7 +19,7 @@
 //   failed(error)              the engine failed
 
 import { t, fmtInt, setLang, getLang } from './i18n.js';
-import { parseQuery, diffScenario, setPath, getPath, clone } from './state.js';
+import { parseQuery, applyEdits, diffScenario, setPath, getPath, clone } from './state.js';
 import { useEngine, schema, limits } from './schema.js';
 import { Cancelled } from './pool.js';
 

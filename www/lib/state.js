@@ -100,16 +100,19 @@ export function applyEdits(base, edits) {
 
 /** Edits as a link carries them: a JSON object of safe dotted paths. Throws {key, value} or an Error. */
 /**
- * Edits (or a pin) from their JSON text: a key that cannot be a field is
- * dropped on its own, with a notice in `notices`; the others are kept.
+ * Edits (or a pin) from their JSON text. For edits (`notices` given) a key
+ * that cannot be a field is dropped on its own, with a notice, and the
+ * others are kept; for a pin (no `notices`) any such key rejects it whole,
+ * since a scenario A that is not what was pinned would mislead.
  */
-function parseEdits(text, notices) {
+function parseEdits(text, notices = null) {
   const parsed = JSON.parse(text);
   if (!isObj(parsed)) throw new Error('not an object');
   const clean = {};
   for (const [path, value] of Object.entries(parsed)) {
-    if (!splitPath(path)) notices.push({ key: 'notice.badPath', value: String(path).slice(0, 80), dropped: true });
-    else clean[path] = value;
+    if (splitPath(path)) clean[path] = value;
+    else if (notices) notices.push({ key: 'notice.badPath', value: String(path).slice(0, 80), dropped: true });
+    else throw new Error('not a field');
   }
   return clean;
 }
@@ -157,7 +160,7 @@ export function parseQuery(search, { schema, langs }) {
   const pin = q.get('pin');
   if (pin !== null) {
     try {
-      const clean = parseEdits(pin === '' ? '{}' : pin, notices);
+      const clean = parseEdits(pin === '' ? '{}' : pin);
       if (presetIds.includes(preset ?? fallbackPreset)) state.pin = clean;
     } catch {
       notices.push({ key: 'notice.badPin', value: '' });
