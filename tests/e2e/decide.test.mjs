@@ -156,7 +156,9 @@ describe('the decision tools', () => {
     assert.equal(await other.locator('#compare-h').textContent(), 'B tegenover A');
     assert.match(await other.locator('#card-started .cmp-delta').textContent(), /^A: 4\.\d{3} · B − A: \+\d+ .* · B beter in \d+\s?% van de trekkingen$/);
     await other.locator('#btn-present').click();
+    await other.locator('#btn-view-drivers').click();
     assert.ok(await other.locator('#chart-tornado').isVisible(), 'the tornado in presentation mode');
+    await other.locator('#btn-view-chart').click();
     assert.ok(await other.locator('#card-net .cmp-delta').isVisible(), 'the delta in presentation mode');
     assert.ok(await other.locator('#pin-bar').isVisible());
     await screenshot(other, 'decide-nl-compare-present');

@@ -68,6 +68,9 @@ export const ROOM_STRINGS = {
   'share.copy': S('Copy the short link', 'Copier le lien court', 'De korte link kopiëren'),
   'share.close': S('Close', 'Fermer', 'Sluiten'),
   'share.scan': S('Scan to open this scenario on your phone.', 'Scannez pour ouvrir ce scénario sur votre téléphone.', 'Scan om dit scenario op uw telefoon te openen.'),
+  'present.view': S('What the screen shows', 'Ce que montre l’écran', 'Wat het scherm toont'),
+  'present.viewChart': S('The chart', 'Le graphique', 'De grafiek'),
+  'present.viewDrivers': S('What drives it', 'Ce qui le détermine', 'Wat het bepaalt'),
   'present.reading': S('Chance that the {what} reach {value} by the end of {year}.', 'Chance que les {what} atteignent {value} d’ici fin {year}.', 'Kans dat de {what} tegen eind {year} {value} bereiken.'),
   'present.readingAnnual': S('Chance that the {what} reach {value} in {year} alone.', 'Chance que les {what} atteignent {value} en {year} seulement.', 'Kans dat de {what} in {year} alleen {value} bereiken.'),
 

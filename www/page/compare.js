@@ -50,7 +50,7 @@ export function renderComparison(root, cmp) {
   root.replaceChildren(
     h(
       'div',
-      { class: 'table-wrap' },
+      { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'compare-h' },
       h(
         'table',
         { class: 'compare', id: 'compare-table' },

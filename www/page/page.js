@@ -585,6 +585,17 @@ function compareNow() {
 
 // ---- page buttons ----------------------------------------------------------
 
+/**
+ * In presentation mode the screen holds one view below the answers: the
+ * chart, or what drives the answer (the tornado); the reader switches.
+ */
+function setPresentView(drivers) {
+  document.body.classList.toggle('present-drivers', drivers);
+  $('btn-view-chart').setAttribute('aria-pressed', String(!drivers));
+  $('btn-view-drivers').setAttribute('aria-pressed', String(drivers));
+  if (!drivers) requestAnimationFrame(() => redrawCharts(undefined, app.state?.present ? presentChartHeight() : undefined));
+}
+
 function setPresent(on) {
   if (!app.state) return;
   app.state.present = on;
@@ -600,7 +611,14 @@ function setPresent(on) {
 /** The height left for the chart in presentation mode: the rest of the screen. */
 function presentChartHeight() {
   const plot = document.querySelector('#charts-body .chart .plot');
-  const top = plot ? plot.getBoundingClientRect().top + window.scrollY : 400;
+  // Before the first chart is drawn, its plot will sit about a heading's
+  // height (60 px) below the top of the charts' box.
+  const box = document.getElementById('charts-body');
+  const top = plot
+    ? plot.getBoundingClientRect().top + window.scrollY
+    : box
+      ? box.getBoundingClientRect().top + window.scrollY + 60
+      : 400;
   return Math.round(Math.max(160, Math.min(420, window.innerHeight - top - 24)));
 }
 
@@ -642,6 +660,8 @@ function wireStatic() {
   });
   $('btn-copy').addEventListener('click', copyLink);
   $('btn-present').addEventListener('click', () => setPresent(!app.state?.present));
+  $('btn-view-chart').addEventListener('click', () => setPresentView(false));
+  $('btn-view-drivers').addEventListener('click', () => setPresentView(true));
   $('btn-print').addEventListener('click', () => window.print());
   // "Embed this" (embed-dialog.js), only where the page has its button.
   if ($('btn-embed')) {
