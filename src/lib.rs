@@ -24,6 +24,7 @@ pub mod decide;
 pub mod distribution;
 pub mod engine;
 pub mod error;
+pub mod limits;
 pub mod outputs;
 pub mod params;
 pub mod presets;
