@@ -30,6 +30,7 @@ pub const MAX_POINTS: usize = 100;
 /// [`MAX_INPUT_BYTES`], whatever the text says.
 ///
 /// Text that is not JSON passes: reading it says what is wrong, and where.
+/// JSON that is not an object is refused here, whatever its size.
 ///
 /// ```
 /// use mentorsim::limits::{check_text, MAX_LIST};
@@ -50,10 +51,24 @@ pub fn check_text(text: &str) -> Result<(), Problem> {
         });
     }
     // serde_json stops at 128 levels on its own, so this parse is bounded too.
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) => check_value(&value, &mut String::new(), 0),
-        Err(_) => Ok(()),
-    }
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(value) => value,
+        Err(_) => return Ok(()),
+    };
+    let kind = match &value {
+        Value::Object(_) => return check_value(&value, &mut String::new(), 0),
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+    };
+    Err(Problem {
+        field: String::new(),
+        message: format!(
+            "a scenario is a JSON object of fields (see `mentorsim show`), got {kind}"
+        ),
+    })
 }
 
 fn check_value(value: &Value, path: &mut String, depth: usize) -> Result<(), Problem> {

@@ -332,15 +332,32 @@ pub fn from_json(text: &str) -> Result<Scenario, Error> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." { String::new() } else { path };
+        let mut field = if path == "." { String::new() } else { path };
         let inner = e.into_inner();
+        // serde names a missing field in its message, at the object that
+        // lacks it: name it as the field instead.
+        let said = inner.to_string();
+        if let Some(name) = said
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name)
+        {
+            if !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(name);
+            return Error::Parse(Problem {
+                field,
+                message: "this required field is missing".into(),
+            });
+        }
         let message = match non_finite_at(text, inner.line(), inner.column()) {
             Some(token) => format!(
                 "{token} is not a number JSON can hold: give a finite number, at line {} column {}",
                 inner.line(),
                 inner.column()
             ),
-            None => inner.to_string(),
+            None => said,
         };
         Error::Parse(Problem { field, message })
     })

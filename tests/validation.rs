@@ -225,3 +225,26 @@ fn intake_points_far_apart_interpolate_without_overflow() {
         "{planned:?}"
     );
 }
+
+#[test]
+fn a_missing_field_is_named_as_the_field() {
+    has(
+        &problems(|v| {
+            v.as_object_mut().unwrap().remove("start_year");
+        }),
+        "start_year: this required field is missing",
+    );
+    has(
+        &problems(|v| {
+            v["fiscal"].as_object_mut().unwrap().remove("horizon_years");
+        }),
+        "fiscal.horizon_years: this required field is missing",
+    );
+    has(
+        &validate_json("[1, 2]")
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>(),
+        "a scenario is a JSON object of fields",
+    );
+}
