@@ -357,7 +357,7 @@ pub fn from_json(text: &str) -> Result<Scenario, Error> {
                 inner.line(),
                 inner.column()
             ),
-            None => said,
+            None => crate::error::plain_words(&said),
         };
         Error::Parse(Problem { field, message })
     })
