@@ -110,10 +110,18 @@ fn check_value(value: &Value, path: &mut String, depth: usize) -> Result<(), Pro
         }
         Value::Object(map) => {
             for (key, item) in map {
-                if key.chars().count() > MAX_TEXT {
+                let chars = key.chars().count();
+                if chars > MAX_TEXT {
+                    // Named by its first characters: the whole would swamp the message.
+                    let start: String = key.chars().take(20).collect();
+                    let field = if path.is_empty() {
+                        format!("{start}...")
+                    } else {
+                        format!("{path}.{start}...")
+                    };
                     return fail(
-                        path,
-                        format!("a field name is at most {MAX_TEXT} characters"),
+                        &field,
+                        format!("a field name is at most {MAX_TEXT} characters, got {chars}"),
                     );
                 }
                 let len = path.len();

@@ -73,7 +73,19 @@ fn readable(p: &Problem) -> Result<(), String> {
     if !located {
         return Err(format!("a problem that names no field: {said:?}"));
     }
-    for debug in ["JsValue(", "Some(", "None)", "panicked", "RefCell", "Box<"] {
+    for debug in [
+        "JsValue(",
+        "Some(",
+        "None)",
+        "panicked",
+        "RefCell",
+        "Box<",
+        "expected struct",
+        "expected f64",
+        "expected i32",
+        "expected u32",
+        "expected usize",
+    ] {
         if said.contains(debug) {
             return Err(format!("a debug form ({debug}) in a message: {said:?}"));
         }
