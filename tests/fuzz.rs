@@ -188,6 +188,13 @@ fn generated_scenarios_hold_every_property() {
     let mut failures = Vec::new();
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../fuzz-failures");
     for case in 0..cases {
+        if case > 0 && case % 100_000 == 0 {
+            report(format!(
+                "fuzz: {case} cases so far, {} failed, worst validation {:.3} ms",
+                failures.len(),
+                worst.0.as_secs_f64() * 1e3
+            ));
+        }
         current.store(case, Ordering::Relaxed);
         started.store(t0.elapsed().as_millis() as u64, Ordering::Relaxed);
         let bytes = mutate::case_bytes(seed, case);
