@@ -6,7 +6,7 @@
 
 PORT ?= 8080
 
-.PHONY: setup wasm serve test bench bench-page clean
+.PHONY: setup wasm serve test fuzz bench bench-page clean
 
 # Everything a fresh machine needs: apt packages, wasm-bindgen-cli, npm packages.
 setup:
@@ -24,6 +24,14 @@ serve: wasm
 # setup, fmt, clippy, native tests, wasm tests, wasm build, JavaScript units, browser tests.
 test:
 	scripts/ci/run
+
+# The generated-input tests of `make test` (tests/fuzz.rs), at a million
+# cases (FUZZ_CASES=... to change, FUZZ_SEED=... for other cases).
+FUZZ_CASES ?= 1000000
+FUZZ_SEED ?= 2025
+fuzz:
+	MENTORSIM_FUZZ_CASES=$(FUZZ_CASES) MENTORSIM_FUZZ_SEED=$(FUZZ_SEED) \
+	  cargo test --release --test fuzz -- --test-threads 1
 
 bench:
 	cargo bench

@@ -59,6 +59,9 @@ pub enum Error {
     },
     /// Partial results that do not belong to the same run were merged.
     Merge(String),
+    /// An input other than a scenario (run options, a request, a preset id
+    /// given from JavaScript) could not be read.
+    Input(Problem),
 }
 
 impl fmt::Display for Error {
@@ -76,7 +79,8 @@ impl fmt::Display for Error {
                     known.join(", ")
                 )
             }
-            Error::Merge(m) => write!(f, "cannot merge partial results: {m}"),
+            Error::Merge(m) => write!(f, "cannot merge partial results: {}", plain_words(m)),
+            Error::Input(p) => write!(f, "{p}"),
         }
     }
 }
@@ -87,7 +91,7 @@ impl Error {
     /// The problems as a list (one for a parse error or an unknown preset).
     pub fn problems(&self) -> Vec<Problem> {
         match self {
-            Error::Parse(p) => vec![p.clone()],
+            Error::Parse(p) | Error::Input(p) => vec![p.clone()],
             Error::Invalid(ps) => ps.clone(),
             Error::UnknownPreset { .. } => vec![Problem {
                 field: "preset".into(),
@@ -99,4 +103,49 @@ impl Error {
             }],
         }
     }
+}
+
+/// A serde message in the words of the scenario format rather than Rust's
+/// types: `expected i32` becomes `expected a whole number`, `expected struct
+/// Fiscal` becomes `expected an object of fields`.
+///
+/// ```
+/// use mentorsim::error::plain_words;
+/// assert_eq!(
+///     plain_words("invalid type: string \"x\", expected f64"),
+///     "invalid type: string \"x\", expected a number"
+/// );
+/// assert_eq!(
+///     plain_words("invalid length 3, expected struct Growth with 2 elements"),
+///     "invalid length 3, expected an object of fields"
+/// );
+/// ```
+pub fn plain_words(message: &str) -> String {
+    let mut out = message
+        .replace("expected i32", "expected a whole number")
+        .replace("expected u32", "expected a whole number, zero or more")
+        .replace("expected usize", "expected a whole number, zero or more")
+        .replace("expected f64", "expected a number")
+        .replace(
+            "expected a tuple of size 2",
+            "expected a [year, level] pair",
+        );
+    while let Some(at) = out.find("expected struct ") {
+        let name_start = at + "expected struct ".len();
+        let rest = &out[name_start..];
+        let name_len = rest
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .unwrap_or(rest.len());
+        let mut end = name_start + name_len;
+        // "with N elements": the list form serde also reads.
+        if let Some(tail) = out[end..].strip_prefix(" with ") {
+            if let Some(words) = tail.find(" elements") {
+                if tail[..words].bytes().all(|b| b.is_ascii_digit()) {
+                    end += " with ".len() + words + " elements".len();
+                }
+            }
+        }
+        out.replace_range(at..end, "expected an object of fields");
+    }
+    out
 }

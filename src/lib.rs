@@ -24,6 +24,7 @@ pub mod decide;
 pub mod distribution;
 pub mod engine;
 pub mod error;
+pub mod limits;
 pub mod outputs;
 pub mod params;
 pub mod presets;
@@ -35,8 +36,9 @@ pub mod scenario;
 pub mod schema;
 pub mod sketch;
 pub mod summary;
+/// The JavaScript binding; public so that the wasm tests call it as the page does.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use engine::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
 pub use error::{Error, Problem};

@@ -6,6 +6,7 @@
 
 use crate::distribution::Param;
 use crate::error::{Error, Problem, Problems};
+use crate::limits::{MAX_POINTS, MAX_TARGETS};
 use crate::params::PARAMS;
 use serde::{Deserialize, Serialize};
 
@@ -323,19 +324,40 @@ pub struct Target {
 
 /// Reads a scenario from JSON; a failure names the field
 /// (`outcomes.employed: invalid type: string "high", expected ...`).
+///
+/// Its sizes are checked first ([`crate::limits::check_text`]), so that no
+/// input makes reading it slow.
 pub fn from_json(text: &str) -> Result<Scenario, Error> {
+    crate::limits::check_text(text).map_err(Error::Parse)?;
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." { String::new() } else { path };
+        let mut field = if path == "." { String::new() } else { path };
         let inner = e.into_inner();
+        // serde names a missing field in its message, at the object that
+        // lacks it: name it as the field instead.
+        let said = inner.to_string();
+        if let Some(name) = said
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name)
+        {
+            if !field.is_empty() {
+                field.push('.');
+            }
+            field.push_str(name);
+            return Error::Parse(Problem {
+                field,
+                message: "this required field is missing".into(),
+            });
+        }
         let message = match non_finite_at(text, inner.line(), inner.column()) {
             Some(token) => format!(
                 "{token} is not a number JSON can hold: give a finite number, at line {} column {}",
                 inner.line(),
                 inner.column()
             ),
-            None => inner.to_string(),
+            None => crate::error::plain_words(&said),
         };
         Error::Parse(Problem { field, message })
     })
@@ -400,7 +422,11 @@ impl Scenario {
                 format!("at most {MAX_YEARS} years can be simulated, got {years}"),
             );
         }
-        let n = years.clamp(0, MAX_YEARS as i64) as usize;
+        // Nothing below does work in proportion to the years unless their
+        // number is within the limit: `None` when it is not.
+        let n = (1..=MAX_YEARS as i64)
+            .contains(&years)
+            .then_some(years as usize);
         if !(self.duration_months.is_finite()
             && self.duration_months > 0.0
             && self.duration_months <= MAX_DURATION_MONTHS)
@@ -415,7 +441,7 @@ impl Scenario {
         }
         let before = p.len();
         self.intake.check(n, &mut p);
-        if p.len() == before && n > 0 {
+        if p.len() == before && n.is_some() {
             let years = self.years();
             for (y, v) in years.iter().zip(self.planned()) {
                 // NaN fails here too: a plan that is not a number is not within the cap.
@@ -429,20 +455,6 @@ impl Scenario {
             }
         }
         self.budget.check(n, &mut p);
-        if let Some(c) = self.budget.constant.filter(|c| *c > MAX_BUDGET) {
-            p.push(
-                "budget.constant",
-                format!("at most {MAX_BUDGET} EUR a year, got {c}"),
-            );
-        }
-        for (i, v) in self.budget.per_year.iter().flatten().enumerate() {
-            if *v > MAX_BUDGET {
-                p.push(
-                    &format!("budget.per_year[{i}]"),
-                    format!("at most {MAX_BUDGET} EUR a year, got {v}"),
-                );
-            }
-        }
         for spec in PARAMS {
             if let Some(param) = spec.get(self) {
                 param.check(spec.path, spec.domain, &mut p);
@@ -460,7 +472,11 @@ impl Scenario {
                 let known: Vec<&str> = crate::priors::PRIORS.iter().map(|p| p.id).collect();
                 p.push(
                     "counterfactual.prior",
-                    format!("unknown prior `{id}`, expected one of {}", known.join(", ")),
+                    format!(
+                        "unknown prior `{}`, expected one of {}",
+                        shorten(id),
+                        known.join(", ")
+                    ),
                 );
             }
         }
@@ -499,6 +515,16 @@ impl Scenario {
                 ),
             );
         }
+        if self.targets.len() > MAX_TARGETS {
+            p.push(
+                "targets",
+                format!(
+                    "a scenario has at most {MAX_TARGETS} targets, got {}",
+                    self.targets.len()
+                ),
+            );
+            return p.0;
+        }
         for (i, t) in self.targets.iter().enumerate() {
             let field = format!("targets[{i}]");
             if !crate::outputs::target_metrics().any(|m| m == t.metric) {
@@ -507,7 +533,7 @@ impl Scenario {
                     &format!("{field}.metric"),
                     format!(
                         "unknown metric `{}`, expected one of {}",
-                        t.metric,
+                        shorten(&t.metric),
                         known.join(", ")
                     ),
                 );
@@ -575,13 +601,37 @@ fn interpolate(points: &[(i32, f64)], year: i32) -> f64 {
     for w in points.windows(2) {
         let ((y0, v0), (y1, v1)) = (w[0], w[1]);
         if year <= y1 {
-            return v0 + (v1 - v0) * f64::from(year - y0) / f64::from(y1 - y0);
+            // In f64: the distance between two i32 years may not fit an i32.
+            let (at, span) = (
+                f64::from(year) - f64::from(y0),
+                f64::from(y1) - f64::from(y0),
+            );
+            return v0 + (v1 - v0) * at / span;
         }
     }
     points[points.len() - 1].1
 }
 
-fn check_amounts(field: &str, values: &[f64], years: usize, what: &str, p: &mut Problems) {
+/// A text as a message quotes it: at most 40 characters.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// One amount per simulated year, each finite, zero or more and at most
+/// `max_eur`. The entries are looked at only when there are as many as years
+/// (`None` when the years themselves are wrong), so a long list costs
+/// nothing.
+fn check_amounts(
+    field: &str,
+    values: &[f64],
+    years: Option<usize>,
+    (what, max_eur): (&str, Option<f64>),
+    p: &mut Problems,
+) {
+    let Some(years) = years else { return };
     if values.len() != years {
         p.push(
             field,
@@ -590,6 +640,7 @@ fn check_amounts(field: &str, values: &[f64], years: usize, what: &str, p: &mut 
                 values.len()
             ),
         );
+        return;
     }
     for (i, v) in values.iter().enumerate() {
         if !v.is_finite() || *v < 0.0 {
@@ -597,12 +648,17 @@ fn check_amounts(field: &str, values: &[f64], years: usize, what: &str, p: &mut 
                 &format!("{field}[{i}]"),
                 format!("must be a finite number, zero or more, got {v}"),
             );
+        } else if let Some(max) = max_eur.filter(|max| v > max) {
+            p.push(
+                &format!("{field}[{i}]"),
+                format!("at most {max} EUR a year, got {v}"),
+            );
         }
     }
 }
 
 impl Intake {
-    fn check(&self, years: usize, p: &mut Problems) {
+    fn check(&self, years: Option<usize>, p: &mut Problems) {
         let forms = [
             self.per_year.is_some(),
             self.growth.is_some(),
@@ -613,7 +669,8 @@ impl Intake {
             return;
         }
         if let Some(v) = &self.per_year {
-            check_amounts("intake.per_year", v, years, "level", p);
+            // The cap of MAX_INTAKE is checked on the whole plan, below.
+            check_amounts("intake.per_year", v, years, ("level", None), p);
         }
         if let Some(g) = &self.growth {
             if !g.start.is_finite() || g.start < 0.0 {
@@ -636,6 +693,13 @@ impl Intake {
             if points.is_empty() {
                 p.push("intake.points", "needs at least one [year, level] point");
             }
+            if points.len() > MAX_POINTS {
+                p.push(
+                    "intake.points",
+                    format!("at most {MAX_POINTS} points, got {}", points.len()),
+                );
+                return;
+            }
             for (i, (y, v)) in points.iter().enumerate() {
                 if !v.is_finite() || *v < 0.0 {
                     p.push(
@@ -655,7 +719,7 @@ impl Intake {
 }
 
 impl Budget {
-    fn check(&self, years: usize, p: &mut Problems) {
+    fn check(&self, years: Option<usize>, p: &mut Problems) {
         let forms = [
             self.constant.is_some(),
             self.per_year.is_some(),
@@ -674,10 +738,15 @@ impl Budget {
                     "budget.constant",
                     format!("money must be a finite amount, zero or more, got {c}"),
                 );
+            } else if c > MAX_BUDGET {
+                p.push(
+                    "budget.constant",
+                    format!("at most {MAX_BUDGET} EUR a year, got {c}"),
+                );
             }
         }
         if let Some(v) = &self.per_year {
-            check_amounts("budget.per_year", v, years, "amount", p);
+            check_amounts("budget.per_year", v, years, ("amount", Some(MAX_BUDGET)), p);
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::distribution::{Domain, DIST_FIELDS, MAX_VALUE};
 use crate::engine::{DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
+use crate::limits;
 use crate::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
 use crate::params::{Unit, PARAMS};
 use crate::scenario::{
@@ -46,6 +47,14 @@ pub struct Limits {
     pub value_max: f64,
     pub duration_months_max: f64,
     pub horizon_years_max: u32,
+    /// Sizes of a scenario's JSON, checked before it is read
+    /// ([`crate::limits`]).
+    pub input_bytes_max: usize,
+    pub depth_max: usize,
+    pub text_max: usize,
+    pub list_max: usize,
+    pub targets_max: usize,
+    pub points_max: usize,
 }
 
 /// The schema of scenarios and results.
@@ -110,6 +119,12 @@ pub fn schema() -> Schema {
             value_max: MAX_VALUE,
             duration_months_max: MAX_DURATION_MONTHS,
             horizon_years_max: MAX_HORIZON_YEARS,
+            input_bytes_max: limits::MAX_INPUT_BYTES,
+            depth_max: limits::MAX_DEPTH,
+            text_max: limits::MAX_TEXT,
+            list_max: limits::MAX_LIST,
+            targets_max: limits::MAX_TARGETS,
+            points_max: limits::MAX_POINTS,
         },
     }
 }

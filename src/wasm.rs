@@ -50,16 +50,64 @@ fn parse_error(field: &str, message: impl Into<String>) -> Error {
     })
 }
 
+/// A problem with an input that is not a scenario (options, a request).
+fn input_error(field: &str, message: impl Into<String>) -> Error {
+    Error::Input(Problem {
+        field: field.into(),
+        message: message.into(),
+    })
+}
+
+/// A JavaScript value as a person would write it, shortened: for messages.
+fn shown(value: &JsValue) -> String {
+    let text = match value.as_string() {
+        Some(s) => format!("\"{s}\""),
+        None => js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| String::from(js_sys::JsString::from(value.js_typeof()))),
+    };
+    short(text)
+}
+
+/// At most 40 characters of a text, for a message.
+fn short(text: String) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text,
+    }
+}
+
 /// The JSON text of a JavaScript value (`None` for `undefined` or `null`).
+/// Text longer than a scenario may be is refused before it is copied into
+/// the engine's memory.
 fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    js_sys::JSON::stringify(value)
+    let unreadable = || {
+        input_error(
+            what,
+            format!("cannot be read as JSON (got {})", shown(value)),
+        )
+    };
+    // A function or a symbol stringifies to `undefined`, not to a text.
+    let text = js_sys::JSON::stringify(value)
         .ok()
-        .and_then(|s| s.as_string())
-        .map(Some)
-        .ok_or_else(|| parse_error("", format!("the {what} cannot be read as JSON")))
+        .filter(|t| t.is_string())
+        .ok_or_else(unreadable)?;
+    // UTF-16 units: never more than the UTF-8 bytes the core counts.
+    let units = text.length() as usize;
+    if units > crate::limits::MAX_INPUT_BYTES {
+        return Err(input_error(
+            what,
+            format!(
+                "is at most {} bytes of JSON, got {units} characters",
+                crate::limits::MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    text.as_string().map(Some).ok_or_else(unreadable)
 }
 
 fn read_scenario(value: &JsValue) -> Result<Scenario, Error> {
@@ -68,25 +116,64 @@ fn read_scenario(value: &JsValue) -> Result<Scenario, Error> {
     scenario::from_json(&text)
 }
 
-/// Run options as JavaScript gives them; all optional.
+/// A text argument (a preset id, a parameter's path).
+fn text_arg(value: &JsValue, what: &str, example: &str) -> Result<String, Error> {
+    value.as_string().ok_or_else(|| {
+        input_error(
+            what,
+            format!("must be a text such as \"{example}\", got {}", shown(value)),
+        )
+    })
+}
+
+/// Run options as JavaScript gives them; all optional. Each is read as any
+/// JSON value and checked below, so that a wrong one is reported with its
+/// value, by name.
 #[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "an object {trials, seed, firstTrial, trialCount, sensitivity}"
+)]
 struct JsOptions {
-    trials: Option<f64>,
-    seed: Option<f64>,
-    first_trial: Option<f64>,
-    trial_count: Option<f64>,
-    sensitivity: Option<bool>,
+    trials: Option<serde_json::Value>,
+    seed: Option<serde_json::Value>,
+    first_trial: Option<serde_json::Value>,
+    trial_count: Option<serde_json::Value>,
+    sensitivity: Option<serde_json::Value>,
 }
 
 /// The message of a serde_json error without its position (an options
 /// object is one line that the reader did not write as text).
 fn bare(e: &serde_json::Error) -> String {
-    let text = e.to_string();
+    let text = crate::error::plain_words(&e.to_string());
     match text.rsplit_once(" at line ") {
         Some((head, _)) => head.to_string(),
         None => text,
     }
+}
+
+/// Reads an options-like object; a failure names its field, or `what` for
+/// the whole.
+fn read_object<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let message = bare(e.inner());
+        // A missing field is named as the field, as in a scenario.
+        if let Some((name, _)) = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split_once('`'))
+        {
+            let field = if path == "." {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            };
+            return input_error(&field, "this required field is missing");
+        }
+        input_error(if path == "." { what } else { &path }, message)
+    })
 }
 
 /// Reads `{trials, seed, firstTrial, trialCount, sensitivity}`; a field that
@@ -94,28 +181,39 @@ fn bare(e: &serde_json::Error) -> String {
 fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
     let raw: JsOptions = match json_of(value, "options")? {
         None => JsOptions::default(),
-        Some(text) => {
-            let de = &mut serde_json::Deserializer::from_str(&text);
-            serde_path_to_error::deserialize(de).map_err(|e| {
-                let field = e.path().to_string();
-                parse_error(if field == "." { "" } else { &field }, bare(e.inner()))
-            })?
-        }
+        Some(text) => read_object(&text, "options")?,
     };
     let mut problems = Vec::new();
-    let mut whole = |name: &str, v: Option<f64>| -> Option<u64> {
-        let x = v?;
-        if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= crate::MAX_SEED as f64 {
-            Some(x as u64)
-        } else {
+    let sensitivity = match raw.sensitivity {
+        None | Some(serde_json::Value::Null) => false,
+        Some(serde_json::Value::Bool(b)) => b,
+        Some(other) => {
             problems.push(Problem {
-                field: name.into(),
-                message: format!(
-                    "must be a whole number from 0 to {}, got {x}",
-                    crate::MAX_SEED
-                ),
+                field: "sensitivity".into(),
+                message: format!("must be true or false, got {}", short(other.to_string())),
             });
-            None
+            false
+        }
+    };
+    let mut whole = |name: &str, v: Option<serde_json::Value>| -> Option<u64> {
+        let v = v.filter(|v| !v.is_null())?;
+        match v.as_f64() {
+            Some(x)
+                if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= crate::MAX_SEED as f64 =>
+            {
+                Some(x as u64)
+            }
+            _ => {
+                problems.push(Problem {
+                    field: name.into(),
+                    message: format!(
+                        "must be a whole number from 0 to {}, got {}",
+                        crate::MAX_SEED,
+                        short(v.to_string())
+                    ),
+                });
+                None
+            }
         }
     };
     let defaults = RunOptions::default();
@@ -124,7 +222,7 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
         seed: whole("seed", raw.seed).unwrap_or(defaults.seed),
         first_trial: whole("firstTrial", raw.first_trial).unwrap_or(0),
         trial_count: whole("trialCount", raw.trial_count),
-        sensitivity: raw.sensitivity.unwrap_or(false),
+        sensitivity,
     };
     if problems.is_empty() {
         Ok(opts)
@@ -156,8 +254,9 @@ pub fn presets() -> Result<JsValue, JsError> {
 
 /// One preset's scenario, as an object to edit.
 #[wasm_bindgen]
-pub fn preset(id: &str) -> Result<JsValue, JsError> {
-    to_js(&presets::get(id)?)
+pub fn preset(id: JsValue) -> Result<JsValue, JsError> {
+    let id = text_arg(&id, "preset", presets::DEFAULT)?;
+    to_js(&presets::get(&id)?)
 }
 
 #[derive(Serialize)]
@@ -204,14 +303,15 @@ pub fn schema() -> Result<JsValue, JsError> {
 /// as the engine draws it at `path`; an `Error` naming the path if it is
 /// not a parameter or not a valid distribution for it.
 #[wasm_bindgen(js_name = paramSummary)]
-pub fn param_summary(path: &str, param: JsValue) -> Result<JsValue, JsError> {
+pub fn param_summary(path: JsValue, param: JsValue) -> Result<JsValue, JsError> {
+    let path = text_arg(&path, "path", "outcomes.employed")?;
+    let path = path.as_str();
     let spec = params::by_path(path)
-        .ok_or_else(|| parse_error(path, "is not a parameter of a scenario"))?;
-    let text =
-        json_of(&param, "parameter")?.ok_or_else(|| parse_error(path, "no parameter was given"))?;
+        .ok_or_else(|| input_error(path, "is not a parameter of a scenario"))?;
+    let text = json_of(&param, path)?.ok_or_else(|| input_error(path, "no parameter was given"))?;
     let de = &mut serde_json::Deserializer::from_str(&text);
     let param: Param =
-        serde_path_to_error::deserialize(de).map_err(|e| parse_error(path, bare(e.inner())))?;
+        serde_path_to_error::deserialize(de).map_err(|e| input_error(path, bare(e.inner())))?;
     let mut problems = crate::error::Problems::default();
     param.check(path, spec.domain, &mut problems);
     if !problems.is_empty() {
@@ -219,7 +319,7 @@ pub fn param_summary(path: &str, param: JsValue) -> Result<JsValue, JsError> {
     }
     let summary = param
         .summary(spec.domain)
-        .ok_or_else(|| parse_error(path, "this distribution cannot be summarised"))?;
+        .ok_or_else(|| input_error(path, "this distribution cannot be summarised"))?;
     to_js(&summary)
 }
 
@@ -291,17 +391,44 @@ impl RangeRun {
 
 /// Merges the partial results of one run (any order) into its result.
 #[wasm_bindgen]
-pub fn merge(
-    scenario: JsValue,
-    options: JsValue,
-    partials: Vec<js_sys::Uint8Array>,
-) -> Result<JsValue, JsError> {
+pub fn merge(scenario: JsValue, options: JsValue, partials: JsValue) -> Result<JsValue, JsError> {
     let s = read_scenario(&scenario)?;
     let opts = read_options(&options)?;
-    let parts = partials
-        .iter()
-        .map(|p| Partial::from_bytes(&p.to_vec()))
-        .collect::<Result<Vec<_>, _>>()?;
+    if !js_sys::Array::is_array(&partials) {
+        return Err(input_error(
+            "partials",
+            format!(
+                "must be a list of the byte arrays RangeRun.partial() gives, got {}",
+                shown(&partials)
+            ),
+        )
+        .into());
+    }
+    let mut parts = Vec::new();
+    for (i, p) in js_sys::Array::from(&partials).iter().enumerate() {
+        let field = format!("partials[{i}]");
+        let bytes = p.dyn_into::<js_sys::Uint8Array>().map_err(|p| {
+            input_error(
+                &field,
+                format!(
+                    "must be a byte array (Uint8Array) from RangeRun.partial(), got {}",
+                    shown(&p)
+                ),
+            )
+        })?;
+        // Copied into the engine's memory only within a size a partial can have.
+        if bytes.length() > MAX_PARTIAL_BYTES {
+            return Err(input_error(
+                &field,
+                format!(
+                    "a partial result is at most {MAX_PARTIAL_BYTES} bytes, got {}",
+                    bytes.length()
+                ),
+            )
+            .into());
+        }
+        parts.push(Partial::from_bytes(&bytes.to_vec())?);
+    }
     to_js(&crate::merge(&s, &opts, parts)?)
 }
 
@@ -311,9 +438,16 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// Largest partial result [`merge`] copies in (a run's sketches take a few
+/// hundred kilobytes).
+const MAX_PARTIAL_BYTES: u32 = 256 << 20;
+
 /// `{target, confidence, lever}` for [`solve`]; `target` counts from 0.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an object {target, confidence, lever}"
+)]
 struct SolveRequest {
     target: usize,
     confidence: f64,
@@ -327,19 +461,15 @@ struct SolveRequest {
 pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = read_scenario(&scenario)?;
     let opts = read_options(&options)?;
-    let text =
-        json_of(&request, "request")?.ok_or_else(|| parse_error("", "no request was given"))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    let req: SolveRequest = serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = e.path().to_string();
-        parse_error(if field == "." { "" } else { &field }, bare(e.inner()))
-    })?;
+    let text = json_of(&request, "request")?
+        .ok_or_else(|| input_error("request", "no request was given"))?;
+    let req: SolveRequest = read_object(&text, "request")?;
     let lever = crate::decide::Lever::from_name(&req.lever).ok_or_else(|| {
-        parse_error(
+        input_error(
             "lever",
             format!(
                 "unknown lever `{}`: give budget, recruits, intake or cost",
-                req.lever
+                short(req.lever.clone())
             ),
         )
     })?;

@@ -166,3 +166,85 @@ fn shown_scenarios_read_back_unchanged() {
         assert_eq!(mentorsim::scenario::from_json(&text).unwrap(), s);
     }
 }
+
+#[test]
+fn sizes_are_checked_before_any_work() {
+    use mentorsim::limits::{MAX_INPUT_BYTES, MAX_LIST, MAX_TARGETS, MAX_TEXT};
+    // Once read every year of a two-billion-year horizon before saying no.
+    has(
+        &problems(|v| v["end_year"] = 2_000_000_000.into()),
+        "end_year: at most 50 years can be simulated, got 1999997976",
+    );
+    has(
+        &problems(|v| {
+            v["end_year"] = 2_000_000_000.into();
+            v["intake"] = serde_json::json!({"growth": {"start": 10, "rate": 0.1}});
+        }),
+        "end_year: at most 50 years",
+    );
+    has(
+        &problems(|v| v["intake"] = serde_json::json!({"per_year": vec![1.0; MAX_LIST + 1]})),
+        "intake.per_year: a list has at most 100 entries, got 101",
+    );
+    has(
+        &problems(|v| v["name"]["fr"] = "é".repeat(MAX_TEXT + 1).into()),
+        "name.fr: a text is at most 2000 characters, got 2001",
+    );
+    has(
+        &problems(|v| v["intake"]["note"] = serde_json::json!([[[[[[[[1]]]]]]]])),
+        "intake.note[0][0][0][0][0][0]: a scenario nests at most 8 levels",
+    );
+    let long = format!("{{\"id\": \"{}\"}}", "x".repeat(MAX_INPUT_BYTES));
+    has(
+        &validate_json(&long)
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>(),
+        "a scenario is at most 262144 bytes of JSON",
+    );
+    // A scenario built in Rust meets the same limits in `validate`.
+    let mut s = presets::get("actiris-2028").unwrap();
+    let target = s.targets[0].clone();
+    s.targets = vec![target; MAX_TARGETS + 1];
+    let said: Vec<String> = s.validate().iter().map(|p| p.to_string()).collect();
+    has(
+        &said,
+        "targets: a scenario has at most 100 targets, got 101",
+    );
+}
+
+#[test]
+fn intake_points_far_apart_interpolate_without_overflow() {
+    let mut v = preset_json();
+    v["intake"] = serde_json::json!({"points": [[-2_000_000_000, 500], [2_000_000_000, 1500]]});
+    let s = mentorsim::scenario::from_json(&v.to_string()).unwrap();
+    assert_eq!(s.validate(), vec![]);
+    let planned = s.planned();
+    assert!(
+        planned.iter().all(|p| (999.0..1001.0).contains(p)),
+        "{planned:?}"
+    );
+}
+
+#[test]
+fn a_missing_field_is_named_as_the_field() {
+    has(
+        &problems(|v| {
+            v.as_object_mut().unwrap().remove("start_year");
+        }),
+        "start_year: this required field is missing",
+    );
+    has(
+        &problems(|v| {
+            v["fiscal"].as_object_mut().unwrap().remove("horizon_years");
+        }),
+        "fiscal.horizon_years: this required field is missing",
+    );
+    has(
+        &validate_json("[1, 2]")
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>(),
+        "a scenario is a JSON object of fields",
+    );
+}

@@ -189,12 +189,32 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A scenario file's text; a file longer than a scenario may be is refused
+/// before it is read whole.
+fn read_text(path: &str) -> Result<String, String> {
+    use std::io::Read;
+    let max = mentorsim::limits::MAX_INPUT_BYTES;
+    let cannot = |e: std::io::Error| format!("cannot read {path}: {e}");
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .map_err(cannot)?
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > max {
+        let size = std::fs::metadata(path).map_or("more".into(), |m| m.len().to_string());
+        return Err(format!(
+            "{path}: a scenario is at most {max} bytes of JSON, got {size}"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
 fn load(preset: Option<&str>, file: Option<&str>) -> Result<Scenario, String> {
     match (preset, file) {
         (Some(id), _) => presets::get(id).map_err(|e| e.to_string()),
         (None, Some(path)) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let text = read_text(path)?;
             scenario::from_json(&text).map_err(|e| format!("{path}: {e}"))
         }
         (None, None) => Err("give --preset ID or --scenario FILE".into()),
@@ -227,8 +247,7 @@ fn run(cli: Cli) -> Result<(), String> {
             )
         }
         Command::Validate { scenario: path } => {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let text = read_text(&path)?;
             let problems = mentorsim::validate_json(&text);
             if problems.is_empty() {
                 return print(&mut out, &format!("{path}: valid\n"));

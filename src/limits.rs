@@ -1,0 +1,139 @@
+//! Sizes before work: every size a scenario's JSON can carry is checked
+//! before anything is allocated or computed for it, so that a rejected input
+//! costs no more than a valid one.
+//!
+//! Two passes guard the core. [`check_text`] looks at the JSON text before
+//! the scenario is read: its length in bytes, how deep it nests, how long
+//! its lists and strings are. [`crate::Scenario::validate`] then checks the
+//! sizes that only mean something once the text is read (the years, the
+//! number of targets and of intake points) before it looks at anything whose
+//! cost grows with them. The limits are far above any real programme's.
+
+use crate::error::Problem;
+use serde_json::Value;
+
+/// Longest scenario text, in bytes (the presets take under 10 KiB).
+pub const MAX_INPUT_BYTES: usize = 256 * 1024;
+/// Deepest nesting of objects and lists (the presets nest 4 deep).
+pub const MAX_DEPTH: usize = 8;
+/// Longest text in a scenario (a name, a note, a source), in characters.
+pub const MAX_TEXT: usize = 2_000;
+/// Longest list anywhere in a scenario's JSON.
+pub const MAX_LIST: usize = 100;
+/// Most targets a scenario may carry.
+pub const MAX_TARGETS: usize = 100;
+/// Most `[year, level]` points an intake plan may have.
+pub const MAX_POINTS: usize = 100;
+
+/// Checks the sizes of a scenario's JSON text before it is read: its length,
+/// its depth, its lists and its strings. The work is bounded by
+/// [`MAX_INPUT_BYTES`], whatever the text says.
+///
+/// Text that is not JSON passes: reading it says what is wrong, and where.
+/// JSON that is not an object is refused here, whatever its size.
+///
+/// ```
+/// use mentorsim::limits::{check_text, MAX_LIST};
+/// assert!(check_text(r#"{"targets": []}"#).is_ok());
+/// let long = format!("{{\"intake\": {{\"per_year\": [{}1]}}}}", "1, ".repeat(MAX_LIST));
+/// let p = check_text(&long).unwrap_err();
+/// assert_eq!(p.field, "intake.per_year");
+/// assert!(p.message.contains("at most 100 entries, got 101"));
+/// ```
+pub fn check_text(text: &str) -> Result<(), Problem> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Problem {
+            field: String::new(),
+            message: format!(
+                "a scenario is at most {MAX_INPUT_BYTES} bytes of JSON, got {}",
+                text.len()
+            ),
+        });
+    }
+    // serde_json stops at 128 levels on its own, so this parse is bounded too.
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(value) => value,
+        Err(_) => return Ok(()),
+    };
+    let kind = match &value {
+        Value::Object(_) => return check_value(&value, &mut String::new(), 0),
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+    };
+    Err(Problem {
+        field: String::new(),
+        message: format!(
+            "a scenario is a JSON object of fields (see `mentorsim show`), got {kind}"
+        ),
+    })
+}
+
+fn check_value(value: &Value, path: &mut String, depth: usize) -> Result<(), Problem> {
+    let fail = |path: &str, message: String| {
+        Err(Problem {
+            field: path.to_string(),
+            message,
+        })
+    };
+    match value {
+        Value::String(s) => {
+            let chars = s.chars().count();
+            if chars > MAX_TEXT {
+                return fail(
+                    path,
+                    format!("a text is at most {MAX_TEXT} characters, got {chars}"),
+                );
+            }
+        }
+        Value::Array(_) | Value::Object(_) if depth >= MAX_DEPTH => {
+            return fail(
+                path,
+                format!("a scenario nests at most {MAX_DEPTH} levels of lists and objects"),
+            );
+        }
+        Value::Array(items) => {
+            if items.len() > MAX_LIST {
+                return fail(
+                    path,
+                    format!("a list has at most {MAX_LIST} entries, got {}", items.len()),
+                );
+            }
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_value(item, path, depth + 1)?;
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let chars = key.chars().count();
+                if chars > MAX_TEXT {
+                    // Named by its first characters: the whole would swamp the message.
+                    let start: String = key.chars().take(20).collect();
+                    let field = if path.is_empty() {
+                        format!("{start}...")
+                    } else {
+                        format!("{path}.{start}...")
+                    };
+                    return fail(
+                        &field,
+                        format!("a field name is at most {MAX_TEXT} characters, got {chars}"),
+                    );
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                check_value(item, path, depth + 1)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
