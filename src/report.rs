@@ -231,6 +231,11 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
                 num(t.value, 0),
                 spec.source.as_deref().unwrap_or("none")
             );
+            if let Some(note) = spec.note.as_ref().filter(|n| !n.en.is_empty()) {
+                for line in wrap(&note.en, 96) {
+                    let _ = writeln!(o, "    {line}");
+                }
+            }
         }
         let _ = writeln!(o);
     }
@@ -665,5 +670,40 @@ mod tests {
         assert_eq!(num(999.0, 0), "999");
         assert_eq!(num(-0.2, 0), "0");
         assert_eq!(num(f64::NAN, 0), "n/a");
+    }
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces (a word
+/// longer than `width` stands on its own line).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_spaces_within_the_width() {
+        let text = "a target equal to the plan is met only if every planned duo forms";
+        let lines = wrap(text, 20);
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap("", 10), Vec::<String>::new());
+        assert_eq!(wrap("unbreakablewordhere", 5), vec!["unbreakablewordhere"]);
     }
 }

@@ -320,6 +320,11 @@ pub struct Target {
     /// Where the target comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// What the target means in this scenario and why its chance is what it
+    /// is (a target equal to the plan, say, is met only if every planned
+    /// duo forms), in three languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 /// Reads a scenario from JSON; a failure names the field

@@ -323,6 +323,18 @@ pub fn param_summary(path: JsValue, param: JsValue) -> Result<JsValue, JsError> 
     to_js(&summary)
 }
 
+/// How a figure `x` with Monte Carlo standard error `se` is printed, as the
+/// CLI prints it (see the core's `report::printed`): `[value, decimals,
+/// band, band_decimals]`, the figure rounded to the digits its error
+/// supports and its 95 % Monte Carlo band (`1.96 se`). A band that is not a
+/// number means no error is known. Never throws: the page formats each
+/// figure it shows with it, in the reader's language.
+#[wasm_bindgen]
+pub fn printed(x: f64, se: f64) -> Vec<f64> {
+    let p = crate::report::printed(x, se);
+    vec![p.value, p.decimals as f64, p.band, p.band_decimals as f64]
+}
+
 /// Every problem with a scenario: `[{field, message}]`, empty when it can run.
 #[wasm_bindgen]
 pub fn validate(scenario: JsValue) -> Result<JsValue, JsError> {

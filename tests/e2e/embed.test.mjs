@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, engineResult, openSession, requireBuild, screenshot, SCREENSHOTS } from './helpers.mjs';
+import { assertOnlyLocal, enginePrinted, engineResult, openSession, requireBuild, screenshot, SCREENSHOTS } from './helpers.mjs';
 
 const READY_MS = 30_000;
 // The widget keeps "P5–P95" on one line with word joiners; compare without them.
@@ -117,7 +117,9 @@ ${extra}
     assert.equal(tm.engineKind, 'data-workers');
 
     const expected = await engineResult('actiris-2028');
-    const pct = new Intl.NumberFormat('nl-BE', { style: 'percent', maximumFractionDigits: 0 }).format(expected.targets[0].probability_met);
+    // To the digits its Monte Carlo error supports, as the engine prints it.
+    const [v, d] = await enginePrinted(100 * expected.targets[0].probability_met, 100 * expected.targets[0].probability_met_se);
+    const pct = new Intl.NumberFormat('nl-BE', { style: 'percent', minimumFractionDigits: d, maximumFractionDigits: d }).format(v / 100);
     const card = f.locator('#w-lead .card');
     assert.equal(await card.getAttribute('data-card'), 'target-0');
     assert.equal(await card.locator('.big').textContent(), pct, 'the lead answer is the engine’s probability');

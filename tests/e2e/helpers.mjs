@@ -46,6 +46,13 @@ export async function engineResult(preset, trials = 10_000, seed = 2025) {
   return bindings.simulate(bindings.preset(preset), { trials, seed });
 }
 
+/** How the engine prints a figure x with standard error se: [value, decimals, band, bandDecimals]. */
+export async function enginePrinted(x, se) {
+  const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
+  bindings.initSync({ module: await readFile(`${REPO}www/pkg/mentorsim_bg.wasm`) });
+  return [...bindings.printed(x, se)];
+}
+
 export function requireBuild() {
   for (const file of ['www/pkg/mentorsim.js', 'www/pkg/mentorsim_bg.wasm']) {
     assert.ok(existsSync(REPO + file), `${file} is missing: run \`make wasm\` first`);

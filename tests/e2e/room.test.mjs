@@ -49,6 +49,12 @@ describe('room, note and article', () => {
       const limits = await page.textContent('#limits');
       assert.match(limits, { fr: /^Ce qui limite les duos chaque année : 2025 : /, nl: /^Wat de duo’s elk jaar beperkt: 2025: /, en: /^What limits the duos each year: 2025: / }[lang]);
       assert.match(await page.textContent('#card-budget .years'), /2025.*2026.*2027.*2028/);
+      // What drives the answer arrives after the charts, in the place kept for it: nothing below it jumps.
+      const chartTop = () => page.evaluate(() => document.querySelector('#chart-fan-employed').getBoundingClientRect().top + scrollY);
+      const topWhileComputing = await chartTop();
+      await page.waitForFunction(() => document.body.dataset.drivers === 'ready', null, { timeout: 60_000 });
+      const shift = (await chartTop()) - topWhileComputing;
+      assert.ok(Math.abs(shift) <= 48, `the charts moved by ${shift} px when what drives the answer arrived`);
       // The CSV: the reader's separator, the title and the changed input in its header rows.
       const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#dl-csv')]);
       const csv = (await readFile(await dl.path(), 'utf8')).replace(/^\ufeff/, '');
@@ -67,8 +73,16 @@ describe('room, note and article', () => {
       // Tooltips of the duos chart say what limits each year.
       const box = await page.locator('#chart-fan-duos_started svg').boundingBox();
       await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
-      await page.waitForFunction(() => /\d/.test(document.querySelector('#chart-fan-duos_started :is([aria-label="tip"], [data-mark="tip"])')?.textContent ?? ''), null, { timeout: 5000 });
-      const tip = await page.textContent('#chart-fan-duos_started :is([aria-label="tip"], [data-mark="tip"])');
+      const tip = await (
+        await page.waitForFunction(
+          () => {
+            const text = document.querySelector('#chart-fan-duos_started :is([aria-label="tip"], [data-mark="tip"])')?.textContent ?? '';
+            return /\d/.test(text) && text;
+          },
+          null,
+          { timeout: 5000 }
+        )
+      ).jsonValue();
       assert.match(tip, { fr: /Limité par/, nl: /Beperkt door/, en: /Limited by/ }[lang]);
       assertOnlyLocal(requests);
       assert.deepEqual(errors, []);
@@ -169,6 +183,8 @@ describe('room, note and article', () => {
       const { page, context } = await s.newPage();
       await page.goto(`${s.base}index.html?preset=actiris-2028&budget.constant=3000000&lang=${lang}`);
       await READY(page);
+      // Everything the report can hold: what drives the answer and what evidence is worth, too.
+      await page.waitForFunction(() => document.body.dataset.drivers === 'ready' && document.body.dataset.value === 'ready', null, { timeout: 60_000 });
       await page.emulateMedia({ media: 'print' });
       await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
       const pdf = `${dir}/report-${lang}.pdf`;

@@ -81,7 +81,7 @@ const fakeResult = {
     region: { effect: { p5: null, p50: null, p95: null }, cost_per_duo: { p5: 0, p50: 0, p95: 0 } },
   },
   perspectives: {
-    public: { net: { p5: -8e6, p50: -6.2e6, p95: -3.8e6 }, benefit_cost_ratio: { p5: 0, p50: 0.2, p95: 0.5 }, p_benefit_exceeds_cost: 0, p_benefit_exceeds_cost_se: 0 },
+    public: { net: { p5: -8e6, p50: -6.2e6, p95: -3.8e6 }, benefit_cost_ratio: { p5: 0, p50: 0.2, p50_se: 0.003, p95: 0.5 }, p_benefit_exceeds_cost: 0, p_benefit_exceeds_cost_se: 0 },
     federal: { net: { p5: -98000, p50: 1.28e6, p95: 3.1e6 }, benefit_cost_ratio: null, p_benefit_exceeds_cost: 0.93, p_benefit_exceeds_cost_se: 0.0025 },
   },
 };
@@ -111,8 +111,9 @@ test('the accounts as rows: in the readers\' order, the ratio only where the acc
   assert.deepEqual(rows.map((r) => r.id), ['federal', 'public']);
   assert.equal(rows[0].label, 'Federal social security');
   assert.equal(rows[0].ratio, '– (bears no cost)');
-  assert.equal(rows[1].ratio, '0.20');
-  assert.equal(rows[0].chance, '93% ± 0.3 pts');
+  // Each to the digits its Monte Carlo error supports, with its band.
+  assert.equal(rows[1].ratio, '0.200');
+  assert.equal(rows[0].chance, '93% ± 0.5 pts');
   assert.equal(rows[1].median, -6.2e6);
   assert.match(accountsCaption(fakeResult, base), /prices of 2025, discounted to 2025 at 3\.0% a year; 1,000 trials, seed 7/);
 });

@@ -1,7 +1,8 @@
 // The widget's answer: the headline card it leads with (lib/results.js), one
 // fan chart of the series behind it with its table, and the downloads.
 
-import { t, pick, fmtInt, fmtPctPoints } from '../lib/i18n.js';
+import { t, pick, fmtInt } from '../lib/i18n.js';
+import { withError } from '../lib/printed.js';
 import { h } from '../lib/dom.js';
 import { fanChart, fanTable, seriesRows, pngBlob, download } from '../lib/charts.js';
 import { headline, perspectiveCard } from '../lib/results.js';
@@ -38,9 +39,11 @@ function plainWords(card, result) {
   if (m) {
     const tg = result.targets[Number(m[1])];
     const unit = card.querySelector('.unit');
-    if (unit) unit.textContent = et('embed.chance', { se: fmtPctPoints(tg.probability_met_se) });
+    if (unit) unit.textContent = et('embed.chance', { band: withError(tg.probability_met, tg.probability_met_se, 'share').band ?? '–' });
     card.querySelector('.reading')?.remove();
+    card.querySelector('.target-note')?.remove();
   }
+  for (const el of card.querySelectorAll('.mc')) el.textContent = et('embed.mc', { band: el.dataset.band });
   for (const el of card.querySelectorAll('.band, .unit')) el.textContent = el.textContent.replace(/P5–P95\s?:?\s?/g, `${et('embed.range')} `);
 }
 

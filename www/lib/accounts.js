@@ -7,7 +7,8 @@
 // names and notes in three languages, and the scenario fragment to set);
 // nothing here writes down a distribution.
 
-import { t, fmtInt, fmtEur, fmtPct, fmtPctPoints, fmtRatio, fmtPoints } from './i18n.js';
+import { t, fmtInt, fmtEur, fmtPct, fmtPoints } from './i18n.js';
+import { fmtErr, withError } from './printed.js';
 import { clone } from './state.js';
 import { normalise, META_FIELDS } from './params.js';
 
@@ -107,6 +108,12 @@ export function breakEvenText(result) {
   return out;
 }
 
+/** A chance with its 95 % Monte Carlo band, short for a table cell ("93% ± 0.5 pts"; the column says what ± is). */
+function chanceText(p, se) {
+  const { value, band } = withError(p, se, 'share');
+  return band == null ? value : `${value} ± ${band}`;
+}
+
 /**
  * The accounts of a result as rows of text, one per perspective present:
  * {id, label, what, net, band, ratio, chance, p, se, median, p5, p95}.
@@ -123,8 +130,8 @@ export function perspectiveRows(result) {
       what: t(`persp.what.${id}`),
       net: fmtEur(net.p50, { compact: true }),
       band: t('persp.range', { lo: fmtEur(net.p5, { compact: true }), hi: fmtEur(net.p95, { compact: true }) }),
-      ratio: defined(bcr) ? fmtRatio(bcr.p50) : t('persp.noRatio'),
-      chance: `${fmtPct(a.p_benefit_exceeds_cost, 0)} ± ${fmtPctPoints(a.p_benefit_exceeds_cost_se)}`,
+      ratio: defined(bcr) ? fmtErr(bcr.p50, bcr.p50_se, 'ratio') : t('persp.noRatio'),
+      chance: chanceText(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se),
       p: a.p_benefit_exceeds_cost,
       se: a.p_benefit_exceeds_cost_se,
       median: net.p50,

@@ -139,6 +139,29 @@ export function fmtPoints(x) {
   return nf({ maximumFractionDigits: digits }).format(r === 0 ? 0 : r);
 }
 
+/**
+ * A number already rounded, shown with exactly `decimals` decimals in the
+ * reader's format, as `unit`: 'count' (a plain number), 'eur', 'ratio',
+ * 'percent' (x in percent: 62.4 gives "62.4 %") or 'points' (x in percentage
+ * points: "0.4 pts"). Never "-0".
+ */
+export function fmtFixed(x, decimals, unit = 'count') {
+  if (!ok(x)) return dash;
+  const d = Math.max(0, Math.min(20, decimals | 0));
+  const digits = { minimumFractionDigits: d, maximumFractionDigits: d };
+  const v = x === 0 ? 0 : x;
+  switch (unit) {
+    case 'eur':
+      return nf({ style: 'currency', currency: 'EUR', ...digits }).format(v);
+    case 'percent':
+      return nf({ style: 'percent', ...digits }).format(v / 100);
+    case 'points':
+      return t('unit.pts', { x: nf(digits).format(v) });
+    default:
+      return nf(digits).format(v);
+  }
+}
+
 /** A year, without grouping separators. */
 export function fmtYear(y) {
   return ok(y) ? nf({ useGrouping: false, maximumFractionDigits: 0 }).format(y) : dash;

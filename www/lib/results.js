@@ -2,13 +2,14 @@
 // unit, its P5–P95 band, the trial count, the seed and its sources), the
 // charts with their tables, and the CSV of the yearly quantiles.
 
-import { t, pick, fmtInt, fmtEur, fmtPct, fmtPctPoints, fmtRatio, fmtYear, fmtBy } from './i18n.js';
+import { t, pick, fmtInt, fmtEur, fmtYear, fmtBy } from './i18n.js';
 import { h } from './dom.js';
 import { getPath } from './state.js';
 import { parseSource } from './evidence.js';
 import { paramLabel } from './params.js';
 import * as charts from './charts.js';
 import { limitTip } from './limits.js';
+import { fmtErr, mcBand, withError } from './printed.js';
 
 const last = (a) => (a && a.length ? a[a.length - 1] : undefined);
 
@@ -60,13 +61,15 @@ function byId(a, b) {
   return pa === pb ? na - nb : 'ECF'.indexOf(pa) - 'ECF'.indexOf(pb);
 }
 
-function card({ id, title, what, value, unitNote, band, extra = [], sources, n }) {
+function card({ id, title, what, value, unitNote, mc, band, extra = [], sources, n }) {
+  // The 95 % Monte Carlo band of the value, in a span of its own (the widget says it in plain words).
+  const mcSpan = mc?.band != null ? h('span', { class: 'mc', dataset: { band: mc.band }, text: t('card.pm', { band: mc.band }) }) : null;
   return h(
     'article',
     { class: 'card', id: `card-${id}`, dataset: { card: id } },
     h('h3', { text: title }),
     h('p', { class: 'big', dataset: { value: id } }, value),
-    unitNote ? h('p', { class: 'unit', text: unitNote }) : null,
+    unitNote || mcSpan ? h('p', { class: 'unit' }, unitNote ?? '', unitNote && mcSpan ? ' ' : '', mcSpan) : null,
     band ? h('p', { class: 'band', text: band }) : null,
     ...extra,
     h('p', { class: 'what', text: what }),
@@ -89,7 +92,7 @@ function targetSeries(result, tg) {
   const s = result.series[tg.kind === 'cumulative' ? `${tg.metric}_cumulative` : tg.metric];
   const i = result.years.indexOf(tg.year);
   if (!s || i < 0) return null;
-  return { p5: s.p5[i], p50: s.p50[i], p95: s.p95[i] };
+  return { p5: s.p5[i], p50: s.p50[i], p95: s.p95[i], p5_se: s.p5_se?.[i], p50_se: s.p50_se?.[i], p95_se: s.p95_se?.[i] };
 }
 
 /**
@@ -106,8 +109,9 @@ export function perspectiveCard(result, scenario, id) {
     id: `perspective-${id}`,
     title: t('persp.cardTitle', { who: t(`persp.${id}`) }),
     what: t('persp.cardWhat', { what: t(`persp.what.${id}`), year: fmtYear(result.years[0]) }),
-    value: h('span', { class: 'num', text: fmtPct(a.p_benefit_exceeds_cost, 0) }),
-    unitNote: t('persp.cardUnit', { pm: t('card.pm', { se: fmtPctPoints(a.p_benefit_exceeds_cost_se) }) }),
+    value: h('span', { class: 'num', text: fmtErr(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share') }),
+    unitNote: t('persp.cardUnit', { pm: '' }).trim(),
+    mc: withError(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share'),
     band: t('persp.cardBand', { x: f(net.p50), band: band(net.p5, net.p95, f) }),
     sources: sourceLinks(scenario, DEPENDS.bcr),
     n: t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) }),
@@ -129,14 +133,17 @@ export function headline(result, scenario) {
         id: `target-${k}`,
         title: pick(tg.label),
         what: readingOf(tg),
-        value: h('span', { class: 'num', text: fmtPct(tg.probability_met, 0) }),
-        unitNote: `${t('card.probability')} ${t('card.pm', { se: fmtPctPoints(tg.probability_met_se) })}`,
+        value: h('span', { class: 'num', text: fmtErr(tg.probability_met, tg.probability_met_se, 'share') }),
+        unitNote: `${t('card.probability')}`,
+        mc: withError(tg.probability_met, tg.probability_met_se, 'share'),
         band: ts
-          ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtInt(ts.p50), lo: fmtInt(ts.p5), hi: fmtInt(ts.p95), value: fmtInt(tg.value) })
+          ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtErr(ts.p50, ts.p50_se), lo: fmtErr(ts.p5, ts.p5_se), hi: fmtErr(ts.p95, ts.p95_se), value: fmtInt(tg.value) })
           : null,
         extra: [
           h('p', { class: 'reading', text: t(tg.kind === 'cumulative' ? 'present.reading' : 'present.readingAnnual', { what: t(`metric.${tg.metric}`), value: fmtInt(tg.value), year: fmtYear(tg.year) }) }),
           h('p', { class: 'when', text: tg.median_year_met != null ? t('card.medianYear', { year: fmtYear(tg.median_year_met) }) : t('card.medianYearNever') }),
+          // What the target means here and why its chance is what it is, when the scenario says.
+          scenario?.targets?.[k]?.note && pick(scenario.targets[k].note) ? h('p', { class: 'target-note', text: pick(scenario.targets[k].note) }) : null,
         ],
         sources: sourceLinks(scenario, tg.metric === 'employed' ? DEPENDS.employed : DEPENDS.started, [tg.source]),
         n,
@@ -146,14 +153,17 @@ export function headline(result, scenario) {
 
   const series = (name) => result.series[name];
   const lastOf = (name, q) => last(series(name)?.[q]);
+  // A quantile of the last year to the digits its Monte Carlo error supports.
+  const q = (name, k) => fmtErr(lastOf(name, k), lastOf(name, `${k}_se`));
   const countCard = (id, name, titleKey, whatKey, deps) =>
     card({
       id,
       title: t(titleKey),
       what: t(whatKey, { from, to }),
-      value: h('span', { class: 'num', text: fmtInt(lastOf(name, 'p50')) }),
+      value: h('span', { class: 'num', text: q(name, 'p50') }),
       unitNote: `${t('card.median')}, ${t('unit.people')}`,
-      band: band(lastOf(name, 'p5'), lastOf(name, 'p95'), fmtInt),
+        mc: withError(lastOf(name, 'p50'), lastOf(name, 'p50_se')),
+      band: band(q(name, 'p5'), q(name, 'p95'), String),
       sources: sourceLinks(scenario, deps),
       n,
     });
@@ -169,10 +179,11 @@ export function headline(result, scenario) {
         id: 'costNet',
         title: t('card.costNet'),
         what: t('card.costNetWhat'),
-        value: h('span', { class: 'num', text: fmtEur(cnj.p50) }),
+        value: h('span', { class: 'num', text: fmtErr(cnj.p50, cnj.p50_se, 'eur') }),
         unitNote: `${t('card.median')}, ${t('unit.eur')}`,
-        band: band(cnj.p5, cnj.p95, (x) => fmtEur(x)),
-        extra: cnj.undefined_share > 0 ? [h('p', { class: 'warn', text: t('card.undefinedShare', { x: fmtPct(cnj.undefined_share, 1) }) })] : [],
+        mc: withError(cnj.p50, cnj.p50_se, 'eur'),
+        band: band(fmtErr(cnj.p5, cnj.p5_se, 'eur'), fmtErr(cnj.p95, cnj.p95_se, 'eur'), String),
+        extra: cnj.undefined_share > 0 ? [h('p', { class: 'warn', text: t('card.undefinedShare', { x: fmtErr(cnj.undefined_share, cnj.undefined_share_se, 'share') }) })] : [],
         sources: sourceLinks(scenario, DEPENDS.costNet),
         n,
       })
@@ -185,10 +196,11 @@ export function headline(result, scenario) {
         id: 'bcr',
         title: t('card.bcr'),
         what: t('card.bcrWhat'),
-        value: h('span', { class: 'num', text: fmtRatio(bcr.p50) }),
+        value: h('span', { class: 'num', text: fmtErr(bcr.p50, bcr.p50_se, 'ratio') }),
         unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
-        band: band(bcr.p5, bcr.p95, fmtRatio),
-        extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtPct(result.p_benefit_exceeds_cost, 0), pm: `± ${fmtPctPoints(result.p_benefit_exceeds_cost_se)}` }) })],
+        mc: withError(bcr.p50, bcr.p50_se, 'ratio'),
+        band: band(fmtErr(bcr.p5, bcr.p5_se, 'ratio'), fmtErr(bcr.p95, bcr.p95_se, 'ratio'), String),
+        extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), pm: mcBand(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share') }) })],
         sources: sourceLinks(scenario, DEPENDS.bcr),
         n,
       })
@@ -225,9 +237,10 @@ export function headline(result, scenario) {
         id: 'mentors',
         title: t('card.mentors'),
         what: t('card.mentorsWhat', { year: fmtYear(result.years[k]) }),
-        value: h('span', { class: 'num', text: fmtInt(mn.p50[k]) }),
+        value: h('span', { class: 'num', text: fmtErr(mn.p50[k], mn.p50_se?.[k]) }),
         unitNote: `${t('card.median')}, ${t('unit.people')}`,
-        band: band(mn.p5[k], mn.p95[k], fmtInt),
+        mc: withError(mn.p50[k], mn.p50_se?.[k]),
+        band: band(fmtErr(mn.p5[k], mn.p5_se?.[k]), fmtErr(mn.p95[k], mn.p95_se?.[k]), String),
         sources: sourceLinks(scenario, DEPENDS.mentors),
         n,
       })
@@ -291,7 +304,7 @@ export function chartSpecs(result, modes, width = 640, height = undefined, { gho
     specs.push({
       id: 'hist-bcr',
       title,
-      caption: t('chart.bcrCaption', { p: fmtPct(result.p_benefit_exceeds_cost, 0), ...meta }),
+      caption: t('chart.bcrCaption', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), ...meta }),
       draw: (Plot) => charts.histogramChart(Plot, { width, height, total: bcr, unit: 'ratio', xLabel: t('axis.ratio'), label: title, reference: 1 }),
       table: () => charts.histogramTable(title, bcr, 'ratio'),
     });

@@ -19,6 +19,7 @@ export function useEngine(api) {
   engine = {
     schema,
     summary: (path, p) => api.paramSummary(path, p),
+    printed: (x, se) => api.printed(x, se),
     byPath: new Map(schema.params.map((p) => [p.path, p])),
   };
   return schema;
@@ -65,4 +66,16 @@ export function paramSummary(path, p) {
     if (!engine) throw e;
     return null;
   }
+}
+
+/**
+ * How the engine prints a figure `x` with Monte Carlo standard error `se`
+ * (as the CLI does): {value, decimals, band, bandDecimals}, the figure
+ * rounded to the digits its error supports and its 95 % Monte Carlo band;
+ * band is NaN when no error is known. Null when `x` is not a number.
+ */
+export function printed(x, se) {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return null;
+  const [value, decimals, band, bandDecimals] = loaded().printed(x, typeof se === 'number' ? se : NaN);
+  return { value, decimals, band, bandDecimals };
 }

@@ -19,7 +19,9 @@ import { figure } from './figures.js';
 export function renderDrivers(root, sens, { seed, busy = false, Plot, fileName, credit, width, output, choose }) {
   root.setAttribute('aria-busy', String(busy));
   if (!sens) {
+    // While the first answer is computed, a line of the answer's height holds its place: the charts below do not jump.
     if (!busy) root.replaceChildren();
+    else if (!root.querySelector('figure')) root.replaceChildren(h('p', { class: 'muted drivers-pending', text: t('drivers.busy') }));
     return;
   }
   const select = h(

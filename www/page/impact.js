@@ -96,7 +96,7 @@ export function renderImpact(root, result, scenario, { Plot, fileName, credit, w
     ),
   ];
   if (rows.length) {
-    parts.push(h('h3', { id: 'accounts-h', text: t('persp.heading') }), h('div', { class: 'table-wrap' }, accountsTable(rows, accountsCaption(result, scenario))));
+    parts.push(h('h3', { id: 'accounts-h', text: t('persp.heading') }), h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'accounts-h' }, accountsTable(rows, accountsCaption(result, scenario))));
     const spec = {
       id: 'perspectives',
       title,

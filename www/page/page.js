@@ -507,7 +507,6 @@ function afterRun() {
   const key = runKey(last);
   if (app.drivers?.key !== key) {
     document.body.dataset.drivers = 'running';
-    drawDrivers();
     app.tasks.ask('drivers', { scenario: last.scenario, trials: last.trials, seed: last.seed }).then(
       ({ answer }) => {
         if (runKey(app.last) !== key) return;
@@ -517,9 +516,12 @@ function afterRun() {
       },
       (e) => {
         if (e instanceof Cancelled) return;
+        drawDrivers();
         document.body.dataset.drivers = 'error';
       }
     );
+    // Asked first, so it is drawn as busy: a place is kept for the answer.
+    drawDrivers();
   }
   if (app.voi?.key !== key) {
     document.body.dataset.value = 'running';
@@ -707,6 +709,7 @@ function wireStatic() {
 /** Starts the page with a worker pool that app.js created as early as it could. */
 export async function start({ runner }) {
   app.runner = runner;
+  if (globalThis.mentorsim) globalThis.mentorsim.last = () => app.last;
   await boot();
 }
 
