@@ -7,7 +7,9 @@
 //      against the native CLI on one thread, for the same run;
 //   3. the gzipped size of everything the page loads;
 //   4. the longest main-thread task while the budget slider moves (ten key
-//      presses, 60 ms apart) and the page re-runs.
+//      presses, 60 ms apart) and the page re-runs;
+//   5. the slider's latency: input event to the headline updated, for the
+//      quick answer and the full one (median and P95 of 20 moves).
 //
 // Needs `make wasm` and a release build of the CLI (`cargo build --release`).
 import { execFileSync } from 'node:child_process';
@@ -16,6 +18,8 @@ import { gzipSync } from 'node:zlib';
 import { openSession, REPO } from '../tests/e2e/helpers.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The 95th percentile (nearest rank). */
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 
 async function pageFigures() {
   const s = await openSession();
@@ -54,8 +58,31 @@ async function pageFigures() {
     }
     await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
     const longest = await page.evaluate(() => Math.max(0, ...window.__tasks));
+    // Slider latency: from the input event to the headline cards updated, for
+    // the quick answer (state "quick") and the full one (state "ready"); one
+    // key press at a time, each left to finish, 20 of them.
+    await page.evaluate(() => {
+      window.__lat = { quick: [], full: [] };
+      let t = null;
+      document.addEventListener('input', (e) => e.target.type === 'range' && (t = performance.now()), true);
+      new MutationObserver(() => {
+        const st = document.body.dataset.state;
+        if (t === null) return;
+        if (st === 'quick') window.__lat.quick.push(performance.now() - t);
+        if (st === 'ready') {
+          window.__lat.full.push(performance.now() - t);
+          t = null;
+        }
+      }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+      await page.waitForFunction((n) => window.__lat.full.length > n, i, { timeout: 30_000 });
+      await page.waitForTimeout(150);
+    }
+    const lat = await page.evaluate(() => window.__lat);
     await page.close();
-    return { firstResultMs: median(times.map((t) => t[0])), firstChartsMs: median(times.map((t) => t[1])), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), files: bytes.size, longestTaskMs: longest };
+    return { firstResultMs: median(times.map((t) => t[0])), firstChartsMs: median(times.map((t) => t[1])), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), files: bytes.size, longestTaskMs: longest, latency: lat };
   } finally {
     await s.close();
   }
@@ -84,6 +111,10 @@ const page = await pageFigures();
 console.log(`time to first result (default preset, navigation start to the headline answers on screen, median of 5 loads): ${page.firstResultMs.toFixed(0)} ms; every chart drawn: ${page.firstChartsMs.toFixed(0)} ms`);
 console.log(`everything the page loads: ${page.files} files, ${(page.gzipBytes / 1024).toFixed(0)} KiB gzipped`);
 console.log(`longest main-thread task while the budget slider moves (10 steps): ${page.longestTaskMs.toFixed(0)} ms (tasks under 50 ms are not reported by the browser)`);
+const { quick, full } = page.latency;
+console.log(
+  `slider latency, input event to headline updated (default preset, ${full.length} moves): quick answer (1,000 trials) median ${median(quick).toFixed(0)} ms, P95 ${p95(quick).toFixed(0)} ms (${quick.length} seen); full answer (10,000 trials) median ${median(full).toFixed(0)} ms, P95 ${p95(full).toFixed(0)} ms`,
+);
 for (const [preset, trials] of [['actiris-2028', 10_000], ['targets-2030-2035', 100_000]]) {
   const r = await wasmVersusNative(preset, trials);
   console.log(

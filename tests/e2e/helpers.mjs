@@ -103,8 +103,8 @@ export function launchBrowser() {
  * workers' and its frames') and every error: console.error messages, uncaught
  * exceptions and failed requests.
  */
-export async function newPage(browser, { viewport = { width: 1280, height: 900 }, locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ viewport, locale });
+export async function newPage(browser, { viewport = { width: 1280, height: 900 }, locale = 'en-GB', serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ viewport, locale, serviceWorkers });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const requests = [];

@@ -118,6 +118,36 @@ describe('page', () => {
     await q.context.close();
   });
 
+  test('a slider moved: a quick answer from the first 1,000 trials at once, marked as such, then the full answer', async () => {
+    const p = await open('?lang=en');
+    await READY(p.page);
+    // Every state the body goes through, with what the duos card says at that moment.
+    await p.page.evaluate(() => {
+      window.__seen = [];
+      new MutationObserver(() => window.__seen.push({ state: document.body.dataset.state, n: document.querySelector('#card-started .n')?.textContent, status: document.querySelector('#status')?.textContent })).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    const slider = p.page.locator('[data-field="budget.constant"] input[type="range"]');
+    await slider.focus();
+    await p.page.keyboard.press('ArrowRight');
+    await p.page.waitForFunction(() => window.__seen.some((x) => x.state === 'ready'), null, { timeout: 60_000 });
+    const seen = await p.page.evaluate(() => window.__seen);
+    const quick = seen.find((x) => x.state === 'quick');
+    assert.ok(quick, `a quick answer came first: ${JSON.stringify(seen)}`);
+    assert.match(quick.n, /^1,000 trials, seed 2025/, 'the quick answer says its trial count');
+    assert.match(quick.status, /Quick answer from the first 1,000 trials/);
+    assert.ok(seen.findIndex((x) => x.state === 'quick') < seen.findIndex((x) => x.state === 'ready'));
+    assert.match(await p.page.textContent('#card-started .n'), /^10,000 trials, seed 2025/);
+    // The full answer is the one a fresh page computes for the same address.
+    const shown = await headline(p.page);
+    const q = await open(new URL(p.page.url()).search);
+    await READY(q.page);
+    assert.deepEqual(await headline(q.page), shown);
+    done(p);
+    done(q);
+    await p.context.close();
+    await q.context.close();
+  });
+
   test('the language switch translates the page', async () => {
     const p = await open('?lang=en');
     await READY(p.page);

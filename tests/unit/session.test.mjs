@@ -180,3 +180,81 @@ test('an engine failure is reported; choosing a preset starts clean', async () =
   s.replace({ ...api.preset('actiris-2028') }, { switchPreset: true });
   assert.equal(s.state.preset, 'actiris-2028');
 });
+
+test('live answers: an edit is answered at once from the first trials, then in full; edits during a quick run wait for it, and the last inputs win', async () => {
+  const runner = fakeRunner();
+  const events = [];
+  const hooks = {};
+  for (const k of ['scheduled', 'running', 'quick', 'ready', 'failed']) hooks[k] = (a) => events.push([k, a?.trials ?? a]);
+  const s = new Session({ api, runner, hooks, debounceMs: 10_000, quickTrials: 100, frame });
+  s.boot('?preset=team4job&trials=5000&seed=3', { langs: LANGS });
+  const answer = (run) => run.resolve({ result: { trials: run.opts.trials }, ms: 1, workers: 1 });
+
+  // An edit: a quick run at once, in the next task (no debounce: debounceMs is 10 s here), of the first 100 trials, same seed.
+  s.edit('budget.constant', 200_000);
+  s.changed();
+  await tick();
+  assert.equal(runner.runs.length, 1);
+  assert.deepEqual(runner.runs[0].opts, { trials: 100, seed: 3 });
+  assert.equal(runner.runs[0].scenario.budget.constant, 200_000);
+  // Two more edits while it runs: no new run yet, no cancel.
+  s.edit('budget.constant', 210_000);
+  s.changed();
+  await tick();
+  s.edit('budget.constant', 220_000);
+  s.changed();
+  await tick();
+  assert.equal(runner.runs.length, 1);
+  assert.equal(runner.cancelled, 0);
+  // The quick answer is drawn; the inputs moved: another quick run, of the last inputs.
+  answer(runner.runs.shift());
+  await tick();
+  assert.equal(runner.runs.length, 1);
+  assert.deepEqual(runner.runs[0].opts, { trials: 100, seed: 3 });
+  assert.equal(runner.runs[0].scenario.budget.constant, 220_000);
+  // The hand rests: its quick answer, then at once the full run of the same inputs.
+  answer(runner.runs.shift());
+  await tick();
+  assert.equal(runner.runs.length, 1);
+  assert.deepEqual(runner.runs[0].opts, { trials: 5000, seed: 3 });
+  assert.equal(runner.runs[0].scenario.budget.constant, 220_000);
+  answer(runner.runs.shift());
+  await tick();
+  assert.deepEqual(
+    events.filter(([k]) => k === 'quick' || k === 'ready'),
+    [
+      ['quick', 100],
+      ['quick', 100],
+      ['ready', 5000],
+    ]
+  );
+  assert.equal(s.last.trials, 5000);
+  assert.equal(s.last.quick, false);
+});
+
+test('live answers: an edit during the full run starts a quick one over it; an immediate edit skips the quick pass', async () => {
+  const runner = fakeRunner();
+  const s = new Session({ api, runner, hooks: {}, debounceMs: 10_000, quickTrials: 100, frame });
+  s.boot('?preset=team4job&trials=5000&seed=3', { langs: LANGS });
+  s.edit('budget.constant', 200_000);
+  s.changed();
+  await tick();
+  runner.runs.shift().resolve({ result: {}, ms: 1, workers: 1 });
+  await tick();
+  assert.equal(runner.runs[0].opts.trials, 5000);
+  const full = runner.runs[0];
+  s.edit('budget.constant', 300_000);
+  s.changed();
+  await tick();
+  // The quick run of the new inputs is asked for; the full one's answer, when it comes, is dropped.
+  assert.equal(runner.runs.at(-1).opts.trials, 100);
+  full.resolve({ result: {}, ms: 1, workers: 1 });
+  await tick();
+  assert.equal(s.last.trials, 100, 'the superseded full answer is not taken');
+  // `immediate` (a preset chosen, a field left): straight to the full run, in the next task.
+  runner.runs.splice(0);
+  s.edit('budget.constant', 400_000);
+  s.changed({ immediate: true });
+  await tick(5);
+  assert.equal(runner.runs.at(-1).opts.trials, 5000);
+});

@@ -36,6 +36,8 @@ import { render, drawChart, showNotes } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 200;
+// Trials of a live answer while an input moves (the full answer follows when it rests).
+const QUICK_TRIALS = 1000;
 
 /** The widget: its options, the session and what its parts share. */
 const w = {
@@ -75,13 +77,14 @@ const hooks = {
     setStatus(et('embed.invalid', { detail: problemsText(problems) }), 'error');
     setBodyState('error');
   },
-  scheduled() {
+  scheduled({ live = false } = {}) {
     renderSetup(w);
     updateReset(w, $('w-controls'));
     renderSources(w);
     renderLinks(w);
     $('w').classList.remove('stale');
-    $('w').classList.add('running');
+    // A live edit keeps the answer bright: a quick one replaces it at once.
+    if (!live) $('w').classList.add('running');
     setBodyState('running');
   },
   running() {
@@ -93,6 +96,11 @@ const hooks = {
   async result() {
     await render(w);
     return true;
+  },
+  quick(last) {
+    $('w').classList.remove('running');
+    setStatus(et('embed.quick', { trials: fmtInt(last.trials) }));
+    setBodyState('quick');
   },
   ready() {
     $('w').classList.remove('running');
@@ -124,7 +132,7 @@ async function start() {
   performance.mark('mentorsim:embed-engine');
   w.api = made.engine.api;
   document.body.dataset.engine = made.runner.kind;
-  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS });
+  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: QUICK_TRIALS });
   const notices = w.session.boot(location.search, { langs: LANGS });
   w.initial = clone(w.session.scenario);
   const lines = [urlNoticeText(notices), ...w.optionNotices.map((n) => et('embed.badOption', { name: n.name, value: n.value }))];

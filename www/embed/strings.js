@@ -39,6 +39,7 @@ export const EMBED_STRINGS = {
   'embed.badLead': S('ignored: this scenario has no answer “{value}”.', 'ignoré : ce scénario n’a pas de réponse « {value} ».', 'genegeerd: dit scenario heeft geen antwoord “{value}”.'),
   'embed.chartTitle': S('{what}, {mode}', '{what}, {mode}', '{what}, {mode}'),
   'embed.announce': S('{title}: {value}', '{title} : {value}', '{title}: {value}'),
+  'embed.quick': S('A first look from {trials} trials; the full answer follows.', 'Un premier aperçu sur {trials} essais ; la réponse complète suit.', 'Een eerste blik uit {trials} trekkingen; het volledige antwoord volgt.'),
   'embed.mc': S('(± {band} of simulation error)', '(± {band} d’erreur de simulation)', '(± {band} simulatiefout)'),
   'embed.chance': S('Chance the target is met (± {band} of simulation error)', 'Chance d’atteindre l’objectif (± {band} d’erreur de simulation)', 'Kans dat het doel wordt gehaald (± {band} simulatiefout)'),
   'embed.range': S('likely range (9 trials in 10):', 'fourchette probable (9 essais sur 10) :', 'waarschijnlijk bereik (9 op 10 trekkingen):'),

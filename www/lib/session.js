@@ -10,12 +10,22 @@
 //
 // Hooks (all optional):
 //   invalid(problems)          the inputs cannot run; the last answer stays, stale
-//   scheduled()                valid inputs, a run is coming
+//   scheduled({live})          valid inputs, a run is coming (live: a quick answer first)
 //   running(snapshot)          a run starts: {scenario, trials, seed}
 //   progress(done, total)      at most once per frame
-//   result(last, isCurrent)    draw `last` ({scenario, trials, seed, result, ms, workers});
+//   result(last, isCurrent)    draw `last` ({scenario, trials, seed, result, ms, workers, quick});
 //                              resolve false when superseded (isCurrent() turned false)
-//   ready(last)                the answer on screen matches the inputs
+//   quick(last)                a quick answer is on screen (last.quick: its few trials); the full one follows
+//   ready(last)                the answer on screen matches the inputs, at the full trial count
+//
+// Live answers (quickTrials > 0): an edit that is not `now` or `immediate` (a
+// slider moving, a number typed) is answered at once from the first
+// `quickTrials` trials, then in full as soon as that quick answer is drawn,
+// unless the inputs moved meanwhile: then another quick answer first. No
+// wait is added: while the hand moves, quick answers follow it as fast as
+// the engine gives them; when it rests, the full run replaces the last one.
+// Trial i draws from its own streams, so a quick answer is the first trials
+// of the full run (common random numbers): the numbers settle, not jump.
 //   failed(error)              the engine failed
 
 import { t, fmtInt, setLang, getLang } from './i18n.js';
@@ -58,15 +68,19 @@ export class Session {
    * @param {object} o.api        the engine's bindings (preset, validate, ...)
    * @param {object} o.runner     {run(scenario, {trials, seed}, onProgress), cancel()} (runner.js)
    * @param {object} [o.hooks]    see above
-   * @param {number} [o.debounceMs]
+   * @param {number} [o.debounceMs]  the wait before a run when there are no live answers
+   * @param {number} [o.quickTrials]  trials of a live answer; 0: none, runs wait debounceMs
    * @param {Function} [o.frame]  schedules progress (requestAnimationFrame)
    */
-  constructor({ api, runner, hooks = {}, debounceMs = 150, frame = defaultFrame }) {
+  constructor({ api, runner, hooks = {}, debounceMs = 150, quickTrials = 0, frame = defaultFrame }) {
     this.api = api;
     useEngine(api);
     this.runner = runner;
     this.hooks = hooks;
     this.debounceMs = debounceMs;
+    this.quickTrials = quickTrials;
+    this.quickBusy = false; // a quick run is in flight
+    this.quickDirty = false; // the inputs moved while it ran
     this.frame = frame;
     this.state = null; // {preset, edits, trials, seed, lang, present, pin}
     this.base = null; // the preset's scenario
@@ -237,10 +251,32 @@ export class Session {
       return problems;
     }
     this.state.edits = diffScenario(this.base, this.scenario);
-    this.hooks.scheduled?.();
+    const live = !now && !immediate && this.quickTrials > 0 && this.quickTrials < this.state.trials;
+    this.hooks.scheduled?.({ live });
     if (now) this.run();
+    // Live: in the next task, not after a wait; the input's own task stays short.
+    else if (live) this.timer = setTimeout(() => this.#live(), 0);
     else this.timer = setTimeout(() => this.run(), immediate ? 0 : this.debounceMs);
     return problems;
+  }
+
+  /** A quick answer now (or as soon as the one in flight is drawn), then the full one. */
+  async #live() {
+    if (this.quickBusy) {
+      this.quickDirty = true;
+      return;
+    }
+    this.quickBusy = true;
+    this.quickDirty = false;
+    const gen = this.gen + 1; // the generation run() is about to take
+    try {
+      await this.run({ quick: true });
+    } finally {
+      this.quickBusy = false;
+    }
+    if (this.gen !== gen) return; // something else ran or was cancelled meanwhile
+    if (this.quickDirty) this.#live();
+    else this.run();
   }
 
   /** Drops the run in flight and any scheduled one. */
@@ -263,10 +299,10 @@ export class Session {
   }
 
   /** Runs the scenario as it is now. Resolves when its answer is drawn, superseded or failed. */
-  async run() {
+  async run({ quick = false } = {}) {
     const gen = ++this.gen;
     const isCurrent = () => gen === this.gen;
-    const snap = { scenario: clone(this.scenario), base: this.base, trials: this.state.trials, seed: this.state.seed };
+    const snap = { scenario: clone(this.scenario), base: this.base, trials: quick ? this.quickTrials : this.state.trials, seed: this.state.seed, quick };
     this.runningGen = gen;
     this.hooks.running?.(snap);
     this.#progress(0, snap.trials);
@@ -277,7 +313,8 @@ export class Session {
       this.runningGen = 0; // computed: progress is over
       const drawn = this.hooks.result ? await this.hooks.result(this.last, isCurrent) : true;
       if (!drawn || !isCurrent()) return;
-      this.hooks.ready?.(this.last);
+      if (quick) this.hooks.quick?.(this.last);
+      else this.hooks.ready?.(this.last);
     } catch (e) {
       if (e instanceof Cancelled || !isCurrent()) return;
       this.hooks.failed?.(e);

@@ -11,5 +11,8 @@ import { registerOffline } from './offline.js';
 performance.mark('mentorsim:app-start');
 registerOffline();
 const pool = new WorkerPool({ module: compileModule() });
+// For diagnostics from the console and the browser tests: the pool (its workers,
+// how many were replaced after a fault) and, once a run is done, the last answer.
+globalThis.mentorsim = { pool };
 // The same runner interface as the widget's (lib/runner.js).
 import('./page.js').then((m) => m.start({ runner: poolRunner('workers', pool) }));

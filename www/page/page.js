@@ -27,9 +27,12 @@ import { limits } from '../lib/schema.js';
 import { printReport } from './report.js';
 import { installShare } from './share.js';
 import { keepForOffline } from './offline.js';
+import { keepAnswer, keptSection } from './kept.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
+// Trials of a live answer while an input moves (its Monte Carlo bands say how rough it is).
+const QUICK_TRIALS = 1000;
 
 // The state, the scenario, validation and runs live in the session
 // (lib/session.js, shared with the widget); this object holds the page's own.
@@ -233,7 +236,16 @@ function inputsChanged(immediate = false, { firstRun = false } = {}) {
   updateUrl();
   if (firstRun) return;
   updateEditedMarker();
-  renderSources($('sources'), app.scenario, editedPaths(), app.priors);
+  scheduleSources();
+}
+
+/**
+ * Rebuilds the sources table once edits pause, in a task of its own: a
+ * slider's every step must not rebuild a table of some hundred rows.
+ */
+function scheduleSources() {
+  clearTimeout(app.sourcesTimer);
+  app.sourcesTimer = setTimeout(() => renderSources($('sources'), app.scenario, editedPaths(), app.priors), 250);
 }
 
 function markStale(stale) {
@@ -247,15 +259,22 @@ function markStale(stale) {
 /** What the page does as the session validates and runs. */
 const hooks = {
   invalid() {
+    settleQuick();
     markStale(true);
     setBodyState('error');
   },
-  scheduled() {
+  scheduled({ live = false } = {}) {
     setBodyState('running');
-    $('results').classList.add('running');
+    // A live edit keeps the answers bright: a quick one replaces them at once.
+    if (!live) $('results').classList.add('running');
   },
-  running() {
+  running(snap) {
     setBodyState('running');
+    if (snap?.quick) {
+      markStale(false);
+      performance.mark('mentorsim:quick-start');
+      return;
+    }
     markStale(false);
     $('results').classList.add('running');
     const p = $('progress');
@@ -274,11 +293,20 @@ const hooks = {
     $('progress-text').textContent = t('status.running', { done: fmtInt(done), total: fmtInt(total) });
   },
   async result(last) {
+    if (last.quick) return renderQuick();
     performance.mark('mentorsim:run-done');
     if (last.workerMs) performance.mark(`mentorsim:workers ${last.workerMs.map(Math.round).join(',')}`);
     return renderResults();
   },
+  quick(last) {
+    $('results').classList.remove('running');
+    $('results').classList.add('quick');
+    setStatus(t('status.quick', { trials: fmtInt(last.trials) }));
+    performance.mark('mentorsim:quick-answer');
+    setBodyState('quick');
+  },
   ready(last) {
+    $('results').classList.remove('quick');
     $('btn-cancel').hidden = true;
     afterRun();
     $('results').classList.remove('running');
@@ -286,6 +314,7 @@ const hooks = {
     $('progress-text').textContent = '';
     setStatus(t('status.ready', { trials: fmtInt(last.result.trials), ms: fmtInt(last.ms), workers: last.workers }));
     announce();
+    keepAnswer($('headline'), { title: lastTitle(), trials: last.result.trials, seed: last.result.seed });
     if (!performance.getEntriesByName('mentorsim:first-charts').length) {
       performance.mark('mentorsim:first-charts');
       keepForOffline();
@@ -293,6 +322,7 @@ const hooks = {
     setBodyState('ready');
   },
   failed(e) {
+    settleQuick();
     $('btn-cancel').hidden = true;
     $('results').classList.remove('running');
     $('progress').hidden = true;
@@ -310,9 +340,21 @@ function announce() {
   $('announce').textContent = parts.join('. ');
 }
 
+/**
+ * When the full answer will not come (cancelled, failed, invalid inputs) after
+ * a quick one was drawn: the quick answer is drawn whole, so that everything
+ * on screen is one answer, its trial count said on each card.
+ */
+function settleQuick() {
+  if (!$('results').classList.contains('quick')) return;
+  $('results').classList.remove('quick');
+  renderResults();
+}
+
 /** Stops the run in flight; the last complete answer stays, marked as not matching the inputs. */
 function cancelRun() {
   app.session.cancel();
+  settleQuick();
   $('btn-cancel').hidden = true;
   $('results').classList.remove('running');
   $('progress').hidden = true;
@@ -357,6 +399,21 @@ function csvText() {
   return reportCsv(result, { title: lastTitle(), preset: pick(base?.name) || scenario.id, changes: changes(base, scenario), version: app.version, url: shortLink() });
 }
 
+/**
+ * Draws a quick answer (app.last from a few trials, while the hand moves): the
+ * headline cards and what limits the duos only, in one short task; the rest
+ * stays as it was, dimmed, until the full answer.
+ */
+function renderQuick() {
+  ++app.renderGen; // a full drawing under way stops: its answer is older
+  if (!app.last) return false;
+  const { result, scenario } = app.last;
+  renderMeta();
+  $('headline').replaceChildren(...headline(result, scenario));
+  $('limits').textContent = limitsLine(result, scenario);
+  return true;
+}
+
 /** Draws everything for app.last, a chart per task so no task runs long. Returns false if superseded. */
 async function renderResults() {
   const gen = ++app.renderGen;
@@ -374,6 +431,9 @@ async function renderResults() {
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
   $('limits').textContent = limitsLine(result, scenario);
+  // The answers first, then the rest a task at a time: no task holds the page for long.
+  await nextTask();
+  if (gen !== app.renderGen) return false;
   $('print-report').replaceChildren(printReport(app.last, app.priors));
   const cmp = currentComparison();
   decorateCards($('headline'), cmp);
@@ -381,12 +441,16 @@ async function renderResults() {
   renderComparison($('compare-body'), cmp);
   app.solver.decorate($('headline'));
   app.solver.render();
+  await nextTask();
+  if (gen !== app.renderGen) return false;
   renderImpact($('impact-body'), result, scenario, {
     Plot: app.Plot,
     fileName: `mentorsim-${scenario.id || 'scenario'}-perspectives-${app.last.seed}`,
     credit: exportCredit(),
     width: Math.round(Math.max(320, Math.min(960, $('impact-body').clientWidth || 640))),
   });
+  await nextTask();
+  if (gen !== app.renderGen) return false;
   drawDrivers();
   renderValue($('value-body'), app.voi?.key === runKey(app.last) ? app.voi.answer : null, { busy: app.tasks.busy('value') });
   $('print-sources').replaceChildren(sourcesSummary(scenario));
@@ -717,7 +781,9 @@ async function boot() {
   $('boot-fail')?.remove();
   watchOnline();
   setBodyState('running');
-  setLang(detectLang());
+  // The address's language first: a page whose engine cannot load still speaks it.
+  const asked = new URLSearchParams(location.search).get('lang');
+  setLang(LANGS.includes(asked) ? asked : detectLang());
   document.documentElement.lang = locale();
   translateDom();
   wireStatic();
@@ -731,6 +797,8 @@ async function boot() {
   } catch (e) {
     setStatus(t('status.noEngine', { message: e.message ?? String(e) }));
     notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
+    const kept = keptSection();
+    if (kept) $('headline').before(kept);
     setBodyState('error');
     return;
   }
@@ -739,7 +807,7 @@ async function boot() {
   app.version = app.api.version();
   app.presets = app.api.presets();
   app.priors = app.api.priors();
-  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS });
+  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: QUICK_TRIALS });
   app.tasks = new TaskWorker({ module: compileModule() });
   app.solver = createSolver({
     root: $('solve'),

@@ -1,0 +1,112 @@
+// Faults and long work on the page: a worker killed in mid-run is replaced and
+// the answer is the same bits as the engine's own; an engine that cannot load
+// says so in the reader's language and shows the last answer kept on this
+// device; a million trials show progress, give way to a changed input, and
+// never hold the page's thread for more than 50 ms.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { assertOnlyLocal, engineResult, openSession, requireBuild } from './helpers.mjs';
+
+const READY = (page, timeout = 60_000) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout });
+
+/** The parts of a result that carry its numbers (not how long it took). */
+const numbers = (r) => JSON.stringify({ series: r.series, totals: r.totals, targets: r.targets, perspectives: r.perspectives, break_even: r.break_even, p: r.p_benefit_exceeds_cost });
+
+describe('faults and long work', () => {
+  let s;
+  before(async () => {
+    requireBuild();
+    s = await openSession();
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  test('a worker killed in mid-run is replaced, its trials run again, and the answer is the same bits', async () => {
+    const { page, context, errors } = await s.newPage();
+    const trials = 60_000;
+    await page.goto(`${s.base}index.html?preset=actiris-2028&trials=${trials}`);
+    // The first run under way: kill the first worker once it has reported progress.
+    await page.waitForFunction(() => globalThis.mentorsim?.pool?.current && [...globalThis.mentorsim.pool.current.slots.values()].some((slot) => slot.done > 0), null, { timeout: 30_000 });
+    const killed = await page.evaluate(() => {
+      const pool = globalThis.mentorsim.pool;
+      pool.stallMs = 1500; // a silent worker is given up on after 1.5 s here (8 s by default)
+      const [w, slot] = [...pool.current.slots].find(([, sl]) => !sl.finished) ?? [];
+      if (!w) return null;
+      w.terminate(); // dies without a word: only its silence shows
+      return { first: slot.first, count: slot.count };
+    });
+    assert.ok(killed, 'a worker was still running when it was killed');
+    await READY(page);
+    assert.ok((await page.evaluate(() => globalThis.mentorsim.pool.replaced)) >= 1, 'the dead worker was replaced');
+    const shown = await page.evaluate(() => globalThis.mentorsim.last().result);
+    const expected = await engineResult('actiris-2028', trials, 2025);
+    assert.equal(shown.trials, trials);
+    assert.equal(numbers(shown), numbers(expected), 'the same bits as one run of the engine');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('an engine that cannot load says so in the reader’s language, with the last answer kept on this device', async () => {
+    // No service worker: its cache would serve the engine that the test refuses.
+    const { page, context } = await s.newPage({ serviceWorkers: 'block' });
+    // A first visit computes and keeps its answer.
+    await page.goto(`${s.base}index.html?preset=duo-for-a-job&lang=fr`);
+    await READY(page);
+    const started = (await page.textContent('#card-started .big')).trim();
+    // Then the engine's file cannot be fetched.
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 30_000 });
+    const notices = await page.textContent('#notices');
+    assert.match(notices, /Le moteur de simulation n’a pas pu être chargé/);
+    const kept = page.locator('#kept');
+    assert.ok(await kept.isVisible(), 'the last answer is shown');
+    const keptText = await kept.textContent();
+    assert.match(keptText, /Dernière réponse calculée sur cet appareil/);
+    assert.ok(keptText.includes(started), `the kept answer shows the duos started (${started})`);
+    assert.match(keptText, /DUO for a JOB/);
+    await context.close();
+  });
+
+  test('a million trials: progress, a changed input takes over, and no task on the page’s thread over 50 ms', async () => {
+    const { page, context, requests, errors } = await s.newPage();
+    await page.addInitScript(() => {
+      window.__longTasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) }))).observe({ type: 'longtask', buffered: true });
+      // Which scripts ran in a long frame, to say what a long task was.
+      window.__frames = [];
+      new PerformanceObserver((l) =>
+        l.getEntries().forEach((e) => window.__frames.push({ at: Math.round(e.startTime), ms: Math.round(e.duration), scripts: e.scripts.map((x) => `${x.invoker} ${x.sourceFunctionName}@${(x.sourceURL || '').split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`) }))
+      ).observe({ type: 'long-animation-frame', buffered: true });
+    });
+    await page.goto(`${s.base}index.html?preset=actiris-2028`);
+    await READY(page);
+    // Measured from the edit that asks for a million trials (the first answer's own start-up is measured elsewhere).
+    await page.waitForFunction(() => document.body.dataset.drivers === 'ready' && document.body.dataset.value === 'ready', null, { timeout: 60_000 });
+    const t0 = await page.evaluate(() => performance.now());
+    // A million trials, asked from the trials field.
+    await page.fill('[data-field="trials"] input, #controls-body input[data-field="trials"]', '1000000');
+    await page.press('[data-field="trials"] input, #controls-body input[data-field="trials"]', 'Enter');
+    const progressOf = () => page.evaluate(() => Number(document.querySelector('#progress')?.value ?? 0));
+    await page.waitForFunction(() => Number(document.querySelector('#progress')?.value) > 0, null, { timeout: 30_000 });
+    const p1 = await progressOf();
+    await page.waitForFunction((p) => Number(document.querySelector('#progress')?.value) > p, p1, { timeout: 30_000 });
+    // A changed input takes over at once: the budget.
+    const slider = page.locator('.budget input[type="range"]').first();
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((p) => Number(document.querySelector('#progress')?.value) < p, await progressOf(), { timeout: 10_000 });
+    // The million trials of the new budget, to the end.
+    await READY(page, 300_000);
+    const last = await page.evaluate(() => globalThis.mentorsim.last());
+    assert.equal(last.result.trials, 1_000_000);
+    const long = await page.evaluate((from) => window.__longTasks.filter((t) => t.at >= from), t0);
+    const frames = await page.evaluate((from) => window.__frames.filter((f) => f.at >= from - 100 && f.ms > 50), t0);
+    console.log(`a million trials on the page: long tasks from the trials' edit to the end: ${JSON.stringify(long)}; long frames: ${JSON.stringify(frames)}`);
+    assert.ok(long.every((t) => t.ms <= 50), `no task over 50 ms: ${JSON.stringify(long)}; in frames ${JSON.stringify(frames)}`);
+    assertOnlyLocal(requests);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
