@@ -33,10 +33,15 @@ fuzz:
 	MENTORSIM_FUZZ_CASES=$(FUZZ_CASES) MENTORSIM_FUZZ_SEED=$(FUZZ_SEED) \
 	  cargo test --release --test fuzz -- --test-threads 1
 
+# The engine's benchmarks (divan); their medians go to benches/figures.json and
+# the README's table.
 bench:
-	cargo bench
+	mkdir -p artifacts/bench
+	bash -o pipefail -c 'cargo bench | tee artifacts/bench/engine.txt'
+	node scripts/bench-figures.mjs engine artifacts/bench/engine.txt
 
-# The page's speed and weight in Chromium: first result, wasm against native, gzipped size.
+# The page's speed and weight in Chromium: first result, slider latency, wasm
+# against native, gzipped size; kept in benches/figures.json and the README's table.
 bench-page: wasm
 	cargo build --release
 	node scripts/bench-page.mjs

@@ -12,10 +12,13 @@
 //      quick answer and the full one (median and P95 of 20 moves).
 //
 // Needs `make wasm` and a release build of the CLI (`cargo build --release`).
+// The figures are kept in benches/figures.json and the README's table rebuilt
+// from them (scripts/bench-figures.mjs).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { openSession, REPO } from '../tests/e2e/helpers.mjs';
+import { keep, writeReadme } from './bench-figures.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** The 95th percentile (nearest rank). */
@@ -82,7 +85,8 @@ async function pageFigures() {
     }
     const lat = await page.evaluate(() => window.__lat);
     await page.close();
-    return { firstResultMs: median(times.map((t) => t[0])), firstChartsMs: median(times.map((t) => t[1])), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), files: bytes.size, longestTaskMs: longest, latency: lat };
+    const wasmBytes = [...bytes].filter(([url]) => url.endsWith('.wasm')).reduce((a, [, b]) => a + b, 0);
+    return { loads: times.length, firstResultMs: median(times.map((t) => t[0])), firstChartsMs: median(times.map((t) => t[1])), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), wasmBytes, files: bytes.size, longestTaskMs: longest, latency: lat, heaviest: [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 8) };
   } finally {
     await s.close();
   }
@@ -115,9 +119,33 @@ const { quick, full } = page.latency;
 console.log(
   `slider latency, input event to headline updated (default preset, ${full.length} moves): quick answer (1,000 trials) median ${median(quick).toFixed(0)} ms, P95 ${p95(quick).toFixed(0)} ms (${quick.length} seen); full answer (10,000 trials) median ${median(full).toFixed(0)} ms, P95 ${p95(full).toFixed(0)} ms`,
 );
+console.log(`heaviest files (gzipped): ${page.heaviest.map(([url, b]) => `${new URL(url).pathname} ${(b / 1024).toFixed(0)} KiB`).join(', ')}`);
+const vs = [];
 for (const [preset, trials] of [['actiris-2028', 10_000], ['targets-2030-2035', 100_000]]) {
   const r = await wasmVersusNative(preset, trials);
+  vs.push({ preset, trials, wasm_per_s: r.wasm, native_per_s: r.native, ratio: r.wasm / r.native });
   console.log(
     `${preset}, ${trials} trials, one thread: wasm ${Math.round(r.wasm)} trials/s, native ${Math.round(r.native)} trials/s (wasm/native ${(r.wasm / r.native).toFixed(2)})`,
   );
 }
+keep('page', {
+  loads: page.loads,
+  first_result_s: page.firstResultMs / 1000,
+  first_charts_s: page.firstChartsMs / 1000,
+  slider: {
+    moves: full.length,
+    quick_trials: 1000,
+    full_trials: 10_000,
+    quick_median_s: median(quick) / 1000,
+    quick_p95_s: p95(quick) / 1000,
+    full_median_s: median(full) / 1000,
+    full_p95_s: p95(full) / 1000,
+  },
+  longest_task_s: page.longestTaskMs / 1000,
+  gzip_bytes: page.gzipBytes,
+  wasm_gzip_bytes: page.wasmBytes,
+  files: page.files,
+  wasm_vs_native: vs,
+});
+writeReadme();
+console.log('benches/figures.json and the README table updated');
