@@ -8,7 +8,7 @@
 
 const CACHE = 'mentorsim-v1';
 // The entry points; the page sends the rest of what it loaded (page.js, "cache").
-const CORE = ['./', 'index.html', 'manifest.webmanifest', 'icon.svg', 'lib/palette.css', 'page/style.css', 'page/room.css', 'page/app.js', 'lib/worker.js', 'pkg/mentorsim.js', 'pkg/mentorsim_bg.wasm'];
+const CORE = ['./', 'index.html', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'lib/palette.css', 'page/style.css', 'page/room.css', 'page/app.js', 'lib/worker.js', 'pkg/mentorsim.js', 'pkg/mentorsim_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

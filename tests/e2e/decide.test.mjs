@@ -147,6 +147,18 @@ describe('the decision tools', () => {
     const url = new URL(page.url());
     assert.deepEqual(JSON.parse(url.searchParams.get('edits')), { 'budget.constant': 3000000 });
     assert.deepEqual(JSON.parse(url.searchParams.get('pin')), {});
+    // Share's short link carries the pin too, readably, and opens the same comparison.
+    await page.click('#btn-share');
+    const short = await page.inputValue('#share-link');
+    assert.match(short, /[?&]pin=(&|$)/, short);
+    assert.match(short, /[?&]budget\.constant=3000000(&|$)/, short);
+    await page.keyboard.press('Escape');
+    const viaShort = await context.newPage();
+    await viaShort.goto(short);
+    await ready(viaShort);
+    await when(viaShort, 'compare', 'ready');
+    assert.match(await viaShort.locator('#card-started .cmp-delta').textContent(), /^A: 4,\d{3} · B − A: \+\d+/);
+    await viaShort.close();
     // The link, in Dutch: the same comparison.
     url.searchParams.set('lang', 'nl');
     const other = await context.newPage();

@@ -14,7 +14,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { after, before, describe, test } from 'node:test';
 import jsQR from 'jsqr';
-import { assertOnlyLocal, openSession, requireBuild, screenshot, WWW } from './helpers.mjs';
+import { chromium } from 'playwright-core';
+import { assertOnlyLocal, CHROMIUM, CHROMIUM_ARGS, openSession, requireBuild, screenshot, WWW } from './helpers.mjs';
 
 const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -70,6 +71,13 @@ describe('room, note and article', () => {
       const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#chart-fan-employed .chart-actions button:last-child')]);
       const svgText = await readFile(await svg.path(), 'utf8');
       assert.ok(svgText.includes(EDITED[lang]), 'the export’s caption names the edited scenario');
+      assert.match(svgText, /<title>[^<]+<\/title>/, 'the SVG has a title element');
+      assert.match(svgText, new RegExp(`<desc>[^<]*${EDITED[lang].replace(/[()]/g, '\\$&')}[^<]*</desc>`), 'the SVG’s desc element carries the caption, which names the scenario');
+      // Its PNG carries the title and caption as text chunks (an image viewer shows them).
+      const [png] = await Promise.all([page.waitForEvent('download'), page.click('#chart-fan-employed .chart-actions button[aria-label*="PNG"]')]);
+      const pngText = (await readFile(await png.path())).toString('utf8');
+      assert.ok(pngText.includes('iTXtTitle'), 'the PNG has a Title chunk');
+      assert.ok(pngText.includes('iTXtDescription') && pngText.includes(EDITED[lang]), 'the PNG’s Description chunk names the edited scenario');
       // Tooltips of the duos chart say what limits each year.
       const box = await page.locator('#chart-fan-duos_started svg').boundingBox();
       await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
@@ -258,6 +266,32 @@ describe('room, note and article', () => {
     await screenshot(page, 'offline-fr');
     await audit(page, 'page offline, fr');
     await context.close();
+  });
+
+  test('installable: Chromium finds nothing missing, and the PNG icons are the sizes the manifest says', async () => {
+    // A persistent profile: Chromium does not install from an incognito one.
+    const profile = await mkdtemp(`${tmpdir()}/mentorsim-profile-`);
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${s.base}index.html?lang=nl`);
+      await READY(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const cdp = await context.newCDPSession(page);
+      const { errors } = await cdp.send('Page.getAppManifest');
+      assert.deepEqual(errors, [], 'the manifest parses without errors');
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors, [], 'Chromium would install the page');
+      const manifest = JSON.parse(await readFile(`${WWW}/manifest.webmanifest`, 'utf8'));
+      for (const icon of manifest.icons.filter((i) => i.type === 'image/png')) {
+        const png = await readFile(`${WWW}/${icon.src}`);
+        // A PNG's IHDR: width and height as big-endian 32-bit integers at bytes 16 and 20.
+        assert.equal(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, icon.sizes, icon.src);
+      }
+      assert.ok(manifest.icons.some((i) => i.sizes === '192x192') && manifest.icons.some((i) => i.sizes === '512x512'));
+    } finally {
+      await context.close();
+    }
   });
 
   test('opened as a file, the page says how to serve it', async () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { WWW } from './engine.mjs';
 
-const { EVIDENCE, evidenceRow, parseSource, safeHref } = await import(`${WWW}lib/evidence.js`);
+const { EVIDENCE, evidenceRow, evidenceText, parseSource, safeHref } = await import(`${WWW}lib/evidence.js`);
+const { setLang } = await import(`${WWW}lib/i18n.js`);
 
 test('every row has an id, words in three languages, and ids are unique', () => {
   const ids = EVIDENCE.map((r) => r.id);
@@ -91,5 +92,35 @@ test('every row of docs/EVIDENCE.md is on the page, with an address where the ta
         `${id}: ${url} is not linked`
       );
     }
+  }
+});
+
+test('values and periods read in the reader’s language: its words, its digit groups and decimal comma', () => {
+  const words = /\b(by|of|for|each|people|month|months|year|weekly|meetings|baseline|displacement|no diploma|January|May)\b/;
+  // English digit groups and decimal points ("4,978 M" is a French or Dutch decimal; "2.700" a Dutch group).
+  const numbers = { fr: /\d,\d{3}(?! M)|\d\.\d/, nl: /\d,\d{3}(?! M)|\d\.(?!\d{3}(?!\d))\d/ };
+  try {
+    for (const lang of ['fr', 'nl']) {
+      setLang(lang);
+      for (const r of EVIDENCE) {
+        for (const v of [r.value, r.period]) {
+          const text = evidenceText(v);
+          assert.doesNotMatch(text, words, `${r.id} in ${lang}: "${text}"`);
+          assert.doesNotMatch(text, numbers[lang], `${r.id} in ${lang}: "${text}"`);
+        }
+      }
+    }
+    setLang('fr');
+    assert.equal(evidenceText(evidenceRow('E1').value), '2\u202f700');
+    assert.equal(evidenceText(evidenceRow('E11').value), '1\u202f762\u202f500 EUR pour 855 duos / an');
+    assert.equal(evidenceText('50.6 %'), '50,6 %');
+    setLang('nl');
+    assert.equal(evidenceText(evidenceRow('E2').value), '77 % (2.079 / 2.700)');
+    assert.equal(evidenceText(evidenceRow('F8').period), 'januari 2019');
+    setLang('en');
+    assert.equal(evidenceText(evidenceRow('E2').value), '77 % (2,079 / 2,700)');
+    assert.equal(evidenceText(evidenceRow('E16').period), '–2018', 'years and ranges of years stay as written');
+  } finally {
+    setLang('en');
   }
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { engine, WWW } from './engine.mjs';
 
-const { parseQuery, toQuery, applyEdits, diffScenario, splitPath, getPath, setPath } = await import(`${WWW}lib/state.js`);
+const { parseQuery, toQuery, shortQuery, applyEdits, diffScenario, splitPath, getPath, setPath } = await import(`${WWW}lib/state.js`);
 const LANGS = ['fr', 'nl', 'en'];
 let schema;
 
@@ -37,6 +37,25 @@ test('a state survives the round trip through the address', () => {
   const back = parseQuery(toQuery(state), { schema, langs: LANGS });
   assert.deepEqual(back.notices, []);
   assert.deepEqual(back.state, state);
+});
+
+test('the short link carries a pinned scenario A, readably, and reads back the same', () => {
+  const base = { preset: schema.presets[0], edits: { 'budget.constant': 3_000_000 }, trials: 500, seed: 7, lang: 'fr', present: false };
+  for (const pin of [{ 'budget.constant': 2_200_000, 'duration_months': 6 }, {}]) {
+    const q = shortQuery({ ...base, pin });
+    assert.doesNotMatch(q, /%7B|%22/, `no encoded JSON in ${q}`);
+    if (Object.keys(pin).length) assert.match(q, /pin\.budget\.constant=2200000/);
+    else assert.match(q, /[?&]pin=(&|$)/);
+    const back = parseQuery(q, { schema, langs: LANGS });
+    assert.deepEqual(back.notices, []);
+    assert.deepEqual(back.state.pin, pin);
+    assert.deepEqual(back.state.loose, { 'budget.constant': 3_000_000 }, 'B’s own fields stay B’s');
+  }
+  // Nothing pinned: no pin in the link.
+  assert.doesNotMatch(shortQuery({ ...base, pin: null }), /pin/);
+  // A pinned field that cannot be a field drops the pin, with a notice.
+  const bad = parseQuery('?preset=actiris-2028&pin.__proto__.x=1', { schema, langs: LANGS });
+  assert.equal(bad.notices[0].key, 'notice.badPin');
 });
 
 test('edits are dotted paths that cannot reach a prototype', () => {

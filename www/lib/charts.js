@@ -413,6 +413,7 @@ export function exportSvg(node, { title = '', caption = '' } = {}) {
     return e;
   };
   if (title) el('title', {}, title);
+  if (caption) el('desc', {}, caption);
   el('style', {}, EXPORT_CSS);
   el('rect', { width: '100%', height: '100%', fill: '#fff' });
   if (title) el('text', { x: 4, y: 20, 'font-size': 15, 'font-weight': 'bold', fill: '#111' }, title);
@@ -445,12 +446,62 @@ export async function pngBlob(node, options = {}, scale = 2) {
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise((resolve, reject) =>
+    const png = await new Promise((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png')
     );
+    const text = { Title: options.title, Description: options.caption, Software: 'mentorsim' };
+    return new Blob([withPngText(new Uint8Array(await png.arrayBuffer()), text)], { type: 'image/png' });
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+// ---- PNG text chunks --------------------------------------------------------
+
+let crcTable;
+/** CRC-32 (ISO 3309, as PNG uses) of bytes. */
+export function crc32(bytes) {
+  crcTable ??= Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  let c = 0xffffffff;
+  for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A PNG with text chunks (iTXt: UTF-8, uncompressed) after its header, so
+ * the file carries its title and caption into an image viewer or a
+ * document's properties. Empty fields are left out.
+ */
+export function withPngText(png, fields) {
+  const enc = new TextEncoder();
+  const chunks = [];
+  for (const [keyword, value] of Object.entries(fields)) {
+    if (!value) continue;
+    // keyword NUL, compression flag 0, method 0, language tag NUL, translated keyword NUL, text.
+    const data = new Uint8Array([...enc.encode(keyword), 0, 0, 0, 0, 0, ...enc.encode(String(value))]);
+    const chunk = new Uint8Array(12 + data.length);
+    const view = new DataView(chunk.buffer);
+    view.setUint32(0, data.length);
+    chunk.set(enc.encode('iTXt'), 4);
+    chunk.set(data, 8);
+    view.setUint32(8 + data.length, crc32(chunk.subarray(4, 8 + data.length)));
+    chunks.push(chunk);
+  }
+  // The signature (8 bytes) and IHDR (4 + 4 + 13 + 4 bytes) come first.
+  const head = 8 + 25;
+  const out = new Uint8Array(png.length + chunks.reduce((a, c) => a + c.length, 0));
+  out.set(png.subarray(0, head), 0);
+  let at = head;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  out.set(png.subarray(head), at);
+  return out;
 }
 
 /** Offers a blob or text as a download named `name`. */

@@ -193,16 +193,24 @@ export function parseQuery(search, { schema, langs }) {
   // The short form: each edited field as its own parameter (budget.constant=3000000).
   // Which of them are fields is for the preset to say (Session.boot).
   const loose = {};
+  const pinLoose = {};
   for (const [k, raw] of q) {
+    // A pinned scenario's fields in the short form: pin.budget.constant=2200000.
+    if (k.startsWith('pin.')) {
+      if (splitPath(k.slice(4))) pinLoose[k.slice(4)] = looseValue(raw);
+      else notices.push({ key: 'notice.badPin', value: '' });
+      continue;
+    }
     if (RESERVED.has(k) || !splitPath(k) || Object.hasOwn(state.edits, k)) continue;
     loose[k] = looseValue(raw);
   }
+  if (Object.keys(pinLoose).length && presetIds.includes(preset ?? fallbackPreset)) state.pin = { ...(state.pin ?? {}), ...pinLoose };
   if (Object.keys(loose).length) state.loose = loose;
   return { state, notices };
 }
 
 /** The page's and the widget's own parameters: never a field of the scenario. */
-const RESERVED = new Set(['preset', 'edits', 'trials', 'seed', 'lang', 'present', 'controls', 'lead', 'theme', 'accent', 'font', 'title', 'intro', 'share']);
+const RESERVED = new Set(['preset', 'edits', 'trials', 'seed', 'lang', 'present', 'pin', 'controls', 'lead', 'theme', 'accent', 'font', 'title', 'intro', 'share']);
 
 /** A value of the short form: JSON when it reads as JSON (numbers, lists, objects), else the text. */
 function looseValue(raw) {
@@ -215,13 +223,21 @@ function looseValue(raw) {
 
 /**
  * The short, readable query of a state: the preset, then each edited field
- * as its own parameter, then the trial count and seed only when they are not
- * the defaults (`defaults`: {trials, seed}), and the language.
+ * as its own parameter, a pinned scenario A the same way (`pin.` before each
+ * of its fields, or `pin=` alone for the preset as it is), then the trial
+ * count and seed only when they are not the defaults (`defaults`: {trials,
+ * seed}), and the language.
  */
 export function shortQuery(state, defaults = {}) {
   const q = new URLSearchParams();
   q.set('preset', state.preset);
-  for (const [path, value] of Object.entries(state.edits ?? {})) q.set(path, typeof value === 'string' ? value : JSON.stringify(value));
+  const text = (value) => (typeof value === 'string' ? value : JSON.stringify(value));
+  for (const [path, value] of Object.entries(state.edits ?? {})) q.set(path, text(value));
+  if (state.pin && typeof state.pin === 'object') {
+    const pinned = Object.entries(state.pin);
+    if (pinned.length) for (const [path, value] of pinned) q.set(`pin.${path}`, text(value));
+    else q.set('pin', '');
+  }
   if (defaults.trials === undefined || state.trials !== defaults.trials) q.set('trials', String(state.trials));
   if (defaults.seed === undefined || state.seed !== defaults.seed) q.set('seed', String(state.seed));
   if (state.lang) q.set('lang', state.lang);

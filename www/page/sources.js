@@ -5,7 +5,7 @@
 import { t, pick, fmtInt, fmtEur, fmtYear, fmtPct } from '../lib/i18n.js';
 import { h, extLink } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
-import { EVIDENCE, parseSource } from '../lib/evidence.js';
+import { EVIDENCE, evidenceText, parseSource } from '../lib/evidence.js';
 import { paramPaths, paramLabel, describe } from '../lib/params.js';
 import { priorEntry } from '../lib/accounts.js';
 
@@ -81,8 +81,8 @@ export function renderSources(root, scenario, editedPaths = [], priors = []) {
       { id: `ev-${r.id}` },
       h('th', { scope: 'row', text: r.id }),
       h('td', { text: pick(r.fig) }),
-      h('td', { text: r.value }),
-      h('td', { text: r.period }),
+      h('td', { text: evidenceText(r.value) }),
+      h('td', { text: evidenceText(r.period) }),
       h(
         'td',
         {},
@@ -132,7 +132,7 @@ export function sourcesSummary(scenario) {
   return h(
     'div',
     { class: 'print-sources' },
-    h('p', {}, h('strong', { text: `${t('sources.heading')}: ` }), rows.map((r, i) => `${i ? ' · ' : ''}${r.id} ${pick(r.fig)} (${r.value}; ${r.where.map((w) => (w.site === 'pr' ? `${t('sources.pressRelease')} ${w.file.slice(0, 3)}` : w.site)).join(', ') || t('sources.noLink')})`).join('')),
+    h('p', {}, h('strong', { text: `${t('sources.heading')}: ` }), rows.map((r, i) => `${i ? ' · ' : ''}${r.id} ${pick(r.fig)} (${evidenceText(r.value)}; ${r.where.map((w) => (w.site === 'pr' ? `${t('sources.pressRelease')} ${w.file.slice(0, 3)}` : w.site)).join(', ') || t('sources.noLink')})`).join('')),
     h('p', {}, h('strong', { text: `${t('card.assumptions')}: ` }), assumptions.join(' · '))
   );
 }
