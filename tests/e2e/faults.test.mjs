@@ -66,6 +66,12 @@ describe('faults and long work', () => {
     assert.match(keptText, /Dernière réponse calculée sur cet appareil/);
     assert.ok(keptText.includes(started), `the kept answer shows the duos started (${started})`);
     assert.match(keptText, /DUO for a JOB/);
+    // The widget, in Dutch, says so too, in the reader's language.
+    await page.goto(`${s.base}embed.html?preset=actiris-2028&lang=nl`);
+    await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 30_000 });
+    const status = page.locator('#w-status');
+    assert.ok(await status.isVisible(), 'the widget shows its status');
+    assert.match(await status.textContent(), /De simulatiemotor kon niet worden geladen/);
     await context.close();
   });
 

@@ -54,7 +54,7 @@ export function renderSources(root, scenario, editedPaths = [], priors = []) {
       h('th', { scope: 'row' }, h('span', { text: label }), edited(path) ? h('span', { class: 'chip edited', text: t('controls.edited') }) : null),
       h('td', { text: dist }),
       choice ? h('td') : sourceCell(source, assumption),
-      h('td', { class: 'note', text: note ?? '' })
+      h('td', { class: 'note', text: pick(note) })
     );
   rows.push(row('budget', t('param.budget'), budgetText(scenario.budget), scenario.budget?.source, false, null, Boolean(scenario.budget?.unlimited)));
   rows.push(row('intake', t('param.intake'), intakeText(scenario.intake), scenario.intake?.source, false, scenario.intake?.note));
