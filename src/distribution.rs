@@ -12,13 +12,18 @@
 //! {"dist": "uniform", "min": 0.015, "max": 0.03, "assumption": true}
 //! {"dist": "normal", "mean": 0.3, "sd": 0.05, "assumption": true}
 //! {"dist": "lognormal", "p5": 800, "p95": 1500, "assumption": true}
+//! {"dist": "fixed", "value": 0.03, "note": "the usual real rate for Belgium"}
+//! {"dist": "fixed", "value": 0.03, "note": {"en": "...", "fr": "...", "nl": "..."}}
 //! ```
+//!
+//! A `note` is a text, or one per language ([`crate::scenario::Note`]).
 //!
 //! Every sampler routes its floating-point maths through `libm` (via
 //! `rand_distr` without `std_math`) or through IEEE operations that are exact
 //! on every target, so a seed gives the same bits natively and in WebAssembly.
 
 use crate::error::Problems;
+use crate::scenario::Note;
 use rand::Rng;
 use rand_distr::{Beta, Distribution, LogNormal, Normal, Pert, Triangular, Uniform};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -78,8 +83,9 @@ pub struct Param {
     pub source: Option<String>,
     /// True when no source backs the figure: shown as an assumption.
     pub assumption: bool,
-    /// A short note on how the figure was derived.
-    pub note: Option<String>,
+    /// A short note on how the figure was derived: a text, or one per
+    /// language (`{"en": ..., "fr": ..., "nl": ...}`).
+    pub note: Option<Note>,
 }
 
 /// What values a parameter may take; decides validation and clipping.
@@ -493,7 +499,7 @@ struct RawParam {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     assumption: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<String>,
+    note: Option<Note>,
 }
 
 impl RawParam {

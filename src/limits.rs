@@ -12,9 +12,9 @@
 use crate::error::Problem;
 use serde_json::Value;
 
-/// Longest scenario text, in bytes (the presets take under 10 KiB).
+/// Longest scenario text, in bytes (the largest preset takes about 20 KiB).
 pub const MAX_INPUT_BYTES: usize = 256 * 1024;
-/// Deepest nesting of objects and lists (the presets nest 4 deep).
+/// Deepest nesting of objects and lists (the presets nest 5 deep).
 pub const MAX_DEPTH: usize = 8;
 /// Longest text in a scenario (a name, a note, a source), in characters.
 pub const MAX_TEXT: usize = 2_000;

@@ -101,7 +101,7 @@ impl Prior {
             dist: self.dist.clone(),
             source: Some(self.source.to_string()),
             assumption: self.form == Form::Effect,
-            note: Some(self.note[0].to_string()),
+            note: Some(self.note_text().into()),
         };
         let (effect, baseline) = match self.form {
             Form::Effect => (Some(param), None),
@@ -111,6 +111,15 @@ impl Prior {
             prior: Some(self.id.to_string()),
             effect,
             baseline,
+        }
+    }
+
+    /// Its note as a [`Text`].
+    pub fn note_text(&self) -> Text {
+        Text {
+            en: self.note[0].into(),
+            fr: self.note[1].into(),
+            nl: self.note[2].into(),
         }
     }
 

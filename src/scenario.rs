@@ -38,6 +38,98 @@ pub struct Text {
     pub nl: String,
 }
 
+impl Text {
+    /// The text in `lang` (`"en"`, `"fr"` or `"nl"`); English when that
+    /// language is empty or not one of the three.
+    pub fn get(&self, lang: &str) -> &str {
+        let text = match lang {
+            "fr" => &self.fr,
+            "nl" => &self.nl,
+            _ => &self.en,
+        };
+        if text.is_empty() {
+            &self.en
+        } else {
+            text
+        }
+    }
+}
+
+/// A free-text note on a figure or a plan: one text for every reader, as a
+/// user's scenario writes it (`"a note"`), or one per language, as the
+/// presets give it (`{"en": "...", "fr": "...", "nl": "..."}`). It is
+/// written back in the form it was read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Note {
+    /// The same text in every language.
+    Plain(String),
+    /// A text per language.
+    Text(Text),
+}
+
+impl Note {
+    /// The English text (a plain note's only text).
+    pub fn en(&self) -> &str {
+        self.get("en")
+    }
+
+    /// The text in `lang` (`"en"`, `"fr"` or `"nl"`): a plain note's text
+    /// whatever the language; English when that language is empty or not
+    /// one of the three.
+    pub fn get(&self, lang: &str) -> &str {
+        match self {
+            Note::Plain(text) => text,
+            Note::Text(text) => text.get(lang),
+        }
+    }
+}
+
+impl From<&str> for Note {
+    fn from(text: &str) -> Self {
+        Note::Plain(text.to_string())
+    }
+}
+
+impl From<String> for Note {
+    fn from(text: String) -> Self {
+        Note::Plain(text)
+    }
+}
+
+impl From<Text> for Note {
+    fn from(text: Text) -> Self {
+        Note::Text(text)
+    }
+}
+
+// By hand rather than `untagged`: a wrong note is then named for what it is
+// ("expected a text or an object {en, fr, nl}"), and a wrong field of the
+// object keeps `Text`'s own message ("unknown field `de`, expected ...").
+impl<'de> Deserialize<'de> for Note {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, Visitor};
+        struct NoteVisitor;
+        impl<'de> Visitor<'de> for NoteVisitor {
+            type Value = Note;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text or an object {en, fr, nl} of texts")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Note, E> {
+                Ok(Note::Plain(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Note, E> {
+                Ok(Note::Plain(v))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Note, A::Error> {
+                let text = Text::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Note::Text(text))
+            }
+        }
+        d.deserialize_any(NoteVisitor)
+    }
+}
+
 /// Everything the engine needs to simulate one programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -119,9 +211,9 @@ pub struct Intake {
     /// True when the plan is assumed rather than announced.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assumption: bool,
-    /// A note on the plan.
+    /// A note on the plan: a text, or one per language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// A level that grows by a fixed rate each year.
@@ -150,9 +242,9 @@ pub struct Budget {
     /// Where the budget comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// A note on the budget.
+    /// A note on the budget: a text, or one per language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Note>,
 }
 
 /// The mentor side of the programme.
