@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { openSession, REPO } from '../tests/e2e/helpers.mjs';
 import { keep, writeReadme } from './bench-figures.mjs';
+import { LIVE_TRIALS } from '../www/lib/session.js';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** The 95th percentile (nearest rank). */
@@ -117,7 +118,7 @@ console.log(`everything the page loads: ${page.files} files, ${(page.gzipBytes /
 console.log(`longest main-thread task while the budget slider moves (10 steps): ${page.longestTaskMs.toFixed(0)} ms (tasks under 50 ms are not reported by the browser)`);
 const { quick, full } = page.latency;
 console.log(
-  `slider latency, input event to headline updated (default preset, ${full.length} moves): quick answer (1,000 trials) median ${median(quick).toFixed(0)} ms, P95 ${p95(quick).toFixed(0)} ms (${quick.length} seen); full answer (10,000 trials) median ${median(full).toFixed(0)} ms, P95 ${p95(full).toFixed(0)} ms`,
+  `slider latency, input event to headline updated (default preset, ${full.length} moves): quick answer (${LIVE_TRIALS} trials) median ${median(quick).toFixed(0)} ms, P95 ${p95(quick).toFixed(0)} ms (${quick.length} seen); full answer (10,000 trials) median ${median(full).toFixed(0)} ms, P95 ${p95(full).toFixed(0)} ms`,
 );
 console.log(`heaviest files (gzipped): ${page.heaviest.map(([url, b]) => `${new URL(url).pathname} ${(b / 1024).toFixed(0)} KiB`).join(', ')}`);
 const vs = [];
@@ -134,7 +135,7 @@ keep('page', {
   first_charts_s: page.firstChartsMs / 1000,
   slider: {
     moves: full.length,
-    quick_trials: 1000,
+    quick_trials: LIVE_TRIALS,
     full_trials: 10_000,
     quick_median_s: median(quick) / 1000,
     quick_p95_s: p95(quick) / 1000,

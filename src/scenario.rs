@@ -85,18 +85,6 @@ impl Note {
     }
 }
 
-impl From<&str> for Note {
-    fn from(text: &str) -> Self {
-        Note::Plain(text.to_string())
-    }
-}
-
-impl From<String> for Note {
-    fn from(text: String) -> Self {
-        Note::Plain(text)
-    }
-}
-
 impl From<Text> for Note {
     fn from(text: Text) -> Self {
         Note::Text(text)

@@ -41,9 +41,9 @@ struct Store {
 }
 
 impl Store {
-    /// Adds `n` to a bucket's count (saturating: the sum of merged runs is
-    /// checked against their trials elsewhere, and a forged one must not
-    /// wrap).
+    /// Adds `n` to a bucket's count, saturating: partials merged from
+    /// outside (a page's workers) are not checked count by count, and a
+    /// forged one must neither wrap nor panic.
     #[inline]
     fn add(&mut self, key: u32, n: u32) {
         if let Some(c) = self.counts.get_mut(key.wrapping_sub(self.offset) as usize) {
@@ -75,6 +75,17 @@ impl Store {
                 self.add(other.offset + i as u32, c);
             }
         }
+    }
+}
+
+/// A finite value in the exact sum's fixed point: truncated to a multiple of
+/// 2^-16, exact and the same on every target.
+#[inline]
+fn fixed(x: f64) -> i128 {
+    if x.abs() < 1e13 {
+        i128::from((x * SUM_SCALE) as i64)
+    } else {
+        (x * SUM_SCALE) as i128
     }
 }
 
@@ -162,12 +173,7 @@ impl Sketch {
             self.undefined += 1;
             return;
         }
-        // Truncated to a multiple of 2^-16: exact and the same on every target.
-        self.sum += if x.abs() < 1e13 {
-            i128::from((x * SUM_SCALE) as i64)
-        } else {
-            (x * SUM_SCALE) as i128
-        };
+        self.sum += fixed(x);
         self.min = self.min.min(x);
         self.max = self.max.max(x);
         if x > 0.0 {
@@ -198,11 +204,7 @@ impl Sketch {
                 undefined += 1;
                 continue;
             }
-            sum += if x.abs() < 1e13 {
-                i128::from((x * SUM_SCALE) as i64)
-            } else {
-                (x * SUM_SCALE) as i128
-            };
+            sum += fixed(x);
             min = min.min(x);
             max = max.max(x);
             if x > 0.0 {

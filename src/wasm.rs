@@ -281,11 +281,7 @@ pub fn priors() -> Result<JsValue, JsError> {
             form: p.form,
             source: p.source,
             name: p.name_text(),
-            note: scenario::Text {
-                en: p.note[0].into(),
-                fr: p.note[1].into(),
-                nl: p.note[2].into(),
-            },
+            note: p.note_text(),
             counterfactual: p.counterfactual(),
         })
         .collect();

@@ -143,7 +143,7 @@ fn a_note_reads_in_a_language_and_falls_back_to_english() {
     assert_eq!(text.get("fr"), "en emploi");
     assert_eq!(text.get("nl"), "in work", "an empty language falls back");
     assert_eq!(text.get("de"), "in work", "an unknown language falls back");
-    let plain = Note::from("as written");
+    let plain = Note::Plain("as written".into());
     assert_eq!(plain.en(), "as written");
     assert_eq!(plain.get("nl"), "as written");
 }

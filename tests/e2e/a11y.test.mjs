@@ -8,8 +8,8 @@
 // alternatives of the charts are tested beside the features themselves.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { openSession, requireBuild } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { suiteSession } from './helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -28,16 +28,7 @@ async function audit(page, what) {
 }
 
 describe('accessibility', () => {
-  let s;
-
-  before(async () => {
-    requireBuild();
-    s = await openSession();
-  });
-
-  after(async () => {
-    await s?.close();
-  });
+  const s = suiteSession();
 
   test('the page in French, every assumption open, then with an invalid input', async () => {
     const { page, context } = await s.newPage();

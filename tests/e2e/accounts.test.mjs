@@ -3,8 +3,8 @@
 // languages; the link carries the prior chosen; a hand edit shows "custom".
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
-import { openSession, requireBuild, SCREENSHOTS } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { SCREENSHOTS, suiteSession } from './helpers.mjs';
 
 const ready = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 
@@ -24,16 +24,7 @@ async function choose(page, id) {
 }
 
 describe('the evidence prior, the break-even and the accounts', () => {
-  let s;
-
-  before(async () => {
-    requireBuild();
-    s = await openSession();
-  });
-
-  after(async () => {
-    await s?.close();
-  });
+  const s = suiteSession();
 
   test('the prior changes the public ratio as the evidence says, and the link carries it', async () => {
     const { page, context, errors } = await s.newPage();

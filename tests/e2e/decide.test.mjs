@@ -4,24 +4,15 @@
 // what evidence is worth, and B against A (pin, deltas, ghost, the pin's
 // round trip through the link, unpin); in presentation mode and in print.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { openSession, requireBuild, screenshot, SCREENSHOTS } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { screenshot, SCREENSHOTS, suiteSession } from './helpers.mjs';
 
 const when = (page, key, want) =>
   page.waitForFunction(([k, w]) => document.body.dataset[k] === w, [key, want], { timeout: 60_000 });
 const ready = (page) => when(page, 'state', 'ready');
 
 describe('the decision tools', () => {
-  let s;
-
-  before(async () => {
-    requireBuild();
-    s = await openSession();
-  });
-
-  after(async () => {
-    await s?.close();
-  });
+  const s = suiteSession();
 
   test('fr: "Que faut-il ?" by keyboard, in under 2 s: no budget does it, the best probability, another lever', async () => {
     const { page, context, errors } = await s.newPage();

@@ -4,8 +4,8 @@
 // device; a million trials show progress, give way to a changed input, and
 // never hold the page's thread for more than 50 ms.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, engineResult, openSession, requireBuild } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { assertOnlyLocal, engineResult, suiteSession } from './helpers.mjs';
 
 const READY = (page, timeout = 60_000) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout });
 
@@ -13,14 +13,7 @@ const READY = (page, timeout = 60_000) => page.waitForFunction(() => document.bo
 const numbers = (r) => JSON.stringify({ series: r.series, totals: r.totals, targets: r.targets, perspectives: r.perspectives, break_even: r.break_even, p: r.p_benefit_exceeds_cost });
 
 describe('faults and long work', () => {
-  let s;
-  before(async () => {
-    requireBuild();
-    s = await openSession();
-  });
-  after(async () => {
-    await s?.close();
-  });
+  const s = suiteSession();
 
   test('a worker killed in mid-run is replaced, its trials run again, and the answer is the same bits', async () => {
     const { page, context, errors } = await s.newPage();

@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -165,4 +166,21 @@ export async function openSession({ hostRoot } = {}) {
     await close();
     throw err;
   }
+}
+
+/**
+ * A session for the suite it is called in: opened (after requireBuild) before
+ * its tests, closed after them. The object returned is filled in place, so a
+ * suite writes `const s = suiteSession();` and uses `s.base`, `s.newPage()`.
+ */
+export function suiteSession(options) {
+  const s = {};
+  before(async () => {
+    requireBuild();
+    Object.assign(s, await openSession(options));
+  });
+  after(async () => {
+    await s.close?.();
+  });
+  return s;
 }

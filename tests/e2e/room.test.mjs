@@ -12,10 +12,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import jsQR from 'jsqr';
 import { chromium } from 'playwright-core';
-import { assertOnlyLocal, CHROMIUM, CHROMIUM_ARGS, openSession, requireBuild, screenshot, WWW } from './helpers.mjs';
+import { assertOnlyLocal, CHROMIUM, CHROMIUM_ARGS, screenshot, suiteSession, WWW } from './helpers.mjs';
 
 const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -28,14 +28,7 @@ async function audit(page, what) {
 }
 
 describe('room, note and article', () => {
-  let s;
-  before(async () => {
-    requireBuild();
-    s = await openSession();
-  });
-  after(async () => {
-    await s?.close();
-  });
+  const s = suiteSession();
 
   for (const lang of ['fr', 'nl', 'en']) {
     test(`${lang}: an edited scenario names itself on the page, in the CSV and in an export; what limits the duos`, async () => {

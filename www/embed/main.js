@@ -25,7 +25,7 @@ import { t, setLang, detectLang, fmtInt, locale, LANGS } from '../lib/i18n.js';
 import { clone } from '../lib/state.js';
 import { loadPlot } from '../lib/charts.js';
 import { createRunner } from '../lib/runner.js';
-import { Session, problemsText, urlNoticeText } from '../lib/session.js';
+import { Session, LIVE_TRIALS, problemsText, urlNoticeText } from '../lib/session.js';
 import { et } from './strings.js';
 import { parseEmbedOptions } from './options.js';
 import { applyTheme } from './theme.js';
@@ -36,8 +36,6 @@ import { render, drawChart, showNotes } from './view.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 200;
-// Trials of a live answer while an input moves (the full answer follows when it rests).
-const QUICK_TRIALS = 1000;
 
 /** The widget: its options, the session and what its parts share. */
 const w = {
@@ -132,7 +130,7 @@ async function start() {
   performance.mark('mentorsim:embed-engine');
   w.api = made.engine.api;
   document.body.dataset.engine = made.runner.kind;
-  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: QUICK_TRIALS });
+  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS });
   const notices = w.session.boot(location.search, { langs: LANGS });
   w.initial = clone(w.session.scenario);
   const lines = [urlNoticeText(notices), ...w.optionNotices.map((n) => et('embed.badOption', { name: n.name, value: n.value }))];

@@ -61,9 +61,15 @@ function byId(a, b) {
   return pa === pb ? na - nb : 'ECF'.indexOf(pa) - 'ECF'.indexOf(pb);
 }
 
-function card({ id, title, what, value, unitNote, mc, band, extra = [], sources, n }) {
-  // The 95 % Monte Carlo band of the value, in a span of its own (the widget says it in plain words).
-  const mcSpan = mc?.band != null ? h('span', { class: 'mc', dataset: { band: mc.band }, text: t('card.pm', { band: mc.band }) }) : null;
+/**
+ * A headline card. Its figure is `fig` (printed.js withError: the value to the
+ * digits its Monte Carlo error supports, and its 95 % band), or `value` (an
+ * element) for a figure without a known error.
+ */
+function card({ id, title, what, fig, value, unitNote, band, extra = [], sources, n }) {
+  value ??= h('span', { class: 'num', text: fig.value });
+  // The 95 % Monte Carlo band of the figure, in a span of its own (the widget says it in plain words).
+  const mcSpan = fig?.band != null ? h('span', { class: 'mc', dataset: { band: fig.band }, text: t('card.pm', { band: fig.band }) }) : null;
   return h(
     'article',
     { class: 'card', id: `card-${id}`, dataset: { card: id } },
@@ -109,9 +115,8 @@ export function perspectiveCard(result, scenario, id) {
     id: `perspective-${id}`,
     title: t('persp.cardTitle', { who: t(`persp.${id}`) }),
     what: t('persp.cardWhat', { what: t(`persp.what.${id}`), year: fmtYear(result.years[0]) }),
-    value: h('span', { class: 'num', text: fmtErr(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share') }),
-    unitNote: t('persp.cardUnit', { pm: '' }).trim(),
-    mc: withError(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share'),
+    fig: withError(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share'),
+    unitNote: t('persp.cardUnit'),
     band: t('persp.cardBand', { x: f(net.p50), band: band(net.p5, net.p95, f) }),
     sources: sourceLinks(scenario, DEPENDS.bcr),
     n: t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) }),
@@ -133,9 +138,8 @@ export function headline(result, scenario) {
         id: `target-${k}`,
         title: pick(tg.label),
         what: readingOf(tg),
-        value: h('span', { class: 'num', text: fmtErr(tg.probability_met, tg.probability_met_se, 'share') }),
-        unitNote: `${t('card.probability')}`,
-        mc: withError(tg.probability_met, tg.probability_met_se, 'share'),
+        fig: withError(tg.probability_met, tg.probability_met_se, 'share'),
+        unitNote: t('card.probability'),
         band: ts
           ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtErr(ts.p50, ts.p50_se), lo: fmtErr(ts.p5, ts.p5_se), hi: fmtErr(ts.p95, ts.p95_se), value: fmtInt(tg.value) })
           : null,
@@ -160,9 +164,8 @@ export function headline(result, scenario) {
       id,
       title: t(titleKey),
       what: t(whatKey, { from, to }),
-      value: h('span', { class: 'num', text: q(name, 'p50') }),
+      fig: withError(lastOf(name, 'p50'), lastOf(name, 'p50_se')),
       unitNote: `${t('card.median')}, ${t('unit.people')}`,
-        mc: withError(lastOf(name, 'p50'), lastOf(name, 'p50_se')),
       band: band(q(name, 'p5'), q(name, 'p95'), String),
       sources: sourceLinks(scenario, deps),
       n,
@@ -179,9 +182,8 @@ export function headline(result, scenario) {
         id: 'costNet',
         title: t('card.costNet'),
         what: t('card.costNetWhat'),
-        value: h('span', { class: 'num', text: fmtErr(cnj.p50, cnj.p50_se, 'eur') }),
+        fig: withError(cnj.p50, cnj.p50_se, 'eur'),
         unitNote: `${t('card.median')}, ${t('unit.eur')}`,
-        mc: withError(cnj.p50, cnj.p50_se, 'eur'),
         band: band(fmtErr(cnj.p5, cnj.p5_se, 'eur'), fmtErr(cnj.p95, cnj.p95_se, 'eur'), String),
         extra: cnj.undefined_share > 0 ? [h('p', { class: 'warn', text: t('card.undefinedShare', { x: fmtErr(cnj.undefined_share, cnj.undefined_share_se, 'share') }) })] : [],
         sources: sourceLinks(scenario, DEPENDS.costNet),
@@ -196,9 +198,8 @@ export function headline(result, scenario) {
         id: 'bcr',
         title: t('card.bcr'),
         what: t('card.bcrWhat'),
-        value: h('span', { class: 'num', text: fmtErr(bcr.p50, bcr.p50_se, 'ratio') }),
+        fig: withError(bcr.p50, bcr.p50_se, 'ratio'),
         unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
-        mc: withError(bcr.p50, bcr.p50_se, 'ratio'),
         band: band(fmtErr(bcr.p5, bcr.p5_se, 'ratio'), fmtErr(bcr.p95, bcr.p95_se, 'ratio'), String),
         extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), pm: mcBand(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share') }) })],
         sources: sourceLinks(scenario, DEPENDS.bcr),
@@ -237,9 +238,8 @@ export function headline(result, scenario) {
         id: 'mentors',
         title: t('card.mentors'),
         what: t('card.mentorsWhat', { year: fmtYear(result.years[k]) }),
-        value: h('span', { class: 'num', text: fmtErr(mn.p50[k], mn.p50_se?.[k]) }),
+        fig: withError(mn.p50[k], mn.p50_se?.[k]),
         unitNote: `${t('card.median')}, ${t('unit.people')}`,
-        mc: withError(mn.p50[k], mn.p50_se?.[k]),
         band: band(fmtErr(mn.p5[k], mn.p5_se?.[k]), fmtErr(mn.p95[k], mn.p95_se?.[k]), String),
         sources: sourceLinks(scenario, DEPENDS.mentors),
         n,

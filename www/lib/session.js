@@ -17,6 +17,7 @@
 //                              resolve false when superseded (isCurrent() turned false)
 //   quick(last)                a quick answer is on screen (last.quick: its few trials); the full one follows
 //   ready(last)                the answer on screen matches the inputs, at the full trial count
+//   failed(error)              the engine failed
 //
 // Live answers (quickTrials > 0): an edit that is not `now` or `immediate` (a
 // slider moving, a number typed) is answered at once from the first
@@ -26,7 +27,6 @@
 // the engine gives them; when it rests, the full run replaces the last one.
 // Trial i draws from its own streams, so a quick answer is the first trials
 // of the full run (common random numbers): the numbers settle, not jump.
-//   failed(error)              the engine failed
 
 import { t, fmtInt, setLang, getLang } from './i18n.js';
 import { parseQuery, applyEdits, diffScenario, setPath, getPath, clone } from './state.js';
@@ -61,6 +61,9 @@ export function urlNoticeText(notices) {
 const MARKUP = /<\s*[a-z!/]|javascript:|on\w+\s*=/i;
 
 const defaultFrame = (f) => (globalThis.requestAnimationFrame ? globalThis.requestAnimationFrame(f) : setTimeout(f, 16));
+
+/** Trials of a live answer while an input moves, for the page and the widget. */
+export const LIVE_TRIALS = 1000;
 
 export class Session {
   /**

@@ -256,7 +256,7 @@ export const STRINGS = {
   'persp.range': S('{lo} to {hi}', '{lo} à {hi}', '{lo} tot {hi}'),
   'persp.noRatio': S('– (bears no cost)', '– (aucun coût)', '– (draagt geen kosten)'),
   'persp.cardTitle': S('{who}: does it pay back?', '{who} : est-ce rentable ?', '{who}: verdient het zich terug?'),
-  'persp.cardUnit': S('Chance the benefit exceeds the cost {pm}', 'Chance que le bénéfice dépasse le coût {pm}', 'Kans dat de baat de kost overtreft {pm}'),
+  'persp.cardUnit': S('Chance the benefit exceeds the cost', 'Chance que le bénéfice dépasse le coût', 'Kans dat de baat de kost overtreft'),
   'persp.cardWhat': S('This account: {what}. Benefit less cost, EUR, present value in prices of {year}, discounted.', 'Ce compte : {what}. Bénéfice moins coût, EUR, valeur actuelle aux prix de {year}, actualisée.', 'Deze rekening: {what}. Baten min kosten, EUR, contante waarde in prijzen van {year}, verdisconteerd.'),
   'persp.cardBand': S('Net benefit: median {x} ({band}), EUR present value', 'Bénéfice net : médiane {x} ({band}), EUR en valeur actuelle', 'Nettobaat: mediaan {x} ({band}), EUR contante waarde'),
   'chart.persp': S('Net benefit by perspective', 'Bénéfice net par point de vue', 'Nettobaat per perspectief'),

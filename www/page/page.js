@@ -5,7 +5,7 @@
 import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtInt, fmtPct, fmtYear, locale, LANGS } from '../lib/i18n.js';
 import { toQuery, shareUrl, shortUrl, diffScenario } from '../lib/state.js';
 import { loadEngine } from '../lib/engine.js';
-import { Session, problemText, problemsText, urlNoticeText } from '../lib/session.js';
+import { Session, LIVE_TRIALS, problemText, problemsText, urlNoticeText } from '../lib/session.js';
 import { loadPlot, download } from '../lib/charts.js';
 import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
@@ -31,8 +31,6 @@ import { keepAnswer, keptSection } from './kept.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
-// Trials of a live answer while an input moves (its Monte Carlo bands say how rough it is).
-const QUICK_TRIALS = 1000;
 
 // The state, the scenario, validation and runs live in the session
 // (lib/session.js, shared with the widget); this object holds the page's own.
@@ -807,7 +805,7 @@ async function boot() {
   app.version = app.api.version();
   app.presets = app.api.presets();
   app.priors = app.api.priors();
-  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: QUICK_TRIALS });
+  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS });
   app.tasks = new TaskWorker({ module: compileModule() });
   app.solver = createSolver({
     root: $('solve'),
