@@ -12,7 +12,7 @@
 //! {"dist": "uniform", "min": 0.015, "max": 0.03, "assumption": true}
 //! {"dist": "normal", "mean": 0.3, "sd": 0.05, "assumption": true}
 //! {"dist": "lognormal", "p5": 800, "p95": 1500, "assumption": true}
-//! {"dist": "fixed", "value": 0.03, "note": "the usual real rate for Belgium"}
+//! {"dist": "fixed", "value": 0.03, "assumption": true, "note": "a real rate by convention"}
 //! {"dist": "fixed", "value": 0.03, "note": {"en": "...", "fr": "...", "nl": "..."}}
 //! ```
 //!
