@@ -32,10 +32,6 @@ test('only http(s) links are ever linked', () => {
   assert.equal(parseSource('javascript:alert(1)')[0].kind, 'text');
 });
 
-// Text a source may hold besides ids and links: the conventions section of
-// docs/EVIDENCE.md (the 3 % discount rate), which is not a row.
-const TEXT_REFERENCES = new Set(['EVIDENCE: public finances']);
-
 /** Every evidence id a `source` text names, ranges ("E1-E3") spelt out; links and known words left out. */
 function citedIds(source) {
   const ids = [];
@@ -44,7 +40,7 @@ function citedIds(source) {
     const range = /^([ECF])(\d+)\s*[-–]\s*\1?(\d+)$/.exec(part);
     if (range) for (let i = Number(range[2]); i <= Number(range[3]); i++) ids.push(`${range[1]}${i}`);
     else if (/^[ECF]\d+$/.test(part)) ids.push(part);
-    else assert.ok(safeHref(part) || TEXT_REFERENCES.has(part), `"${part}" in "${source}" is neither an evidence row nor a link`);
+    else assert.ok(safeHref(part), `"${part}" in "${source}" is neither an evidence row nor a link`);
   }
   return ids;
 }
