@@ -21,8 +21,8 @@ describe('faults and long work', () => {
     const { page, context, errors } = await s.newPage();
     const trials = 60_000;
     await page.goto(`${s.base}index.html?preset=actiris-2028&trials=${trials}`);
-    // The first run under way: kill the first worker once it has reported progress.
-    await page.waitForFunction(() => globalThis.mentorsim?.pool?.current && [...globalThis.mentorsim.pool.current.slots.values()].some((slot) => slot.done > 0), null, { timeout: 30_000 });
+    // The full run under way (a quick answer of a few trials comes first): kill a worker once it has reported progress.
+    await page.waitForFunction((n) => globalThis.mentorsim?.pool?.current?.trials === n && [...globalThis.mentorsim.pool.current.slots.values()].some((slot) => slot.done > 0), trials, { timeout: 30_000 });
     const killed = await page.evaluate(() => {
       const pool = globalThis.mentorsim.pool;
       pool.stallMs = 1500; // a silent worker is given up on after 1.5 s here (8 s by default)

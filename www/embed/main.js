@@ -138,7 +138,8 @@ async function start() {
   $('w-lead').replaceChildren();
   renderFrame(w);
   renderControls(w, $('w-controls'));
-  w.changed({ immediate: true });
+  // A quick answer first, then the full one.
+  w.changed({ first: true });
 }
 
 async function boot() {

@@ -241,10 +241,12 @@ export class Session {
 
   /**
    * The inputs changed: validates them; when they can run, schedules a run
-   * (after the debounce; `immediate`: in the next task; `now`: at once),
-   * else cancels any run and reports the problems. Returns the problems.
+   * (after the debounce; `immediate`: in the next task; `now`: at once;
+   * `first`: at once, a quick answer first when there are live answers, for
+   * the first answer after loading), else cancels any run and reports the
+   * problems. Returns the problems.
    */
-  changed({ immediate = false, now = false } = {}) {
+  changed({ immediate = false, now = false, first = false } = {}) {
     const problems = this.check();
     this.problems = problems;
     clearTimeout(this.timer);
@@ -254,9 +256,11 @@ export class Session {
       return problems;
     }
     this.state.edits = diffScenario(this.base, this.scenario);
-    const live = !now && !immediate && this.quickTrials > 0 && this.quickTrials < this.state.trials;
+    const quickable = this.quickTrials > 0 && this.quickTrials < this.state.trials;
+    const live = quickable && (first || (!now && !immediate));
     this.hooks.scheduled?.({ live });
-    if (now) this.run();
+    if (first && live) this.#live();
+    else if (now || first) this.run();
     // Live: in the next task, not after a wait; the input's own task stays short.
     else if (live) this.timer = setTimeout(() => this.#live(), 0);
     else this.timer = setTimeout(() => this.run(), immediate ? 0 : this.debounceMs);

@@ -219,7 +219,7 @@ function updateEditedMarker() {
 
 /** Validates the inputs; if they are good, a run follows (lib/session.js), else the result is marked stale. */
 function inputsChanged(immediate = false, { firstRun = false } = {}) {
-  const problems = app.session.changed({ immediate, now: firstRun });
+  const problems = app.session.changed({ immediate, first: firstRun });
   let rest = showErrors($('controls-body'), problems);
   if (rest.length && app.editors?.openAll && !app.allOpen) {
     app.editors.openAll();
@@ -409,7 +409,13 @@ function renderQuick() {
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
   $('limits').textContent = limitsLine(result, scenario);
+  markFirstResult();
   return true;
+}
+
+/** The first answers on screen (a quick answer's or the full one's headline). */
+function markFirstResult() {
+  if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
 }
 
 /** Draws everything for app.last, a chart per task so no task runs long. Returns false if superseded. */
@@ -429,6 +435,7 @@ async function renderResults() {
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
   $('limits').textContent = limitsLine(result, scenario);
+  markFirstResult();
   // The answers first, then the rest a task at a time: no task holds the page for long.
   await nextTask();
   if (gen !== app.renderGen) return false;
@@ -452,8 +459,7 @@ async function renderResults() {
   drawDrivers();
   renderValue($('value-body'), app.voi?.key === runKey(app.last) ? app.voi.answer : null, { busy: app.tasks.busy('value') });
   $('print-sources').replaceChildren(sourcesSummary(scenario));
-  // The answers are on screen from here; the charts follow, one task each.
-  if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
+  // The charts follow, one task each.
   const box = $('charts-body');
   // Charts are drawn at the width they get (SVG scales down in print and presentation).
   const width = Math.round(Math.max(320, Math.min(960, box.clientWidth || 640)));
