@@ -409,12 +409,18 @@ function renderQuick() {
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
   $('limits').textContent = limitsLine(result, scenario);
-  markFirstResult();
+  markHeadline('quick');
   return true;
 }
 
-/** The first answers on screen (a quick answer's or the full one's headline). */
-function markFirstResult() {
+/**
+ * The headline cards now show an answer (`quick` or `full`): a mark for the
+ * speed figures (`make bench-page` times the slider to it), and the first one
+ * after loading is the first result.
+ */
+function markHeadline(kind) {
+  performance.clearMarks('mentorsim:headline'); // one at a time: a long session keeps no list of them
+  performance.mark('mentorsim:headline', { detail: kind });
   if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
 }
 
@@ -435,7 +441,7 @@ async function renderResults() {
   renderMeta();
   $('headline').replaceChildren(...headline(result, scenario));
   $('limits').textContent = limitsLine(result, scenario);
-  markFirstResult();
+  markHeadline('full');
   // The answers first, then the rest a task at a time: no task holds the page for long.
   await nextTask();
   if (gen !== app.renderGen) return false;
