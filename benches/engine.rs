@@ -33,3 +33,47 @@ fn actiris_2028_10k(b: Bencher) {
     };
     b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
 }
+
+/// The page's quick answer while a slider moves: 1,000 trials of the default
+/// preset, summarised, one thread.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn actiris_2028_1k(b: Bencher) {
+    let scenario = presets::get("actiris-2028").expect("preset");
+    let opts = RunOptions {
+        trials: 1_000,
+        seed: 1,
+        ..RunOptions::default()
+    };
+    b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
+}
+
+/// The page's full answer after the trials: two workers' halves of 10,000
+/// trials of the default preset written as bytes, read back, merged and
+/// summarised (the trials themselves are not timed).
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn actiris_2028_merge_two(b: Bencher) {
+    let scenario = presets::get("actiris-2028").expect("preset");
+    let opts = RunOptions {
+        trials: 10_000,
+        seed: 1,
+        ..RunOptions::default()
+    };
+    let half = |first: u64| {
+        let range = RunOptions {
+            first_trial: first,
+            trial_count: Some(5_000),
+            ..opts
+        };
+        mentorsim::simulate_partial(&scenario, &range)
+            .expect("run")
+            .to_bytes()
+    };
+    let bytes = [half(0), half(5_000)];
+    b.bench(|| {
+        let parts = bytes
+            .iter()
+            .map(|b| mentorsim::Partial::from_bytes(b).expect("partial"))
+            .collect();
+        mentorsim::merge(&scenario, &opts, parts).expect("merge")
+    });
+}

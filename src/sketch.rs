@@ -269,53 +269,94 @@ impl Sketch {
     /// at least `ceil(q n)` values at or below it, to [`RELATIVE_ERROR`].
     /// `None` when that rank falls among undefined values.
     pub fn quantile(&self, q: f64) -> Option<f64> {
-        if self.count == 0 {
-            return None;
-        }
-        let rank = ((q * self.count as f64).ceil() as u64).clamp(1, self.count);
-        let mut seen = 0u64;
-        for (i, &c) in self.neg.counts.iter().enumerate().rev() {
-            seen += u64::from(c);
-            if seen >= rank {
-                return Some(self.clamp(-value_of(self.neg.offset + i as u32)));
-            }
-        }
-        seen += self.zeros;
-        if seen >= rank {
-            return Some(0.0);
-        }
-        for (i, &c) in self.pos.counts.iter().enumerate() {
-            seen += u64::from(c);
-            if seen >= rank {
-                return Some(self.clamp(value_of(self.pos.offset + i as u32)));
-            }
-        }
-        None
+        self.view().quantile(q)
     }
 
     fn clamp(&self, v: f64) -> f64 {
         v.clamp(self.min, self.max)
     }
 
-    /// Each bucket's value and count, from the smallest value up.
-    fn buckets(&self) -> impl Iterator<Item = (f64, u64)> + '_ {
-        let neg = self.neg.counts.iter().enumerate().rev();
-        let neg = neg.map(|(i, &c)| {
-            (
+    /// Sample standard deviation of the values; see [`View::std_dev`].
+    pub fn std_dev(&self) -> Option<f64> {
+        self.view().std_dev()
+    }
+
+    /// Monte Carlo standard error of [`Sketch::mean`]; see [`View::mean_se`].
+    pub fn mean_se(&self) -> Option<f64> {
+        self.view().mean_se()
+    }
+
+    /// Monte Carlo standard error of [`Sketch::quantile`] `p`; see
+    /// [`View::quantile_se`].
+    pub fn quantile_se(&self, p: f64) -> Option<f64> {
+        self.view().quantile_se(p)
+    }
+
+    /// The buckets laid out once, for the quantiles and standard errors of
+    /// a summary: each figure is then a binary search or one pass over an
+    /// array, not a walk through the stores (which a summary of seven
+    /// quantiles with their errors took some thirty times per cell).
+    pub fn view(&self) -> View<'_> {
+        let n = self.count as f64;
+        let len = self.neg.counts.len() + 1 + self.pos.counts.len();
+        let mut v = View {
+            sketch: self,
+            values: Vec::with_capacity(len),
+            counts: Vec::with_capacity(len),
+            upto: Vec::with_capacity(len),
+            mids: Vec::with_capacity(len),
+        };
+        let mut seen = 0u64;
+        let mut put = |value: f64, c: u64| {
+            if c == 0 {
+                return;
+            }
+            v.values.push(value);
+            v.counts.push(c);
+            v.mids.push((seen as f64 + c as f64 / 2.0) / n);
+            seen += c;
+            v.upto.push(seen);
+        };
+        for (i, &c) in self.neg.counts.iter().enumerate().rev() {
+            put(
                 self.clamp(-value_of(self.neg.offset + i as u32)),
                 u64::from(c),
-            )
-        });
-        let pos = self.pos.counts.iter().enumerate();
-        let pos = pos.map(|(i, &c)| {
-            (
+            );
+        }
+        put(0.0, self.zeros);
+        for (i, &c) in self.pos.counts.iter().enumerate() {
+            put(
                 self.clamp(value_of(self.pos.offset + i as u32)),
                 u64::from(c),
-            )
-        });
-        neg.chain(std::iter::once((0.0, self.zeros)))
-            .chain(pos)
-            .filter(|&(_, c)| c > 0)
+            );
+        }
+        v
+    }
+}
+
+/// A sketch's buckets laid out in order (see [`Sketch::view`]): each
+/// bucket's value (clamped to the smallest and largest value seen), its
+/// count, the count up to and including it, and its mid-rank share.
+#[derive(Debug)]
+pub struct View<'a> {
+    sketch: &'a Sketch,
+    values: Vec<f64>,
+    counts: Vec<u64>,
+    upto: Vec<u64>,
+    mids: Vec<f64>,
+}
+
+impl View<'_> {
+    /// [`Sketch::quantile`]: the first bucket whose count up to it reaches
+    /// the rank.
+    pub fn quantile(&self, q: f64) -> Option<f64> {
+        let count = self.sketch.count;
+        if count == 0 {
+            return None;
+        }
+        let rank = ((q * count as f64).ceil() as u64).clamp(1, count);
+        let k = self.upto.partition_point(|&seen| seen < rank);
+        self.values.get(k).copied()
     }
 
     /// Sample standard deviation of the values, from the buckets; `None`
@@ -332,14 +373,15 @@ impl Sketch {
     /// negligible beside any spread worth reporting. Computed from the
     /// merged buckets, it is the same bits however the trials were split.
     pub fn std_dev(&self) -> Option<f64> {
-        if self.undefined > 0 || self.count < 2 {
+        let s = self.sketch;
+        if s.undefined > 0 || s.count < 2 {
             return None;
         }
-        let n = self.count as f64;
-        let mean = self.buckets().map(|(v, c)| v * c as f64).sum::<f64>() / n;
-        let ss: f64 = self
-            .buckets()
-            .map(|(v, c)| (v - mean) * (v - mean) * c as f64)
+        let n = s.count as f64;
+        let buckets = || self.values.iter().zip(&self.counts);
+        let mean = buckets().map(|(&v, &c)| v * c as f64).sum::<f64>() / n;
+        let ss: f64 = buckets()
+            .map(|(&v, &c)| (v - mean) * (v - mean) * c as f64)
             .sum();
         Some((ss / (n - 1.0)).sqrt())
     }
@@ -351,9 +393,9 @@ impl Sketch {
     /// se(mean) = s / sqrt(n)
     /// ```
     ///
-    /// with `s` from [`Sketch::std_dev`]. `None` where the mean is.
+    /// with `s` from [`View::std_dev`]. `None` where the mean is.
     pub fn mean_se(&self) -> Option<f64> {
-        Some(self.std_dev()? / (self.count as f64).sqrt())
+        Some(self.std_dev()? / (self.sketch.count as f64).sqrt())
     }
 
     /// Monte Carlo standard error of [`Sketch::quantile`] `p`, by
@@ -386,7 +428,7 @@ impl Sketch {
     /// within the window.
     pub fn quantile_se(&self, p: f64) -> Option<f64> {
         self.quantile(p)?;
-        let s = (p * (1.0 - p) / self.count as f64).sqrt();
+        let s = (p * (1.0 - p) / self.sketch.count as f64).sqrt();
         let lo = (p - s).max(0.0);
         let (hi, upper) = match self.mid_quantile((p + s).min(1.0)) {
             Some(v) => ((p + s).min(1.0), v),
@@ -402,26 +444,30 @@ impl Sketch {
     /// The mid-quantile function at `p`: bucket `k`, holding the trials of
     /// ranks `a_k + 1 ..= a_k + c_k`, stands at share `(a_k + c_k / 2) / n`,
     /// with linear interpolation between buckets and the end values beyond.
-    /// `None` where `p` is past the defined values' share.
+    /// `None` where `p` is past the defined values' share (or not a number).
     fn mid_quantile(&self, p: f64) -> Option<f64> {
-        let n = self.count as f64;
-        let mut seen = 0u64;
-        let mut prev: Option<(f64, f64)> = None;
-        for (v, c) in self.buckets() {
-            let mid = (seen as f64 + c as f64 / 2.0) / n;
-            seen += c;
-            if p <= mid {
-                return Some(match prev {
-                    Some((pv, pm)) => pv + (v - pv) * (p - pm) / (mid - pm),
-                    None => v,
-                });
-            }
-            prev = Some((v, mid));
+        if p.is_nan() {
+            return None;
         }
-        let defined = (self.count - self.undefined) as f64 / n;
-        prev.filter(|_| p <= defined).map(|(v, _)| v)
+        // The first bucket whose mid-rank share is at or above p (shares
+        // rise strictly: every bucket laid out holds a value).
+        let k = self.mids.partition_point(|&mid| mid < p);
+        match (k, self.values.get(k)) {
+            (0, Some(&v)) => Some(v),
+            (_, Some(&v)) => {
+                let (pv, pm, mid) = (self.values[k - 1], self.mids[k - 1], self.mids[k]);
+                Some(pv + (v - pv) * (p - pm) / (mid - pm))
+            }
+            (_, None) => {
+                let s = self.sketch;
+                let defined = (s.count - s.undefined) as f64 / s.count as f64;
+                self.values.last().copied().filter(|_| p <= defined)
+            }
+        }
     }
+}
 
+impl Sketch {
     /// A histogram of the defined values: `bins` equal bins from the 1st to
     /// the 99th percentile, with the values outside counted in `below` and
     /// `above` (undefined values are in neither).

@@ -8,7 +8,7 @@ use crate::outputs::{
 };
 use crate::params::PARAMS;
 use crate::scenario::{TargetKind, Text};
-use crate::sketch::{Histogram, Sketch, RELATIVE_ERROR};
+use crate::sketch::{Histogram, Sketch, View, RELATIVE_ERROR};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -333,8 +333,10 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         };
         for &(offset, suffix) in forms {
             let cells = &p.cells[(offset + k) * ny..(offset + k + 1) * ny];
-            let per_year = |f: &dyn Fn(&Sketch) -> Option<f64>| {
-                cells
+            // Each cell's buckets laid out once for all its figures.
+            let views: Vec<View> = cells.iter().map(Sketch::view).collect();
+            let per_year = |f: &dyn Fn(&View) -> Option<f64>| {
+                views
                     .iter()
                     .map(|c| f(c).unwrap_or(f64::NAN))
                     .collect::<Vec<_>>()
@@ -344,8 +346,8 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             series.insert(
                 format!("{name}{suffix}"),
                 SeriesSummary {
-                    mean: per_year(&Sketch::mean),
-                    mean_se: per_year(&Sketch::mean_se),
+                    mean: cells.iter().map(|c| c.mean().unwrap_or(f64::NAN)).collect(),
+                    mean_se: per_year(&|c| c.mean_se()),
                     p5: q(QS[0]),
                     p5_se: q_se(QS[0]),
                     p10: q(QS[1]),
@@ -368,10 +370,11 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         .iter()
         .map(|spec| spec.name)
         .zip(&p.totals)
-        .map(|(name, s)| {
-            let u = s.undefined_share();
+        .map(|(name, sketch)| {
+            let u = sketch.undefined_share();
+            let s = sketch.view();
             let summary = TotalSummary {
-                mean: s.mean(),
+                mean: sketch.mean(),
                 mean_se: s.mean_se(),
                 p5: s.quantile(QS[0]),
                 p5_se: s.quantile_se(QS[0]),
@@ -389,7 +392,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
                 p95_se: s.quantile_se(QS[6]),
                 undefined_share: u,
                 undefined_share_se: share_se(u, n),
-                histogram: s.histogram(30),
+                histogram: sketch.histogram(30),
             };
             (name.to_string(), summary)
         })
