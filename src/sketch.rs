@@ -34,10 +34,81 @@ const SUM_SCALE: f64 = 65_536.0;
 /// A count fits in 32 bits (a run has at most [`crate::MAX_TRIALS`] trials);
 /// half the width of a `u64` is half the cache misses when a run's buckets,
 /// megabytes in all, take their values.
+///
+/// In a partial result (JSON between a page's workers) the counts are one
+/// string of digits (see [`packed`]): a run's partial holds hundreds of
+/// thousands of counts, and reading them as a JSON array of numbers took
+/// most of the time of a merge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 struct Store {
     offset: u32,
+    #[serde(with = "packed")]
     counts: Vec<u32>,
+}
+
+/// Bucket counts as one JSON string: each count in base 32, its lowest
+/// five bits first, every digit but the last from [`packed::MORE`] and the
+/// last from [`packed::LAST`] (so a count under 32, the usual case, is one
+/// character). Reading refuses any other character, a count cut short, and
+/// a count over `u32::MAX`, each with an error rather than a panic.
+mod packed {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    /// Digits followed by more digits of the same count.
+    pub const MORE: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef";
+    /// A count's last digit.
+    pub const LAST: &[u8; 32] = b"ghijklmnopqrstuvwxyz0123456789-_";
+
+    pub fn serialize<S: Serializer>(counts: &[u32], s: S) -> Result<S::Ok, S::Error> {
+        let mut text = Vec::with_capacity(counts.len() + counts.len() / 4);
+        for &c in counts {
+            let mut c = c;
+            while c >= 32 {
+                text.push(MORE[(c & 31) as usize]);
+                c >>= 5;
+            }
+            text.push(LAST[c as usize]);
+        }
+        // Every byte pushed is ASCII.
+        s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
+    }
+
+    /// The digit a character stands for, and whether it ends a count.
+    fn digit(b: u8) -> Option<(u64, bool)> {
+        if let Some(i) = MORE.iter().position(|&m| m == b) {
+            return Some((i as u64, false));
+        }
+        LAST.iter().position(|&l| l == b).map(|i| (i as u64, true))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let mut table = [None; 256];
+        for b in 0..=255u8 {
+            table[b as usize] = digit(b);
+        }
+        let mut counts = Vec::with_capacity(text.len());
+        let (mut value, mut shift) = (0u64, 0u32);
+        for &b in text.as_bytes() {
+            let (v, last) = table[b as usize]
+                .ok_or_else(|| D::Error::custom(format!("not a count digit: {:?}", b as char)))?;
+            if shift > 30 {
+                return Err(D::Error::custom("a bucket count over 2^32 - 1"));
+            }
+            value |= v << shift;
+            shift += 5;
+            if last {
+                let c = u32::try_from(value)
+                    .map_err(|_| D::Error::custom("a bucket count over 2^32 - 1"))?;
+                counts.push(c);
+                (value, shift) = (0, 0);
+            }
+        }
+        if shift > 0 {
+            return Err(D::Error::custom("a bucket count cut short"));
+        }
+        Ok(counts)
+    }
 }
 
 impl Store {
@@ -537,6 +608,34 @@ pub struct Histogram {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_back_from_their_packed_form() {
+        let store = Store {
+            offset: 7,
+            counts: vec![0, 1, 31, 32, 1023, 1024, 65_535, 1 << 20, u32::MAX, 5],
+        };
+        let text = serde_json::to_string(&store).unwrap();
+        assert_eq!(serde_json::from_str::<Store>(&text).unwrap(), store);
+        // One character for a count under 32.
+        let small = Store {
+            offset: 0,
+            counts: vec![3; 100],
+        };
+        let text = serde_json::to_string(&small).unwrap();
+        assert!(text.len() < 130, "{text}");
+        // Bad text is an error, never a panic.
+        for bad in [
+            r#"{"offset":0,"counts":"gh!"}"#,
+            r#"{"offset":0,"counts":"AB"}"#,
+            r#"{"offset":0,"counts":"AAAAAAAAg"}"#,
+            r#"{"offset":0,"counts":"ffffff_"}"#,
+            r#"{"offset":0,"counts":"fffffffg"}"#,
+            r#"{"offset":0,"counts":[1,2]}"#,
+        ] {
+            assert!(serde_json::from_str::<Store>(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn whole_numbers_are_exact() {
