@@ -92,6 +92,10 @@ export function table(f) {
     const goal = t.median_s <= 0.4 ? 'the goal of 0.4 s is met' : `the goal of 0.4 s is not met (${(t.median_s / 0.4).toFixed(1)} times as long)`;
     rows.push([`100,000 trials of \`targets-2030-2035\`, one thread (\`make bench\`, median of ${t.samples})`, `${sec(t.median_s)} (about ${Math.round(100_000 / t.median_s / 1000)},000 trials a second); ${goal}`]);
     rows.push([`10,000 trials of \`actiris-2028\`, one thread (\`make bench\`, median of ${a.samples})`, sec(a.median_s)]);
+    const q = e.actiris_2028_1k;
+    if (q) rows.push([`1,000 trials of \`actiris-2028\` summarised, the page's quick answer, one thread (\`make bench\`, median of ${q.samples})`, ms(q.median_s)]);
+    const m = e.actiris_2028_merge_two;
+    if (m) rows.push([`two halves of 10,000 trials of \`actiris-2028\` read from bytes, merged and summarised, the page's last step (\`make bench\`, median of ${m.samples})`, ms(m.median_s)]);
   }
   const p = f.page;
   if (p) {
@@ -128,7 +132,7 @@ export function writeReadme() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [what, file] = process.argv.slice(2);
   if (what === 'engine') {
-    const got = parseDivan(readFileSync(file, 'utf8'), ['targets_2030_2035_100k', 'actiris_2028_10k']);
+    const got = parseDivan(readFileSync(file, 'utf8'), ['targets_2030_2035_100k', 'actiris_2028_10k', 'actiris_2028_1k', 'actiris_2028_merge_two']);
     keep('engine', got);
   } else if (what !== 'readme') {
     console.error('usage: node scripts/bench-figures.mjs engine FILE | readme');
