@@ -6,10 +6,8 @@
 import { compileModule } from '../lib/engine.js';
 import { WorkerPool } from '../lib/pool.js';
 import { poolRunner } from '../lib/runner.js';
-import { registerOffline } from './offline.js';
 
 performance.mark('mentorsim:app-start');
-registerOffline();
 const pool = new WorkerPool({ module: compileModule() });
 // For diagnostics from the console and the browser tests: the pool (its workers,
 // how many were replaced after a fault) and, once a run is done, the last answer.

@@ -1,8 +1,11 @@
-// Working offline: registers sw.js (the service worker at the site's root)
-// and, once the first answer is on screen, hands it the list of this site's
-// files the page loaded (its modules, styles, the engine, the charts), so
-// that a reload without network finds them all. Does nothing where service
-// workers are not available (a file:// page, a sandboxed frame, an old browser).
+// Working offline: once the first full answer is on screen, registers sw.js
+// (the service worker at the site's root) and hands it the list of this
+// site's files the page loaded (its modules, styles, the engine, the charts),
+// so that a reload without network finds them all. Not before: installing, it
+// fetches the engine and the page's core files again, which on a first visit
+// competed with the first answer for the network and the processor. Does
+// nothing where service workers are not available (a file:// page, a
+// sandboxed frame, an old browser).
 
 const WORKER_FILES = ['lib/worker.js', 'pkg/mentorsim.js', 'pkg/mentorsim_bg.wasm', 'vendor/plot.mjs', 'vendor/d3.min.js', 'vendor/plot.umd.min.js', 'vendor/qrcode.mjs'];
 
@@ -14,9 +17,10 @@ export function registerOffline() {
   return registration;
 }
 
-/** Sends the service worker every same-origin file the page has loaded so far. */
+/** Registers the service worker (once) and sends it every same-origin file the page has loaded so far. */
 export async function keepForOffline() {
-  if (!registration || !(await registration)) return;
+  registration ??= registerOffline();
+  if (!(await registration)) return;
   const reg = await navigator.serviceWorker.ready;
   const urls = new Set([location.href, ...WORKER_FILES.map((f) => new URL(`../${f}`, import.meta.url).href)]);
   for (const e of performance.getEntriesByType('resource')) if (new URL(e.name).origin === location.origin) urls.add(e.name);
