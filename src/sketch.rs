@@ -49,8 +49,11 @@ struct Store {
 /// Bucket counts as one JSON string: each count in base 32, its lowest
 /// five bits first, every digit but the last from [`packed::MORE`] and the
 /// last from [`packed::LAST`] (so a count under 32, the usual case, is one
-/// character). Reading refuses any other character, a count cut short, and
-/// a count over `u32::MAX`, each with an error rather than a panic.
+/// character); a run of two or more empty buckets (most of them, in a
+/// partial of a few thousand trials) is [`packed::ZEROS`] followed by the
+/// run's length in the same digits. Reading refuses any other character, a
+/// number cut short, a count over `u32::MAX` and more buckets than keys
+/// exist, each with an error rather than a panic.
 mod packed {
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
@@ -59,15 +62,33 @@ mod packed {
     /// A count's last digit.
     pub const LAST: &[u8; 32] = b"ghijklmnopqrstuvwxyz0123456789-_";
 
+    /// Starts a run of empty buckets; its length follows.
+    pub const ZEROS: u8 = b'.';
+    /// More buckets than keys exist (a key has 21 bits): a forged partial.
+    const MAX_BUCKETS: usize = 1 << 21;
+
+    fn push_number(text: &mut Vec<u8>, mut c: u32) {
+        while c >= 32 {
+            text.push(MORE[(c & 31) as usize]);
+            c >>= 5;
+        }
+        text.push(LAST[c as usize]);
+    }
+
     pub fn serialize<S: Serializer>(counts: &[u32], s: S) -> Result<S::Ok, S::Error> {
-        let mut text = Vec::with_capacity(counts.len() + counts.len() / 4);
-        for &c in counts {
-            let mut c = c;
-            while c >= 32 {
-                text.push(MORE[(c & 31) as usize]);
-                c >>= 5;
+        let mut text = Vec::with_capacity(counts.len() / 2);
+        let mut i = 0;
+        while i < counts.len() {
+            let run = counts[i..].iter().take_while(|&&c| c == 0).count();
+            if run >= 2 {
+                text.push(ZEROS);
+                // A store has at most 2^21 buckets: the run fits.
+                push_number(&mut text, run as u32);
+                i += run;
+            } else {
+                push_number(&mut text, counts[i]);
+                i += 1;
             }
-            text.push(LAST[c as usize]);
         }
         // Every byte pushed is ASCII.
         s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
@@ -88,8 +109,12 @@ mod packed {
             table[b as usize] = digit(b);
         }
         let mut counts = Vec::with_capacity(text.len());
-        let (mut value, mut shift) = (0u64, 0u32);
+        let (mut value, mut shift, mut zeros) = (0u64, 0u32, false);
         for &b in text.as_bytes() {
+            if b == ZEROS && shift == 0 && !zeros {
+                zeros = true;
+                continue;
+            }
             let (v, last) = table[b as usize]
                 .ok_or_else(|| D::Error::custom(format!("not a count digit: {:?}", b as char)))?;
             if shift > 30 {
@@ -100,11 +125,18 @@ mod packed {
             if last {
                 let c = u32::try_from(value)
                     .map_err(|_| D::Error::custom("a bucket count over 2^32 - 1"))?;
-                counts.push(c);
-                (value, shift) = (0, 0);
+                let n = if zeros { c as usize } else { 1 };
+                if counts.len() + n > MAX_BUCKETS {
+                    return Err(D::Error::custom("more buckets than keys"));
+                }
+                match zeros {
+                    true => counts.resize(counts.len() + n, 0),
+                    false => counts.push(c),
+                }
+                (value, shift, zeros) = (0, 0, false);
             }
         }
-        if shift > 0 {
+        if shift > 0 || zeros {
             return Err(D::Error::custom("a bucket count cut short"));
         }
         Ok(counts)
@@ -617,6 +649,13 @@ mod tests {
         };
         let text = serde_json::to_string(&store).unwrap();
         assert_eq!(serde_json::from_str::<Store>(&text).unwrap(), store);
+        // Runs of empty buckets, long and short, inside and at both ends.
+        let mut counts = vec![0, 0, 0, 4, 0, 7, 0, 0];
+        counts.extend(std::iter::repeat_n(0, 5000));
+        counts.extend([9, 0]);
+        let store = Store { offset: 3, counts };
+        let text = serde_json::to_string(&store).unwrap();
+        assert_eq!(serde_json::from_str::<Store>(&text).unwrap(), store);
         // One character for a count under 32.
         let small = Store {
             offset: 0,
@@ -631,6 +670,10 @@ mod tests {
             r#"{"offset":0,"counts":"AAAAAAAAg"}"#,
             r#"{"offset":0,"counts":"ffffff_"}"#,
             r#"{"offset":0,"counts":"fffffffg"}"#,
+            r#"{"offset":0,"counts":"gh."}"#,
+            r#"{"offset":0,"counts":".."}"#,
+            r#"{"offset":0,"counts":".fffff5"}"#,
+            r#"{"offset":0,"counts":"A.g"}"#,
             r#"{"offset":0,"counts":[1,2]}"#,
         ] {
             assert!(serde_json::from_str::<Store>(bad).is_err(), "{bad}");
