@@ -410,26 +410,28 @@ impl Sketch {
             mids: Vec::with_capacity(len),
         };
         let mut seen = 0u64;
-        let mut put = |value: f64, c: u64| {
+        // Most buckets are empty: their value is never computed.
+        let mut put = |value: &dyn Fn() -> f64, c: u64| {
             if c == 0 {
                 return;
             }
-            v.values.push(value);
+            v.values.push(value());
             v.counts.push(c);
             v.mids.push((seen as f64 + c as f64 / 2.0) / n);
             seen += c;
             v.upto.push(seen);
         };
-        for (i, &c) in self.neg.counts.iter().enumerate().rev() {
+        let (neg, pos) = (&self.neg, &self.pos);
+        for (i, &c) in neg.counts.iter().enumerate().rev() {
             put(
-                self.clamp(-value_of(self.neg.offset + i as u32)),
+                &|| self.clamp(-value_of(neg.offset + i as u32)),
                 u64::from(c),
             );
         }
-        put(0.0, self.zeros);
-        for (i, &c) in self.pos.counts.iter().enumerate() {
+        put(&|| 0.0, self.zeros);
+        for (i, &c) in pos.counts.iter().enumerate() {
             put(
-                self.clamp(value_of(self.pos.offset + i as u32)),
+                &|| self.clamp(value_of(pos.offset + i as u32)),
                 u64::from(c),
             );
         }
