@@ -462,8 +462,11 @@ async function renderResults() {
   });
   await nextTask();
   if (gen !== app.renderGen) return false;
-  drawDrivers();
-  renderValue($('value-body'), app.voi?.key === runKey(app.last) ? app.voi.answer : null, { busy: app.tasks.busy('value') });
+  // Their answers for this run come after it (afterRun): their places are
+  // kept from now, so the charts below do not move when they arrive.
+  const key = runKey(app.last);
+  drawDrivers({ pending: app.drivers?.key !== key });
+  renderValue($('value-body'), app.voi?.key === key ? app.voi.answer : null, { busy: app.voi?.key !== key || app.tasks.busy('value') });
   $('print-sources').replaceChildren(sourcesSummary(scenario));
   // The charts follow, one task each.
   const box = $('charts-body');
@@ -527,14 +530,15 @@ function currentComparison() {
   return key && app.cmp?.key === key ? app.cmp.answer : null;
 }
 
-function drawDrivers() {
+/** Draws what drives the answer; `pending`: its answer for this run is coming. */
+function drawDrivers({ pending = false } = {}) {
   if (!app.last) return;
   const { scenario } = app.last;
   const width = Math.round(Math.max(320, Math.min(960, $('drivers-body').clientWidth || 640)));
   const sensitivity = app.drivers?.key === runKey(app.last) ? app.drivers.answer : null;
   renderDrivers($('drivers-body'), sensitivity, {
     seed: app.last.seed,
-    busy: app.tasks.busy('drivers'),
+    busy: pending || app.tasks.busy('drivers'),
     Plot: app.Plot,
     fileName: `mentorsim-${scenario.id || 'scenario'}-drivers-${app.driverOutput}-${app.last.seed}`,
     credit: exportCredit(),
