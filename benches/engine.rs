@@ -4,47 +4,46 @@
 //! thread in release (about 250,000 trials a second).
 
 use divan::Bencher;
-use mentorsim::{presets, RunOptions};
+use mentorsim::{presets, RunOptions, Scenario};
 
 fn main() {
     divan::main();
 }
 
-/// 100,000 trials of the political targets (11 years, unlimited money), one thread.
-#[divan::bench(sample_count = 5, sample_size = 1)]
-fn targets_2030_2035_100k(b: Bencher) {
-    let scenario = presets::get("targets-2030-2035").expect("preset");
+/// A preset and a run of `trials` trials of it with seed 1.
+fn case(preset: &str, trials: u64) -> (Scenario, RunOptions) {
+    let scenario = presets::get(preset).expect("preset");
     let opts = RunOptions {
-        trials: 100_000,
+        trials,
         seed: 1,
         ..RunOptions::default()
     };
+    (scenario, opts)
+}
+
+/// Times a whole run (trials and summary) of `trials` trials of `preset`.
+fn bench_run(b: Bencher, preset: &str, trials: u64) {
+    let (scenario, opts) = case(preset, trials);
     b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
+}
+
+/// 100,000 trials of the political targets (11 years, unlimited money), one thread.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn targets_2030_2035_100k(b: Bencher) {
+    bench_run(b, "targets-2030-2035", 100_000);
 }
 
 /// 10,000 trials of the default preset (what the page runs first), one thread.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn actiris_2028_10k(b: Bencher) {
-    let scenario = presets::get("actiris-2028").expect("preset");
-    let opts = RunOptions {
-        trials: 10_000,
-        seed: 1,
-        ..RunOptions::default()
-    };
-    b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
+    bench_run(b, "actiris-2028", 10_000);
 }
 
 /// The page's quick answer while a slider moves: 1,000 trials of the default
 /// preset, summarised, one thread.
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn actiris_2028_1k(b: Bencher) {
-    let scenario = presets::get("actiris-2028").expect("preset");
-    let opts = RunOptions {
-        trials: 1_000,
-        seed: 1,
-        ..RunOptions::default()
-    };
-    b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
+    bench_run(b, "actiris-2028", 1_000);
 }
 
 /// The page's full answer after the trials: two workers' halves of 10,000
@@ -52,12 +51,7 @@ fn actiris_2028_1k(b: Bencher) {
 /// summarised (the trials themselves are not timed).
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn actiris_2028_merge_two(b: Bencher) {
-    let scenario = presets::get("actiris-2028").expect("preset");
-    let opts = RunOptions {
-        trials: 10_000,
-        seed: 1,
-        ..RunOptions::default()
-    };
+    let (scenario, opts) = case("actiris-2028", 10_000);
     let half = |first: u64| {
         let range = RunOptions {
             first_trial: first,

@@ -94,20 +94,21 @@ mod packed {
         s.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
     }
 
-    /// The digit a character stands for, and whether it ends a count.
-    fn digit(b: u8) -> Option<(u64, bool)> {
-        if let Some(i) = MORE.iter().position(|&m| m == b) {
-            return Some((i as u64, false));
+    /// Each byte's digit and whether it ends a number (`None`: not a digit),
+    /// built once at compile time from [`MORE`] and [`LAST`].
+    const DIGITS: [Option<(u8, bool)>; 256] = {
+        let mut table = [None; 256];
+        let mut i = 0;
+        while i < 32 {
+            table[MORE[i] as usize] = Some((i as u8, false));
+            table[LAST[i] as usize] = Some((i as u8, true));
+            i += 1;
         }
-        LAST.iter().position(|&l| l == b).map(|i| (i as u64, true))
-    }
+        table
+    };
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let mut table = [None; 256];
-        for b in 0..=255u8 {
-            table[b as usize] = digit(b);
-        }
         let mut counts = Vec::with_capacity(text.len());
         let (mut value, mut shift, mut zeros) = (0u64, 0u32, false);
         for &b in text.as_bytes() {
@@ -115,12 +116,12 @@ mod packed {
                 zeros = true;
                 continue;
             }
-            let (v, last) = table[b as usize]
+            let (v, last) = DIGITS[b as usize]
                 .ok_or_else(|| D::Error::custom(format!("not a count digit: {:?}", b as char)))?;
             if shift > 30 {
                 return Err(D::Error::custom("a bucket count over 2^32 - 1"));
             }
-            value |= v << shift;
+            value |= u64::from(v) << shift;
             shift += 5;
             if last {
                 let c = u32::try_from(value)
@@ -452,6 +453,11 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
+    /// [`Sketch::mean`], exact (not from the buckets).
+    pub fn mean(&self) -> Option<f64> {
+        self.sketch.mean()
+    }
+
     /// [`Sketch::quantile`]: the first bucket whose count up to it reaches
     /// the rank.
     pub fn quantile(&self, q: f64) -> Option<f64> {
@@ -573,6 +579,13 @@ impl View<'_> {
 }
 
 impl Sketch {
+    /// A histogram of the defined values; see [`View::histogram`].
+    pub fn histogram(&self, bins: usize) -> Histogram {
+        self.view().histogram(bins)
+    }
+}
+
+impl View<'_> {
     /// A histogram of the defined values: `bins` equal bins from the 1st to
     /// the 99th percentile, with the values outside counted in `below` and
     /// `above` (undefined values are in neither).
@@ -593,7 +606,7 @@ impl Sketch {
             below: 0,
             above: 0,
         };
-        let mut put = |v: f64, c: u64| {
+        for (&v, &c) in self.values.iter().zip(&self.counts) {
             if v < lo {
                 h.below += c;
             } else if v > hi {
@@ -601,25 +614,6 @@ impl Sketch {
             } else {
                 let i = (((v - lo) / width) as usize).min(bins - 1);
                 h.counts[i] += c;
-            }
-        };
-        for (i, &c) in self.neg.counts.iter().enumerate() {
-            if c > 0 {
-                put(
-                    self.clamp(-value_of(self.neg.offset + i as u32)),
-                    u64::from(c),
-                );
-            }
-        }
-        if self.zeros > 0 {
-            put(0.0, self.zeros);
-        }
-        for (i, &c) in self.pos.counts.iter().enumerate() {
-            if c > 0 {
-                put(
-                    self.clamp(value_of(self.pos.offset + i as u32)),
-                    u64::from(c),
-                );
             }
         }
         h

@@ -346,7 +346,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             series.insert(
                 format!("{name}{suffix}"),
                 SeriesSummary {
-                    mean: cells.iter().map(|c| c.mean().unwrap_or(f64::NAN)).collect(),
+                    mean: per_year(&|c| c.mean()),
                     mean_se: per_year(&|c| c.mean_se()),
                     p5: q(QS[0]),
                     p5_se: q_se(QS[0]),
@@ -374,7 +374,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             let u = sketch.undefined_share();
             let s = sketch.view();
             let summary = TotalSummary {
-                mean: sketch.mean(),
+                mean: s.mean(),
                 mean_se: s.mean_se(),
                 p5: s.quantile(QS[0]),
                 p5_se: s.quantile_se(QS[0]),
@@ -392,7 +392,7 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
                 p95_se: s.quantile_se(QS[6]),
                 undefined_share: u,
                 undefined_share_se: share_se(u, n),
-                histogram: sketch.histogram(30),
+                histogram: s.histogram(30),
             };
             (name.to_string(), summary)
         })

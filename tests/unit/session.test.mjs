@@ -259,14 +259,14 @@ test('live answers: an edit during the full run starts a quick one over it; an i
   assert.equal(runner.runs.at(-1).opts.trials, 5000);
 });
 
-test('the first answer after loading: a quick run at once (no task in between), then the full run; a run too small for a quick pass goes straight to full', async () => {
+test('now, with live answers (the first answer after loading): a quick run at once (no task in between), then the full run; a run too small for a quick pass goes straight to full', async () => {
   const runner = fakeRunner();
   const events = [];
   const hooks = {};
   for (const k of ['scheduled', 'quick', 'ready']) hooks[k] = (a) => events.push([k, a?.trials ?? a?.live ?? a]);
   const s = new Session({ api, runner, hooks, debounceMs: 10_000, quickTrials: 100, frame });
   s.boot('?preset=team4job&trials=5000&seed=3', { langs: LANGS });
-  assert.deepEqual(s.changed({ first: true }), []);
+  assert.deepEqual(s.changed({ now: true }), []);
   // Asked for synchronously: the quick run is under way before any other task.
   assert.equal(runner.runs.length, 1);
   assert.deepEqual(runner.runs[0].opts, { trials: 100, seed: 3 });
@@ -284,7 +284,7 @@ test('the first answer after loading: a quick run at once (no task in between), 
   // 100 trials asked: no quick pass of as many.
   const small = new Session({ api, runner, hooks: {}, debounceMs: 10_000, quickTrials: 100, frame });
   small.boot('?preset=team4job&trials=100&seed=3', { langs: LANGS });
-  small.changed({ first: true });
+  small.changed({ now: true });
   assert.equal(runner.runs.length, 1);
   assert.deepEqual(runner.runs[0].opts, { trials: 100, seed: 3 });
   runner.runs.shift().resolve({ result: { trials: 100 }, ms: 1, workers: 1 });

@@ -138,8 +138,8 @@ async function start() {
   $('w-lead').replaceChildren();
   renderFrame(w);
   renderControls(w, $('w-controls'));
-  // A quick answer first, then the full one.
-  w.changed({ first: true });
+  // At once: a quick answer first, then the full one.
+  w.changed({ now: true });
 }
 
 async function boot() {

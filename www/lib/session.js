@@ -241,12 +241,12 @@ export class Session {
 
   /**
    * The inputs changed: validates them; when they can run, schedules a run
-   * (after the debounce; `immediate`: in the next task; `now`: at once;
-   * `first`: at once, a quick answer first when there are live answers, for
-   * the first answer after loading), else cancels any run and reports the
-   * problems. Returns the problems.
+   * (after the debounce; `immediate`: in the next task; `now`: at once, a
+   * quick answer first when there are live answers, as for the first answer
+   * after loading), else cancels any run and reports the problems. Returns
+   * the problems.
    */
-  changed({ immediate = false, now = false, first = false } = {}) {
+  changed({ immediate = false, now = false } = {}) {
     const problems = this.check();
     this.problems = problems;
     clearTimeout(this.timer);
@@ -256,11 +256,10 @@ export class Session {
       return problems;
     }
     this.state.edits = diffScenario(this.base, this.scenario);
-    const quickable = this.quickTrials > 0 && this.quickTrials < this.state.trials;
-    const live = quickable && (first || (!now && !immediate));
+    const live = this.quickTrials > 0 && this.quickTrials < this.state.trials && !immediate;
     this.hooks.scheduled?.({ live });
-    if (first && live) this.#live();
-    else if (now || first) this.run();
+    if (now && live) this.#live();
+    else if (now) this.run();
     // Live: in the next task, not after a wait; the input's own task stays short.
     else if (live) this.timer = setTimeout(() => this.#live(), 0);
     else this.timer = setTimeout(() => this.run(), immediate ? 0 : this.debounceMs);

@@ -219,7 +219,7 @@ function updateEditedMarker() {
 
 /** Validates the inputs; if they are good, a run follows (lib/session.js), else the result is marked stale. */
 function inputsChanged(immediate = false, { firstRun = false } = {}) {
-  const problems = app.session.changed({ immediate, first: firstRun });
+  const problems = app.session.changed({ immediate, now: firstRun });
   let rest = showErrors($('controls-body'), problems);
   if (rest.length && app.editors?.openAll && !app.allOpen) {
     app.editors.openAll();
@@ -466,7 +466,7 @@ async function renderResults() {
   // kept from now, so the charts below do not move when they arrive.
   const key = runKey(app.last);
   drawDrivers({ pending: app.drivers?.key !== key });
-  renderValue($('value-body'), app.voi?.key === key ? app.voi.answer : null, { busy: app.voi?.key !== key || app.tasks.busy('value') });
+  renderValue($('value-body'), app.voi?.key === key ? app.voi.answer : null, { busy: app.voi?.key !== key });
   $('print-sources').replaceChildren(sourcesSummary(scenario));
   // The charts follow, one task each.
   const box = $('charts-body');
@@ -594,6 +594,7 @@ function afterRun() {
       },
       (e) => {
         if (e instanceof Cancelled) return;
+        app.drivers = { key, answer: null }; // settled: nothing to wait for
         drawDrivers();
         document.body.dataset.drivers = 'error';
       }
@@ -613,6 +614,7 @@ function afterRun() {
       },
       (e) => {
         if (e instanceof Cancelled) return;
+        app.voi = { key, answer: null }; // settled: nothing to wait for
         renderValue($('value-body'), null);
         document.body.dataset.value = 'error';
       }
