@@ -104,7 +104,7 @@ ${extra}
   const timings = (frame) =>
     frame.evaluate(() => {
       const at = (n) => Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1);
-      return { visible: at('mentorsim:embed-visible'), engine: at('mentorsim:embed-engine'), firstResult: at('mentorsim:embed-first-result'), longTasks: window.__longTasks, engineKind: document.body.dataset.engine };
+      return { visible: at('mentorsim:embed-visible'), engine: at('mentorsim:embed-engine'), quick: at('mentorsim:embed-quick-answer'), firstResult: at('mentorsim:embed-first-result'), longTasks: window.__longTasks, engineKind: document.body.dataset.engine };
     });
 
   test('the short form in a sandboxed iframe on another origin: the engine’s answer, its band, trials and seed', async () => {
@@ -115,6 +115,8 @@ ${extra}
     console.log(`widget (nl, ${tm.engineKind}): on screen at ${tm.visible} ms, engine ready ${tm.engine} ms, first answer ${tm.firstResult} ms; long tasks in the widget: ${JSON.stringify(tm.longTasks)}`);
     assert.equal(await f.evaluate(() => self.origin), 'null', 'the sandbox gives the widget an opaque origin');
     assert.equal(tm.engineKind, 'data-workers');
+    // A quick answer of the first trials came first, then the full one.
+    assert.ok(tm.quick > 0 && tm.quick <= tm.firstResult, `a quick answer (${tm.quick} ms) before the full one (${tm.firstResult} ms)`);
 
     const expected = await engineResult('actiris-2028');
     // To the digits its Monte Carlo error supports, as the engine prints it.

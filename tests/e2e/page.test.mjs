@@ -59,6 +59,10 @@ describe('page', () => {
     }));
     console.log(`headline answers on screen ${timing.firstResult} ms after navigation, charts ${timing.firstCharts} ms; main-thread long tasks (ms): ${JSON.stringify(timing.longTasks)}`);
     assert.ok(timing.firstResult > 0, 'first result marked');
+    // The first answer after loading is a quick one from the first trials; the full one follows.
+    const quick = await p.page.evaluate(() => performance.getEntriesByName('mentorsim:quick-answer').map((m) => Math.round(m.startTime)));
+    assert.equal(quick.length, 1, 'one quick answer while loading');
+    assert.ok(timing.firstResult <= quick[0] && quick[0] <= timing.firstCharts, `quick answer at ${quick[0]} ms: the first result (${timing.firstResult} ms), before the charts (${timing.firstCharts} ms)`);
     const cards = await headline(p.page);
     for (const id of ['target-0', 'target-1', 'started', 'employed', 'net', 'costNet', 'bcr', 'budget', 'mentors']) assert.ok(cards[id], `card ${id} shown`);
     assert.match(await p.page.textContent('#card-target-0'), /±/);

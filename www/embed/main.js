@@ -96,6 +96,7 @@ const hooks = {
     return true;
   },
   quick(last) {
+    if (!performance.getEntriesByName('mentorsim:embed-quick-answer').length) performance.mark('mentorsim:embed-quick-answer');
     $('w').classList.remove('running');
     setStatus(et('embed.quick', { trials: fmtInt(last.trials) }));
     setBodyState('quick');

@@ -834,7 +834,7 @@ async function boot() {
   // Text that looks like markup or script is shown as it is, as text; the notices say so.
   const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });
   // Start computing first; the controls and sources are built while the workers run.
-  inputsChanged(true, { firstRun: true });
+  inputsChanged(false, { firstRun: true });
   urlNotice(notices);
   setPresent(app.state.present);
   await nextTask();
