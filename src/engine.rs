@@ -52,6 +52,7 @@ use crate::outputs::{
 use crate::params::{Draws, ParamId as P, PARAMS};
 use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
 use crate::scenario::{Pool, Scenario, TargetKind};
+use crate::whole;
 use rand::Rng;
 
 /// Largest trial count a run accepts.
@@ -338,7 +339,7 @@ impl Model {
             later[k] = later[k - 1] / (1.0 + r);
         }
         let volunteer_per_duo = d[P::VolunteerHours] * d[P::ShadowWage] * to_start_prices;
-        let mut mentors = d[P::PoolInitial].round();
+        let mut mentors = whole::round(d[P::PoolInitial]);
         let (mut cost, mut deflate, mut discount) = (cost_at_start, 1.0, 1.0);
         let mut benefit = [0.0; PERSPECTIVES.len()];
         // Per unit of effect: the benefit each account expects (break-even).
@@ -362,7 +363,7 @@ impl Model {
                 f64::INFINITY
             };
             let plan_capacity = demand.min(capacity);
-            let started = plan_capacity.min(affordable).floor() as u64;
+            let started = whole::floor(plan_capacity.min(affordable)) as u64;
             let (by_money, by_mentors) = if affordable < plan_capacity {
                 (1.0, 0.0)
             } else if capacity < demand {
@@ -399,7 +400,7 @@ impl Model {
                 let u = t + k;
                 let pv = discount * later[k];
                 for (j, x) in cohort.iter().enumerate() {
-                    let upto = (x * share).round();
+                    let upto = whole::round(x * share);
                     let now = upto - before[j];
                     before[j] = upto;
                     booked[u][j] += now;
@@ -432,7 +433,7 @@ impl Model {
             row_at(
                 row,
                 Series::BudgetNeeded,
-                plan_capacity.floor() * cost + fixed_cost,
+                whole::floor(plan_capacity) * cost + fixed_cost,
             );
             let unspent = match &self.budget {
                 Some(b) => (b[t] - public_cost).max(0.0),
@@ -441,7 +442,7 @@ impl Model {
             row_at(row, Series::BudgetUnspent, unspent);
             let needed = |duos: f64| {
                 if per_mentor > 0.0 {
-                    (duos / per_mentor).ceil()
+                    whole::ceil(duos / per_mentor)
                 } else {
                     0.0
                 }
@@ -452,7 +453,7 @@ impl Model {
                 needed(started as f64)
             };
             row_at(row, Series::MentorsActive, active);
-            row_at(row, Series::MentorsNeeded, needed(demand.floor()));
+            row_at(row, Series::MentorsNeeded, needed(whole::floor(demand)));
             row_at(
                 row,
                 Series::VolunteerValue,
@@ -469,7 +470,7 @@ impl Model {
             sum_net += net;
             if self.limited_pool {
                 mentors = binomial(&mut rng, mentors as u64, d[P::PoolRetention]) as f64
-                    + d[P::PoolRecruits].round();
+                    + whole::round(d[P::PoolRecruits]);
             }
             cost *= 1.0 + g;
             deflate /= 1.0 + g;

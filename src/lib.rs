@@ -39,6 +39,7 @@ pub mod summary;
 /// The JavaScript binding; public so that the wasm tests call it as the page does.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod whole;
 
 pub use engine::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
 pub use error::{Error, Problem};

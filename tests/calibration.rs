@@ -18,15 +18,27 @@ fn mean_se(id: &str, total: Total, n: u64) -> (f64, f64) {
     (m, (var / n as f64).sqrt())
 }
 
-fn reproduces(id: &str, total: Total, source: f64) {
+/// The preset's mean is within 3 Monte Carlo SE of the source, widened by
+/// half a unit of the source's last digit when the source is a rounded
+/// percentage ("74 %" is anything from 73.5 % to 74.5 %); a source given as
+/// counts is exact.
+fn reproduces_within(id: &str, total: Total, source: f64, rounding: f64) {
     let (m, se) = mean_se(id, total, 4000);
     assert!(
-        (m - source).abs() < 3.0 * se,
-        "{id}: {} mean {m:.4}, source {source} (3 SE = {:.4})",
+        (m - source).abs() < 3.0 * se + rounding,
+        "{id}: {} mean {m:.4}, source {source} (3 SE = {:.4}, rounding {rounding})",
         total.name(),
         3.0 * se
     );
 }
+
+/// A source given as counts.
+fn reproduces(id: &str, total: Total, source: f64) {
+    reproduces_within(id, total, source, 0.0);
+}
+
+/// Half a unit of a whole percentage.
+const WHOLE_PERCENT: f64 = 0.005;
 
 #[test]
 fn duo_for_a_job_2015_2021_in_work_63_positive_77() {
@@ -39,7 +51,7 @@ fn duo_for_a_job_2015_2021_in_work_63_positive_77() {
 
 #[test]
 fn actiris_2022_leavers_in_work_65() {
-    reproduces("actiris-2028", Total::RateEmployed, 0.65);
+    reproduces_within("actiris-2028", Total::RateEmployed, 0.65, WHOLE_PERCENT);
 }
 
 #[test]
@@ -50,7 +62,14 @@ fn team4job_77_jobs_and_8_businesses_of_152() {
 
 #[test]
 fn brussels_2018_statement_74_positive() {
-    reproduces("brussels-2018-2019", Total::RatePositive, 0.74);
+    // E16: "74 %". The preset's mean is 0.7404 (its Betas' means; 400,000
+    // trials give 0.7404 +- 0.0001).
+    reproduces_within(
+        "brussels-2018-2019",
+        Total::RatePositive,
+        0.74,
+        WHOLE_PERCENT,
+    );
 }
 
 #[test]

@@ -65,6 +65,56 @@ fn beta_fits() {
     assert_fits("Beta(63, 37)", &xs, |x| f.cdf(x));
 }
 
+/// Both ways a Beta is drawn: as a ratio of Gamma draws (both shapes at
+/// least 1, including exactly 1, where a Gamma is an exponential) and by
+/// Cheng's algorithm (a shape below 1).
+#[test]
+fn beta_fits_on_both_paths() {
+    for (k, (a, b)) in [
+        (1.0, 1.0),
+        (1.0, 7.5),
+        (2.5, 1.3),
+        (0.5, 0.7),
+        (0.3, 4.0),
+        (3.0, 0.8),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let xs = draws(
+            Dist::Beta {
+                events: a,
+                non_events: b,
+            },
+            Domain::Rate,
+            10 + k as u64,
+        );
+        let f = Beta::new(a, b).unwrap();
+        assert_fits(&format!("Beta({a}, {b})"), &xs, |x| f.cdf(x));
+    }
+}
+
+/// A PERT whose mode sits at an end: one shape is exactly 1.
+#[test]
+fn pert_fits_with_mode_at_an_end() {
+    for (k, (min, mode, max)) in [(0.0, 0.0, 10.0), (5.0, 9.0, 9.0)].into_iter().enumerate() {
+        let xs = draws(
+            Dist::Pert { min, mode, max },
+            Domain::NonNegative,
+            20 + k as u64,
+        );
+        let range = max - min;
+        let f = Beta::new(
+            1.0 + 4.0 * (mode - min) / range,
+            1.0 + 4.0 * (max - mode) / range,
+        )
+        .unwrap();
+        assert_fits(&format!("PERT({min}, {mode}, {max})"), &xs, |x| {
+            f.cdf((x - min) / range)
+        });
+    }
+}
+
 #[test]
 fn pert_fits() {
     let (min, mode, max) = (1300.0, 2000.0, 2400.0);
