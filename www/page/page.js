@@ -302,6 +302,7 @@ const hooks = {
     setStatus(t('status.quick', { trials: fmtInt(last.trials) }));
     performance.mark('mentorsim:quick-answer');
     setBodyState('quick');
+    chartsLater();
   },
   ready(last) {
     $('results').classList.remove('quick');
@@ -424,13 +425,26 @@ function markHeadline(kind) {
   if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
 }
 
+/**
+ * Starts evaluating the charts' libraries (once) and resolves to Plot. Their
+ * bytes are preloaded with the page; evaluating them waits for the first
+ * answer, which would otherwise share the processor with them.
+ */
+function chartsLater() {
+  if (!app.plotReady) {
+    app.plotReady = loadPlot();
+    app.plotReady.catch(() => {});
+  }
+  return app.plotReady;
+}
+
 /** Draws everything for app.last, a chart per task so no task runs long. Returns false if superseded. */
 async function renderResults() {
   const gen = ++app.renderGen;
   if (!app.last) return false;
   if (!app.Plot) {
     try {
-      app.Plot = await app.plotReady;
+      app.Plot = await chartsLater();
     } catch (e) {
       notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
       app.Plot = null;
@@ -805,9 +819,6 @@ async function boot() {
   wireStatic();
   setStatus(t('status.loading'));
   let engine;
-  // Charts load while the first run computes; only rendering waits for them.
-  app.plotReady = loadPlot();
-  app.plotReady.catch(() => {});
   try {
     engine = await loadEngine();
   } catch (e) {
