@@ -5,7 +5,7 @@
 // round trip through the link, unpin); in presentation mode and in print.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { screenshot, SCREENSHOTS, suiteSession } from './helpers.mjs';
+import { engineSolve, screenshot, SCREENSHOTS, suiteSession } from './helpers.mjs';
 
 const when = (page, key, want) =>
   page.waitForFunction(([k, w]) => document.body.dataset[k] === w, [key, want], { timeout: 60_000 });
@@ -37,7 +37,14 @@ describe('the decision tools', () => {
     const answer = page.locator('.solve-answer');
     assert.equal(await answer.getAttribute('data-found'), 'false');
     assert.match(await answer.locator('.solve-value').textContent(), /^Aucun budget de 0\s€ par an à 200\sM\s€ par an n’atteint cet objectif dans 80\s% des essais\.$/);
-    assert.match(await answer.textContent(), /Le mieux que ce levier atteint : 54,3\s% des essais \(marge Monte-Carlo à 95\s% : 53,\d\s% à 55,\d\s%\)/);
+    // The best chance is the engine's own (about 54 %), printed with its band.
+    const best = (await engineSolve('actiris-2028', { target: 0, confidence: 0.8, lever: 'budget' })).solution.best_probability;
+    const shown = (await answer.textContent()).match(/Le mieux que ce levier atteint : (\d+),(\d)\s% des essais \(marge Monte-Carlo à 95\s% : (\d+),(\d)\s% à (\d+),(\d)\s%\)/);
+    assert.ok(shown, 'the best chance, with its Monte Carlo band');
+    const [p, lo, hi] = [1, 3, 5].map((i) => Number(`${shown[i]}.${shown[i + 1]}`) / 100);
+    assert.ok(best > 0.5 && best < 0.6, `the engine's best chance: ${best}`);
+    assert.ok(Math.abs(p - best) <= 0.0005 + 1e-9, `shown ${p}, engine ${best}`);
+    assert.ok(lo < best && best < hi, `band ${lo}-${hi} around ${best}`);
     // The mentors the plan needs, beside the recruits assumed.
     assert.equal(await page.locator('#solve-mentors tbody tr').count(), 4);
     // Another lever, by keyboard: the cost per duo.

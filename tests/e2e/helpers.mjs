@@ -47,6 +47,13 @@ export async function engineResult(preset, trials = 10_000, seed = 2025) {
   return bindings.simulate(bindings.preset(preset), { trials, seed });
 }
 
+/** The engine's own answer to "what does it take?" for a preset, computed in Node. */
+export async function engineSolve(preset, request, trials = 10_000, seed = 2025) {
+  const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
+  bindings.initSync({ module: await readFile(`${REPO}www/pkg/mentorsim_bg.wasm`) });
+  return bindings.solve(bindings.preset(preset), request, { trials, seed });
+}
+
 /** How the engine prints a figure x with standard error se: [value, decimals, band, bandDecimals]. */
 export async function enginePrinted(x, se) {
   const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
