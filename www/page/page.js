@@ -302,7 +302,9 @@ const hooks = {
     setStatus(t('status.quick', { trials: fmtInt(last.trials) }));
     performance.mark('mentorsim:quick-answer');
     setBodyState('quick');
-    chartsLater();
+    // The charts' libraries (their bytes preloaded with the page) are
+    // evaluated once the first answer is on screen, not beside it.
+    loadPlot().catch(() => {});
   },
   ready(last) {
     $('results').classList.remove('quick');
@@ -425,26 +427,13 @@ function markHeadline(kind) {
   if (!performance.getEntriesByName('mentorsim:first-result').length) performance.mark('mentorsim:first-result');
 }
 
-/**
- * Starts evaluating the charts' libraries (once) and resolves to Plot. Their
- * bytes are preloaded with the page; evaluating them waits for the first
- * answer, which would otherwise share the processor with them.
- */
-function chartsLater() {
-  if (!app.plotReady) {
-    app.plotReady = loadPlot();
-    app.plotReady.catch(() => {});
-  }
-  return app.plotReady;
-}
-
 /** Draws everything for app.last, a chart per task so no task runs long. Returns false if superseded. */
 async function renderResults() {
   const gen = ++app.renderGen;
   if (!app.last) return false;
   if (!app.Plot) {
     try {
-      app.Plot = await chartsLater();
+      app.Plot = await loadPlot();
     } catch (e) {
       notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
       app.Plot = null;
