@@ -405,9 +405,10 @@ fn lognormal_mu_sigma(p5: f64, p95: f64) -> (f64, f64) {
 ///
 /// When both shapes are at least 1 (every PERT, and a Beta from at least one
 /// event and one non-event), a draw is `X / (X + Y)` with `X ~ Gamma(a)` and
-/// `Y ~ Gamma(b)` (Devroye 1986, *Non-Uniform Random Variate Generation*,
-/// section IX.4.1), each by Marsaglia and Tsang's method (ACM TOMS 26(3),
-/// 2000, as `rand_distr::Gamma` implements it). Its rejection step mostly
+/// `Y ~ Gamma(b)` (the beta density's properties in Devroye 1986,
+/// *Non-Uniform Random Variate Generation*, chapter IX), each by Marsaglia
+/// and Tsang's method (ACM TOMS 26(3), 2000, as `rand_distr::Gamma`
+/// implements it). Its rejection step mostly
 /// passes on a squeeze of a few products, where Cheng's algorithm (1978,
 /// `rand_distr::Beta`) takes a logarithm and an exponential a draw: measured
 /// here, about 25 ns a draw against 70 to 85. Below a shape of 1 the Gamma
