@@ -396,6 +396,11 @@ impl Sketch {
         self.view().quantile_se(p)
     }
 
+    /// A histogram of the defined values; see [`View::histogram`].
+    pub fn histogram(&self, bins: usize) -> Histogram {
+        self.view().histogram(bins)
+    }
+
     /// The buckets laid out once, for the quantiles and standard errors of
     /// a summary: each figure is then a binary search or one pass over an
     /// array, not a walk through the stores (which a summary of seven
@@ -576,16 +581,7 @@ impl View<'_> {
             }
         }
     }
-}
 
-impl Sketch {
-    /// A histogram of the defined values; see [`View::histogram`].
-    pub fn histogram(&self, bins: usize) -> Histogram {
-        self.view().histogram(bins)
-    }
-}
-
-impl View<'_> {
     /// A histogram of the defined values: `bins` equal bins from the 1st to
     /// the 99th percentile, with the values outside counted in `below` and
     /// `above` (undefined values are in neither).

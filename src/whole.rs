@@ -12,13 +12,17 @@
 /// whole (2^52).
 const WHOLE: f64 = 4_503_599_627_370_496.0;
 
+/// `x` truncated towards zero, or `None` when it has no fraction to drop
+/// (NaN, an infinity, or a magnitude of 2^52 or more).
+#[inline]
+fn truncated(x: f64) -> Option<f64> {
+    (x.abs() < WHOLE).then_some(x as i64 as f64)
+}
+
 /// `x.round()`: to the nearest whole number, halves away from zero.
 #[inline]
 pub fn round(x: f64) -> f64 {
-    if x.is_nan() || x.abs() >= WHOLE {
-        return x;
-    }
-    let t = x as i64 as f64;
+    let Some(t) = truncated(x) else { return x };
     // `x - t` is exact: both share their sign and |t| <= |x| < 2^52.
     let d = x - t;
     let r = if d >= 0.5 {
@@ -34,23 +38,15 @@ pub fn round(x: f64) -> f64 {
 /// `x.floor()`.
 #[inline]
 pub fn floor(x: f64) -> f64 {
-    if x.is_nan() || x.abs() >= WHOLE {
-        return x;
-    }
-    let t = x as i64 as f64;
-    let r = if t > x { t - 1.0 } else { t };
-    r.copysign(x)
+    let Some(t) = truncated(x) else { return x };
+    (if t > x { t - 1.0 } else { t }).copysign(x)
 }
 
 /// `x.ceil()`.
 #[inline]
 pub fn ceil(x: f64) -> f64 {
-    if x.is_nan() || x.abs() >= WHOLE {
-        return x;
-    }
-    let t = x as i64 as f64;
-    let r = if t < x { t + 1.0 } else { t };
-    r.copysign(x)
+    let Some(t) = truncated(x) else { return x };
+    (if t < x { t + 1.0 } else { t }).copysign(x)
 }
 
 #[cfg(test)]

@@ -9,17 +9,17 @@
 
 const WORKER_FILES = ['lib/worker.js', 'pkg/mentorsim.js', 'pkg/mentorsim_bg.wasm', 'vendor/plot.mjs', 'vendor/d3.min.js', 'vendor/plot.umd.min.js', 'vendor/qrcode.mjs'];
 
+/** The service worker's registration (null where there is none), once asked for. */
 let registration = null;
 
-export function registerOffline() {
+function register() {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return Promise.resolve(null);
-  registration = navigator.serviceWorker.register(new URL('../sw.js', import.meta.url), { scope: new URL('../', import.meta.url).pathname }).catch(() => null);
-  return registration;
+  return navigator.serviceWorker.register(new URL('../sw.js', import.meta.url), { scope: new URL('../', import.meta.url).pathname }).catch(() => null);
 }
 
 /** Registers the service worker (once) and sends it every same-origin file the page has loaded so far. */
 export async function keepForOffline() {
-  registration ??= registerOffline();
+  registration ??= register();
   if (!(await registration)) return;
   const reg = await navigator.serviceWorker.ready;
   const urls = new Set([location.href, ...WORKER_FILES.map((f) => new URL(`../${f}`, import.meta.url).href)]);
