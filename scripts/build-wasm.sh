@@ -34,7 +34,8 @@ wasm=www/pkg/mentorsim_bg.wasm
 # classic <script> tags, which set the globals d3 and Plot, or through plot.mjs:
 #   import { Plot, d3 } from './vendor/plot.mjs';
 rm -rf www/vendor && mkdir -p www/vendor
-cp node_modules/d3/dist/d3.min.js www/vendor/d3.min.js
+# d3 without the packages nothing here calls (interaction, animation): see the script.
+node scripts/d3-subset.mjs www/vendor/d3.min.js
 cp node_modules/@observablehq/plot/dist/plot.umd.min.js www/vendor/plot.umd.min.js
 cp node_modules/d3/LICENSE www/vendor/d3.LICENSE.txt
 cp node_modules/@observablehq/plot/LICENSE www/vendor/plot.LICENSE.txt

@@ -240,12 +240,16 @@ describe('room, note and article', () => {
     const { page, context } = await s.newPage();
     await page.goto(`${s.base}index.html?lang=fr`);
     await READY(page);
-    // The service worker controls the page and has kept what it loaded.
+    // The QR library and the "Embed this" dialog wait for their buttons' first press.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    for (const f of ['vendor/qrcode.mjs', 'page/embed-dialog.js', 'embed/options.js']) assert.ok(!loaded.some((u) => u.endsWith(f)), `${f} not loaded with the page`);
+    // The service worker controls the page and has kept what it loaded, and
+    // what those buttons will load.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForFunction(async () => {
       const c = await caches.open('mentorsim-v1');
       const keys = (await c.keys()).map((r) => r.url);
-      return ['pkg/mentorsim_bg.wasm', 'vendor/plot.umd.min.js', 'lib/worker.js', 'page/page.js', 'lib/strings-room.js'].every((f) => keys.some((k) => k.endsWith(f)));
+      return ['pkg/mentorsim_bg.wasm', 'vendor/plot.umd.min.js', 'lib/worker.js', 'page/page.js', 'lib/strings-room.js', 'vendor/qrcode.mjs', 'page/embed-dialog.js', 'embed/strings.js'].every((f) => keys.some((k) => k.endsWith(f)));
     }, null, { timeout: 20_000 });
     const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel="manifest"]').href)).json());
     assert.equal(manifest.short_name, 'mentorsim');
@@ -258,6 +262,12 @@ describe('room, note and article', () => {
     assert.ok(await page.locator('#chart-fan-employed svg').count());
     await screenshot(page, 'offline-fr');
     await audit(page, 'page offline, fr');
+    // Offline, the share dialog still draws its QR code and "Embed this" opens.
+    await page.click('#btn-share');
+    await page.locator('#share-qr').waitFor();
+    await page.keyboard.press('Escape');
+    await page.click('#btn-embed');
+    await page.locator('dialog.embed-dialog').waitFor({ state: 'visible' });
     await context.close();
   });
 

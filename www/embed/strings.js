@@ -71,7 +71,6 @@ export const EMBED_STRINGS = {
   ),
 
   // ---- dialog on the page
-  'dlg.button': S('Embed this', 'Intégrer', 'Insluiten'),
   'dlg.title': S('Embed this scenario in another site', 'Intégrer ce scénario dans un autre site', 'Dit scenario insluiten op een andere site'),
   'dlg.intro': S(
     'Paste the code into an article: it shows the answer you choose with its P5–P95 band, the controls you tick, and a link back to this simulator with the same scenario. It computes in the reader’s browser when it scrolls into view.',

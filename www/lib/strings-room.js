@@ -67,6 +67,8 @@ export const ROOM_STRINGS = {
   'share.qr': S('QR code of the short link: {url}', 'Code QR du lien court : {url}', 'QR-code van de korte link: {url}'),
   'share.copy': S('Copy the short link', 'Copier le lien court', 'De korte link kopiëren'),
   'share.close': S('Close', 'Fermer', 'Sluiten'),
+  'share.qrFailed': S('The QR code could not be drawn ({message}); the link below works.', 'Le code QR n’a pas pu être dessiné ({message}) ; le lien ci-dessous fonctionne.', 'De QR-code kon niet worden getekend ({message}); de link hieronder werkt.'),
+  'embed.button': S('Embed this', 'Intégrer', 'Insluiten'),
   'share.scan': S('Scan to open this scenario on your phone.', 'Scannez pour ouvrir ce scénario sur votre téléphone.', 'Scan om dit scenario op uw telefoon te openen.'),
   'present.view': S('What the screen shows', 'Ce que montre l’écran', 'Wat het scherm toont'),
   'present.viewChart': S('The chart', 'Le graphique', 'De grafiek'),

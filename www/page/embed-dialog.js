@@ -11,10 +11,11 @@
 //     getScenario: () => app.scenario,                // optional: names the targets, hides controls it lacks
 //   });
 //
-// It needs nothing else from the page: its words are in embed-strings.js, its
-// styles in embed-dialog.css (linked once, on first use).
+// It needs nothing else from the page: its words are in embed/strings.js, its
+// styles in embed-dialog.css (linked once, on first use). The page loads this
+// module on the button's first press; the button's own label is the page's.
 
-import { t, pick, getLang, onLangChange, LANGS } from '../lib/i18n.js';
+import { t, pick, getLang, LANGS } from '../lib/i18n.js';
 import { h, uid } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
 import { et } from '../embed/strings.js';
@@ -124,12 +125,6 @@ export function installEmbedDialog({ button, getState, getScenario = () => null 
   let previewHeight = 0;
   let preview = null;
   let timer = 0;
-
-  const label = () => {
-    if (button) button.textContent = et('dlg.button');
-  };
-  label();
-  onLangChange(label);
 
   // Heights from the preview only: the same checks as embed-host.js.
   window.addEventListener('message', (event) => {

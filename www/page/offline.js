@@ -7,7 +7,21 @@
 // nothing where service workers are not available (a file:// page, a
 // sandboxed frame, an old browser).
 
-const WORKER_FILES = ['lib/worker.js', 'pkg/mentorsim.js', 'pkg/mentorsim_bg.wasm', 'vendor/plot.mjs', 'vendor/d3.min.js', 'vendor/plot.umd.min.js', 'vendor/qrcode.mjs'];
+// Files the page loads later or elsewhere (its workers, the charts, and what
+// the "Share" and "Embed this" buttons load on their first press), kept too.
+const LATER_FILES = [
+  'lib/worker.js',
+  'pkg/mentorsim.js',
+  'pkg/mentorsim_bg.wasm',
+  'vendor/plot.mjs',
+  'vendor/d3.min.js',
+  'vendor/plot.umd.min.js',
+  'vendor/qrcode.mjs',
+  'page/embed-dialog.js',
+  'page/embed-dialog.css',
+  'embed/options.js',
+  'embed/strings.js',
+];
 
 /** The service worker's registration (null where there is none), once asked for. */
 let registration = null;
@@ -22,7 +36,7 @@ export async function keepForOffline() {
   registration ??= register();
   if (!(await registration)) return;
   const reg = await navigator.serviceWorker.ready;
-  const urls = new Set([location.href, ...WORKER_FILES.map((f) => new URL(`../${f}`, import.meta.url).href)]);
+  const urls = new Set([location.href, ...LATER_FILES.map((f) => new URL(`../${f}`, import.meta.url).href)]);
   for (const e of performance.getEntriesByType('resource')) if (new URL(e.name).origin === location.origin) urls.add(e.name);
   reg.active?.postMessage({ cache: [...urls] });
 }

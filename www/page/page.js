@@ -748,11 +748,23 @@ function wireStatic() {
   $('btn-view-chart').addEventListener('click', () => setPresentView(false));
   $('btn-view-drivers').addEventListener('click', () => setPresentView(true));
   $('btn-print').addEventListener('click', () => window.print());
-  // "Embed this" (embed-dialog.js), only where the page has its button.
+  // "Embed this" (embed-dialog.js), only where the page has its button, and
+  // loaded on its first press: few readers open it. Once installed, the dialog
+  // listens to the button itself.
   if ($('btn-embed')) {
-    import('./embed-dialog.js')
-      .then((m) => m.installEmbedDialog({ button: $('btn-embed'), getState: () => app.state, getScenario: () => app.scenario }))
-      .catch((e) => notice(e.message ?? String(e), 'error'));
+    let dialog = null;
+    const first = () => {
+      dialog ??= import('./embed-dialog.js').then((m) => m.installEmbedDialog({ button: $('btn-embed'), getState: () => app.state, getScenario: () => app.scenario }));
+      dialog.then(
+        (d) => d.open(),
+        (e) => {
+          dialog = null;
+          $('btn-embed').addEventListener('click', first, { once: true });
+          notice(e.message ?? String(e), 'error');
+        }
+      );
+    };
+    $('btn-embed').addEventListener('click', first, { once: true });
   }
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && app.state?.present) setPresent(false);

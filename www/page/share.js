@@ -1,22 +1,26 @@
 // "Share": a dialog with the short link of the scenario as it is (the preset
 // and only the edited fields, readable: ?preset=actiris-2028&budget.constant=3000000)
 // and its QR code, drawn on the page by qrcode-generator (vendor/qrcode.mjs,
-// served from this site), big enough to scan from the back of a room.
+// served from this site), big enough to scan from the back of a room. The QR
+// library is loaded the first time the dialog opens, not with the page.
 //
 //   installShare({ button, getUrl })   getUrl() gives the short link now
 
 import { t } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
-import qrcode from '../vendor/qrcode.mjs';
+
+let qrLibrary = null;
+const loadQr = () => (qrLibrary ??= import('../vendor/qrcode.mjs').then((m) => m.default));
 
 /** Quiet zone around the code, in modules (the standard asks for 4). */
 const QUIET = 4;
 
 /**
  * Draws the QR code of `text` on a canvas about `size` CSS pixels wide,
- * whole pixels per module so that it stays sharp. Returns the canvas.
+ * whole pixels per module so that it stays sharp. Resolves to the canvas.
  */
-export function qrCanvas(text, size = 320) {
+export async function qrCanvas(text, size = 320) {
+  const qrcode = await loadQr();
   const qr = qrcode(0, 'M');
   qr.addData(text, 'Byte');
   qr.make();
@@ -40,15 +44,21 @@ export function installShare({ button, getUrl }) {
   document.body.append(dialog);
   const status = h('span', { class: 'copy-status', role: 'status' });
 
-  function fill() {
+  async function fill() {
     const url = getUrl();
     const linkId = 'share-link';
     const input = h('input', { id: linkId, type: 'text', readonly: true, value: url, class: 'share-link' });
-    const canvas = qrCanvas(url, 560);
-    canvas.id = 'share-qr';
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', t('share.qr', { url }));
-    canvas.dataset.url = url;
+    let canvas;
+    try {
+      canvas = await qrCanvas(url, 560);
+      canvas.id = 'share-qr';
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', t('share.qr', { url }));
+      canvas.dataset.url = url;
+    } catch (e) {
+      // Offline before the library was ever loaded: the link still works.
+      canvas = h('p', { class: 'share-scan', role: 'status', text: t('share.qrFailed', { message: e?.message ?? String(e) }) });
+    }
     dialog.replaceChildren(
       h(
         'div',
@@ -70,8 +80,9 @@ export function installShare({ button, getUrl }) {
     }
   }
 
-  button.addEventListener('click', () => {
-    fill();
+  button.addEventListener('click', async () => {
+    await fill();
+    if (dialog.open) return;
     dialog.showModal();
     dialog.querySelector('.share-head button')?.focus();
   });
