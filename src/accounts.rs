@@ -129,6 +129,12 @@ pub fn text(r: &crate::RunResult) -> String {
         pts(e.p5, e.p5_se),
         pts(e.p95, e.p95_se)
     );
+    if e.p5.is_some_and(|v| v < 0.0) {
+        let _ = writeln!(
+            o,
+            "  Its band goes below zero: the evidence does not rule out that mentoring slightly lowers the chance of work. In those trials the additional jobs, the fiscal return and the benefit-cost ratio are below zero."
+        );
+    }
     if let Some(be) = r.break_even.get("public") {
         let (x, c) = (&be.effect, &be.cost_per_duo);
         let _ = writeln!(
@@ -156,7 +162,7 @@ pub fn text(r: &crate::RunResult) -> String {
     }
     let _ = writeln!(
         o,
-        "\nACCOUNTS  present value, EUR of {}, discounted; benefit less cost, median (P5 - P95); chance the benefit exceeds the cost",
+        "\nACCOUNTS  present value, EUR of {}, discounted; benefit less cost, median (P5 - P95); chance the benefit exceeds the cost ± its 95 % Monte Carlo band",
         r.years.first().copied().unwrap_or_default()
     );
     let fig = |x: Option<f64>, se: Option<f64>| {
@@ -188,7 +194,7 @@ pub fn text(r: &crate::RunResult) -> String {
             fig(n.p50, n.p50_se),
             fig(n.p5, n.p5_se),
             fig(n.p95, n.p95_se),
-            to_error(
+            with_error(
                 100.0 * a.p_benefit_exceeds_cost,
                 100.0 * a.p_benefit_exceeds_cost_se
             )

@@ -1,6 +1,6 @@
 //! Text and CSV renderings of a run, for the command line.
 
-use crate::distribution::Param;
+use crate::distribution::{Domain, Param};
 use crate::params::PARAMS;
 use crate::scenario::{Scenario, TargetKind};
 use crate::summary::{RunResult, SeriesSummary, TotalSummary};
@@ -384,9 +384,9 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     }
     let _ = writeln!(
         o,
-        "\nINPUTS  mean of each distribution; source = EVIDENCE row (* marks an assumption)"
+        "\nINPUTS  mean and 90 % interval (P5 - P95) of each input's draws; source = EVIDENCE row (* marks an assumption)"
     );
-    for (field, p) in params(scenario) {
+    for (field, p, domain) in params(scenario) {
         let source = match (&p.source, p.assumption) {
             (Some(s), false) => s.clone(),
             (Some(s), true) => format!("{s} (assumption)"),
@@ -397,20 +397,28 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         } else {
             " "
         };
-        let mean = num(p.mean(), if p.mean().abs() < 10.0 { 3 } else { 0 });
-        let _ = writeln!(o, "  {mark}{field:<36} {mean:>10}   {source}");
+        // Three decimals below 10, whole numbers above: an input is a
+        // statement of evidence, not a Monte Carlo estimate.
+        let fig = |x: f64| num(x, if p.mean().abs() < 10.0 { 3 } else { 0 });
+        let spread = match p.summary(domain) {
+            Some(q) if !p.is_fixed() => format!("{} - {}", fig(q.p5), fig(q.p95)),
+            _ => "fixed".into(),
+        };
+        let mean = fig(p.mean());
+        let _ = writeln!(o, "  {mark}{field:<36} {mean:>10}  {spread:<20} {source}");
     }
     o
 }
 
-/// Every parameter of a scenario with its field path, leaving out the
-/// optional ones a scenario leaves at their default of zero.
-pub fn params(s: &Scenario) -> Vec<(&'static str, &Param)> {
+/// Every parameter of a scenario with its field path and the domain its
+/// draws are clipped to, leaving out the optional ones a scenario leaves at
+/// their default of zero.
+pub fn params(s: &Scenario) -> Vec<(&'static str, &Param, Domain)> {
     PARAMS
         .iter()
-        .filter_map(|spec| Some((spec.path, spec.get(s)?, spec.default)))
-        .filter(|(_, p, default)| !(default.is_some() && p.is_fixed() && p.mean() == 0.0))
-        .map(|(path, p, _)| (path, p))
+        .filter_map(|spec| Some((spec.path, spec.get(s)?, spec.default, spec.domain)))
+        .filter(|(_, p, default, _)| !(default.is_some() && p.is_fixed() && p.mean() == 0.0))
+        .map(|(path, p, _, domain)| (path, p, domain))
         .collect()
 }
 

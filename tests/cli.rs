@@ -123,7 +123,51 @@ fn every_preset_runs_in_text_mode() {
         for needle in ["TOTALS", "PER YEAR", "trials, seed"] {
             assert!(out.contains(needle), "{id}: no `{needle}` in\n{out}");
         }
+        text_tables_carry_their_spread(id, &out);
     }
+}
+
+/// Each account's chance comes with its Monte Carlo band, and each uncertain
+/// input with its 90 % interval around its mean.
+fn text_tables_carry_their_spread(id: &str, out: &str) {
+    let section = |head: &str| -> Vec<&str> {
+        out.lines()
+            .skip_while(|l| !l.starts_with(head))
+            .skip(1)
+            .take_while(|l| !l.trim().is_empty())
+            .collect()
+    };
+    let accounts = section("ACCOUNTS");
+    assert!(!accounts.is_empty(), "{id}: no ACCOUNTS in\n{out}");
+    for line in accounts {
+        assert!(
+            line.contains(" ± ") && line.contains(" %"),
+            "{id}: an account's chance without its band: {line}"
+        );
+    }
+    let inputs = section("INPUTS");
+    assert!(inputs.len() > 10, "{id}: INPUTS\n{out}");
+    let number = |s: &str| {
+        s.replace(',', "")
+            .parse::<f64>()
+            .unwrap_or_else(|_| panic!("{id}: not a number `{s}`"))
+    };
+    let mut spread = 0;
+    for line in inputs {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let mean = number(words[1]);
+        if words[2] == "fixed" {
+            continue;
+        }
+        assert_eq!(words[3], "-", "{id}: {line}");
+        let (p5, p95) = (number(words[2]), number(words[4]));
+        assert!(
+            p5 <= mean && mean <= p95 && p5 < p95,
+            "{id}: mean outside its interval: {line}"
+        );
+        spread += 1;
+    }
+    assert!(spread > 10, "{id}: only {spread} inputs with an interval");
 }
 
 #[test]

@@ -78,6 +78,15 @@ describe('page', () => {
     assert.equal(colours.legend.length, 2);
     assert.deepEqual(colours.lines, colours.legend);
     assert.ok(await p.page.locator('#sources a[href="#ev-E7"]').count());
+    // Where the engine's own run has the effect's band, and the net jobs' and
+    // the ratio's, below zero, those two cards say why; nowhere else.
+    const r = await engineResult('actiris-2028');
+    const below = r.counterfactual.effect.p5 < 0;
+    const netP5 = r.series.net_additional_employed_cumulative.p5.at(-1);
+    assert.equal(await p.page.locator('#card-net .below-zero').count(), below && netP5 < 0 ? 1 : 0, `net P5 ${netP5}, effect P5 ${r.counterfactual.effect.p5}`);
+    assert.equal(await p.page.locator('#card-bcr .below-zero').count(), below && r.totals.benefit_cost_ratio.p5 < 0 ? 1 : 0);
+    assert.equal(await p.page.locator('#card-employed .below-zero').count(), 0);
+    if (below) assert.match(await p.page.textContent('#card-bcr .below-zero'), /does not rule out/);
     await screenshot(p.page, 'page-loaded');
     done(p);
     await p.context.close();

@@ -84,6 +84,16 @@ function card({ id, title, what, fig, value, unitNote, band, extra = [], sources
   );
 }
 
+/**
+ * Why a band goes below zero, on the cards whose figure follows the effect of
+ * mentoring: the effect's own band does (null when it does not, or when the
+ * figure's P5 is not negative).
+ */
+function belowZero(result, p5) {
+  const effectP5 = result.counterfactual?.effect?.p5;
+  return p5 < 0 && effectP5 < 0 ? h('p', { class: 'below-zero', text: t('card.belowZero') }) : null;
+}
+
 function band(lo, hi, f) {
   return t('card.band', { lo: f(lo), hi: f(hi) });
 }
@@ -159,7 +169,7 @@ export function headline(result, scenario) {
   const lastOf = (name, q) => last(series(name)?.[q]);
   // A quantile of the last year to the digits its Monte Carlo error supports.
   const q = (name, k) => fmtErr(lastOf(name, k), lastOf(name, `${k}_se`));
-  const countCard = (id, name, titleKey, whatKey, deps) =>
+  const countCard = (id, name, titleKey, whatKey, deps, extra = []) =>
     card({
       id,
       title: t(titleKey),
@@ -167,13 +177,14 @@ export function headline(result, scenario) {
       fig: withError(lastOf(name, 'p50'), lastOf(name, 'p50_se')),
       unitNote: `${t('card.median')}, ${t('unit.people')}`,
       band: band(q(name, 'p5'), q(name, 'p95'), String),
+      extra,
       sources: sourceLinks(scenario, deps),
       n,
     });
 
   cards.push(countCard('started', 'duos_started_cumulative', 'card.started', 'card.startedWhat', DEPENDS.started));
   cards.push(countCard('employed', 'employed_cumulative', 'card.employed', 'card.employedWhat', DEPENDS.employed));
-  cards.push(countCard('net', 'net_additional_employed_cumulative', 'card.net', 'card.netWhat', DEPENDS.net));
+  cards.push(countCard('net', 'net_additional_employed_cumulative', 'card.net', 'card.netWhat', DEPENDS.net, [belowZero(result, lastOf('net_additional_employed_cumulative', 'p5'))]));
 
   const cnj = result.totals?.cost_per_net_job;
   if (cnj) {
@@ -201,7 +212,10 @@ export function headline(result, scenario) {
         fig: withError(bcr.p50, bcr.p50_se, 'ratio'),
         unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
         band: band(fmtErr(bcr.p5, bcr.p5_se, 'ratio'), fmtErr(bcr.p95, bcr.p95_se, 'ratio'), String),
-        extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), pm: mcBand(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share') }) })],
+        extra: [
+          h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), pm: mcBand(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share') }) }),
+          belowZero(result, bcr.p5),
+        ],
         sources: sourceLinks(scenario, DEPENDS.bcr),
         n,
       })

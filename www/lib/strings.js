@@ -186,6 +186,11 @@ export const STRINGS = {
   'card.costNetWhat': S('Public cost divided by additional people in work, EUR, whole period', 'Coût public divisé par les personnes au travail en plus, EUR, toute la période', 'Overheidskost gedeeld door de extra mensen aan het werk, EUR, hele periode'),
   'card.undefinedShare': S('Undefined in {x} of the trials (no additional job)', 'Non défini dans {x} des essais (aucun emploi supplémentaire)', 'Niet bepaald in {x} van de trekkingen (geen extra baan)'),
   'card.bcr': S('Benefit–cost ratio', 'Rapport bénéfices–coûts', 'Baten-kostenverhouding'),
+  'card.belowZero': S(
+    'Below zero in some trials: the evidence does not rule out that mentoring slightly lowers the chance of work.',
+    'Sous zéro dans certains essais : les études n’excluent pas que le mentorat réduise un peu la chance de travailler.',
+    'In sommige trekkingen onder nul: het onderzoek sluit niet uit dat mentoring de kans op werk licht verlaagt.'
+  ),
   'card.bcrWhat': S('Fiscal return of the additional jobs (benefits saved, contributions and taxes, discounted) per euro of public cost', 'Retour fiscal des emplois supplémentaires (allocations économisées, cotisations et impôts, actualisés) par euro de coût public', 'Fiscaal rendement van de extra banen (bespaarde uitkeringen, bijdragen en belastingen, verdisconteerd) per euro overheidskost'),
   'card.pBcr': S('Probability that benefits exceed costs: {p} {pm}', 'Probabilité que les bénéfices dépassent les coûts : {p} {pm}', 'Kans dat de baten de kosten overtreffen: {p} {pm}'),
   'card.budget': S('Budget needed', 'Budget nécessaire', 'Benodigd budget'),
