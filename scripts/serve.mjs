@@ -62,7 +62,9 @@ const TYPES = {
 const COMMON = {
   'Access-Control-Allow-Origin': '*',
   'Cross-Origin-Resource-Policy': 'cross-origin',
-  // Always revalidate: a rebuilt www/pkg must never meet a cached old glue file.
+  // Always revalidate: a rebuilt www/pkg must never meet a cached old glue
+  // file. Each file has a validator (ETag: its size and time), so an
+  // unchanged one is answered 304 and a return visit downloads only headers.
   'Cache-Control': 'no-cache',
   'X-Content-Type-Options': 'nosniff',
 };
@@ -92,7 +94,7 @@ async function locate(urlPath) {
   // A symbolic link inside root could still point outside it.
   const real = await realpath(file);
   if (!real.startsWith(root + sep)) return null;
-  return { file: real, size: info.size };
+  return { file: real, size: info.size, etag: `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`, modified: info.mtime.toUTCString() };
 }
 
 const server = createServer(async (req, res) => {
@@ -107,8 +109,15 @@ const server = createServer(async (req, res) => {
   const found = await locate(pathname);
   if (found === null) return send(res, 403, 'Forbidden');
   if (found.file === null) return send(res, 404, 'Not Found');
+  const validators = { ETag: found.etag, 'Last-Modified': found.modified };
+  const tags = (req.headers['if-none-match'] ?? '').split(',').map((t) => t.trim());
+  if (tags.includes(found.etag) || tags.includes('*')) {
+    res.writeHead(304, { ...COMMON, ...validators });
+    return res.end();
+  }
   res.writeHead(200, {
     ...COMMON,
+    ...validators,
     'Content-Type': TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': found.size,
   });

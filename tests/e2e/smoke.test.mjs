@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, openSession, requireBuild, screenshot } from './helpers.mjs';
+import { assertOnlyLocal, openSession, requireBuild, screenshot, startServer } from './helpers.mjs';
 
 // A raw GET: fetch() would normalise '..' away before the server saw it.
 function rawGet(origin, path) {
@@ -62,6 +62,29 @@ describe('smoke', () => {
     assert.equal(res.headers.get('cache-control'), 'no-cache');
     const bytes = new Uint8Array(await res.arrayBuffer());
     assert.deepEqual([...bytes.subarray(0, 4)], [0x00, 0x61, 0x73, 0x6d], 'wasm magic number');
+  });
+
+  test('an unchanged file is answered 304 on revalidation; a rebuilt one has a new ETag and comes whole', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mentorsim-serve-'));
+    const server = await startServer({ root: dir });
+    try {
+      await writeFile(join(dir, 'a.js'), 'export const a = 1;\n');
+      const first = await fetch(server.base + 'a.js');
+      const tag = first.headers.get('etag');
+      assert.ok(tag && first.headers.get('last-modified'), 'validators sent');
+      assert.equal(first.headers.get('cache-control'), 'no-cache', 'always revalidated');
+      const again = await fetch(server.base + 'a.js', { headers: { 'If-None-Match': tag } });
+      assert.equal(again.status, 304);
+      assert.equal((await again.arrayBuffer()).byteLength, 0);
+      await writeFile(join(dir, 'a.js'), 'export const a = 22;\n');
+      const rebuilt = await fetch(server.base + 'a.js', { headers: { 'If-None-Match': tag } });
+      assert.equal(rebuilt.status, 200);
+      assert.notEqual(rebuilt.headers.get('etag'), tag);
+      assert.equal(await rebuilt.text(), 'export const a = 22;\n');
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('serves JavaScript as text/javascript', async () => {
