@@ -132,7 +132,7 @@ pub fn text(r: &crate::RunResult) -> String {
     if e.p5.is_some_and(|v| v < 0.0) {
         let _ = writeln!(
             o,
-            "  Its band goes below zero: the evidence does not rule out that mentoring slightly lowers the chance of work. In those trials the additional jobs, the fiscal return and the benefit-cost ratio are below zero."
+            "  Its band goes below zero: the effect allowed for includes mentoring lowering the chance of work. In those trials the additional jobs, the fiscal return and the benefit-cost ratio are zero or below."
         );
     }
     if let Some(be) = r.break_even.get("public") {

@@ -187,9 +187,9 @@ export const STRINGS = {
   'card.undefinedShare': S('Undefined in {x} of the trials (no additional job)', 'Non défini dans {x} des essais (aucun emploi supplémentaire)', 'Niet bepaald in {x} van de trekkingen (geen extra baan)'),
   'card.bcr': S('Benefit–cost ratio', 'Rapport bénéfices–coûts', 'Baten-kostenverhouding'),
   'card.belowZero': S(
-    'Below zero in some trials: the evidence does not rule out that mentoring slightly lowers the chance of work.',
-    'Sous zéro dans certains essais : les études n’excluent pas que le mentorat réduise un peu la chance de travailler.',
-    'In sommige trekkingen onder nul: het onderzoek sluit niet uit dat mentoring de kans op werk licht verlaagt.'
+    'Below zero in some trials: the effect of mentoring allowed for includes a negative one (fewer people in work than without mentoring).',
+    'Sous zéro dans certains essais : l’effet du mentorat retenu inclut un effet négatif (moins de personnes en emploi que sans mentorat).',
+    'In sommige trekkingen onder nul: het aangenomen effect van mentoring omvat een negatief effect (minder mensen aan het werk dan zonder mentoring).'
   ),
   'card.bcrWhat': S('Fiscal return of the additional jobs (benefits saved, contributions and taxes, discounted) per euro of public cost', 'Retour fiscal des emplois supplémentaires (allocations économisées, cotisations et impôts, actualisés) par euro de coût public', 'Fiscaal rendement van de extra banen (bespaarde uitkeringen, bijdragen en belastingen, verdisconteerd) per euro overheidskost'),
   'card.pBcr': S('Probability that benefits exceed costs: {p} {pm}', 'Probabilité que les bénéfices dépassent les coûts : {p} {pm}', 'Kans dat de baten de kosten overtreffen: {p} {pm}'),
