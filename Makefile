@@ -48,4 +48,4 @@ bench-page: wasm
 
 clean:
 	cargo clean
-	rm -rf www/pkg www/vendor artifacts
+	rm -rf www/pkg www/vendor www/dist artifacts

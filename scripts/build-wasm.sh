@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package the page loads (www/pkg/) and copies the
-# charting library into www/vendor/, so the page needs no bundler and no CDN.
-# Both folders are build outputs. Run scripts/setup.sh --light first.
+# Builds the WebAssembly package the page loads (www/pkg/), copies the
+# charting library into www/vendor/ (no CDN), and writes the page's and the
+# widget's code as a few minified files in www/dist/ (scripts/bundle.mjs).
+# The three folders are build outputs. Run scripts/setup.sh --light first.
 set -euo pipefail
 SCRIPT_NAME=build-wasm
 source "$(dirname "$0")/lib.sh"
@@ -9,6 +10,7 @@ source "$(dirname "$0")/lib.sh"
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh --light"
 [ -d node_modules/@observablehq/plot ] || die "npm packages missing: run scripts/setup.sh --light"
 [ -f node_modules/qrcode-generator/dist/qrcode.mjs ] || die "npm packages missing: run scripts/setup.sh --light"
+[ -d node_modules/esbuild ] || die "npm packages missing: run scripts/setup.sh --light"
 
 say "toolchain: $(wasm_toolchain)"
 start=$SECONDS
@@ -54,3 +56,6 @@ JS
 cp node_modules/qrcode-generator/dist/qrcode.mjs www/vendor/qrcode.mjs
 
 say "www/pkg: $(stat -c %s "$wasm") bytes of wasm, $(gzip -9 -c "$wasm" | wc -c) gzipped"
+
+# The page's code: one small file that starts the engine, the rest in a few more.
+node scripts/bundle.mjs

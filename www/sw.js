@@ -6,9 +6,9 @@
 // from another host is ever requested or stored. The widget (embed.html)
 // runs in a sandboxed frame and registers nothing.
 
-const CACHE = 'mentorsim-v1';
+const CACHE = 'mentorsim-v2';
 // The entry points; the page sends the rest of what it loaded (page.js, "cache").
-const CORE = ['./', 'index.html', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'lib/palette.css', 'page/style.css', 'page/room.css', 'page/app.js', 'lib/worker.js', 'pkg/mentorsim.js', 'pkg/mentorsim_bg.wasm'];
+const CORE = ['./', 'index.html', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png', 'lib/palette.css', 'page/style.css', 'page/room.css', 'dist/app.js', 'dist/page.js', 'lib/worker.js', 'pkg/mentorsim.js', 'pkg/mentorsim_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -242,15 +242,17 @@ describe('room, note and article', () => {
     await READY(page);
     // The QR library and the "Embed this" dialog wait for their buttons' first press.
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-    for (const f of ['vendor/qrcode.mjs', 'page/embed-dialog.js', 'embed/options.js']) assert.ok(!loaded.some((u) => u.endsWith(f)), `${f} not loaded with the page`);
+    for (const f of ['vendor/qrcode.mjs', 'dist/embed-dialog.js']) assert.ok(!loaded.some((u) => u.endsWith(f)), `${f} not loaded with the page`);
+    assert.ok(loaded.some((u) => u.endsWith('dist/page.js')), 'the page’s code is loaded as its bundle');
     // The service worker controls the page and has kept what it loaded, and
     // what those buttons will load.
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForFunction(async () => {
-      const c = await caches.open('mentorsim-v1');
-      const keys = (await c.keys()).map((r) => r.url);
-      return ['pkg/mentorsim_bg.wasm', 'vendor/plot.umd.min.js', 'lib/worker.js', 'page/page.js', 'lib/strings-room.js', 'vendor/qrcode.mjs', 'page/embed-dialog.js', 'embed/strings.js'].every((f) => keys.some((k) => k.endsWith(f)));
-    }, null, { timeout: 20_000 });
+    await page.waitForFunction(async (loaded) => {
+      const c = await caches.open('mentorsim-v2');
+      const keys = (await c.keys()).map((r) => new URL(r.url).pathname);
+      const later = ['pkg/mentorsim_bg.wasm', 'vendor/plot.umd.min.js', 'lib/worker.js', 'vendor/qrcode.mjs', 'dist/embed-dialog.js', 'page/embed-dialog.css'];
+      return [...loaded, ...later].every((f) => keys.some((k) => k.endsWith(f)));
+    }, loaded.filter((u) => !u.endsWith('.map')), { timeout: 20_000 });
     const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel="manifest"]').href)).json());
     assert.equal(manifest.short_name, 'mentorsim');
     assert.ok(manifest.icons.length && manifest.start_url && manifest.display === 'standalone');

@@ -17,10 +17,8 @@ const LATER_FILES = [
   'vendor/d3.min.js',
   'vendor/plot.umd.min.js',
   'vendor/qrcode.mjs',
-  'page/embed-dialog.js',
+  'dist/embed-dialog.js',
   'page/embed-dialog.css',
-  'embed/options.js',
-  'embed/strings.js',
 ];
 
 /** The service worker's registration (null where there is none), once asked for. */
