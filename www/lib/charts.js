@@ -14,27 +14,28 @@
 
 import { t, fmtBy, fmtYear, fmtPct, fmtInt, fmtRatio, pick } from './i18n.js';
 
-// Classic scripts, one after the other: each is evaluated in a task of its own
-// (importing vendor/plot.mjs would evaluate both in one long task).
+// Classic scripts, fetched side by side and evaluated in this order (d3
+// before Plot), each in a task of its own (importing vendor/plot.mjs would
+// evaluate both in one long task).
 const VENDOR = ['../vendor/d3.min.js', '../vendor/plot.umd.min.js'];
 let plotPromise = null;
 
 /** Loads D3 and Plot from www/vendor/ once; resolves to the Plot namespace. */
 export function loadPlot() {
   if (globalThis.Plot) return Promise.resolve(globalThis.Plot);
-  plotPromise ??= VENDOR.reduce(
-    (p, src) =>
-      p.then(
-        () =>
-          new Promise((resolve, reject) => {
-            const s = document.createElement('script');
-            s.src = new URL(src, import.meta.url).href;
-            s.onload = resolve;
-            s.onerror = () => reject(new Error(`could not load ${src}`));
-            document.head.append(s);
-          })
-      ),
-    Promise.resolve()
+  plotPromise ??= Promise.all(
+    VENDOR.map(
+      (src) =>
+        new Promise((resolve, reject) => {
+          const s = document.createElement('script');
+          // A script added by code runs as soon as it arrives unless told to keep its place.
+          s.async = false;
+          s.src = new URL(src, import.meta.url).href;
+          s.onload = resolve;
+          s.onerror = () => reject(new Error(`could not load ${src}`));
+          document.head.append(s);
+        })
+    )
   ).then(() => {
     if (!globalThis.Plot) throw new Error('Plot did not load');
     return globalThis.Plot;

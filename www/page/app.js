@@ -1,7 +1,7 @@
 // Entry point of the page. The slow things start first: compiling the engine
 // and starting the workers, which then wait for the compiled module. The rest
-// of the page's code (page.js and its imports, fetched in parallel through the
-// modulepreload hints) is loaded meanwhile.
+// of the page's code (dist/page.js, fetched in parallel through its
+// modulepreload hint) is loaded meanwhile.
 
 import { compileModule } from '../lib/engine.js';
 import { WorkerPool } from '../lib/pool.js';

@@ -302,8 +302,8 @@ const hooks = {
     setStatus(t('status.quick', { trials: fmtInt(last.trials) }));
     performance.mark('mentorsim:quick-answer');
     setBodyState('quick');
-    // The charts' libraries (their bytes preloaded with the page) are
-    // evaluated once the first answer is on screen, not beside it.
+    // The charts' libraries are fetched and evaluated once the first answer
+    // is on screen: fetched with the page, they held it up.
     loadPlot().catch(() => {});
   },
   ready(last) {
