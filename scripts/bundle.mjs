@@ -13,9 +13,17 @@
 // is loaded with the page (and kept for offline use with the rest). The widget
 // (embed.html) loads dist/embed.js, from www/embed/main.js, in one file.
 //
-// Left as they are: the engine's package (www/pkg/), the charting libraries
-// and the QR library (www/vendor/, the latter loaded on first use), and the
-// simulation worker (www/lib/worker.js, which imports only the engine).
+// The charts' library is written to www/vendor/plot.js: the parts of
+// Observable Plot that the page and the widget call, with the parts of d3
+// those need, built from the two packages' own ES modules (so that what is
+// never called is left out) and minified. The names are read from the code
+// (every `Plot.name` in www/lib/, www/page/ and www/embed/), so a chart that
+// calls a new mark gets it at the next build; a name Plot does not export
+// fails the build.
+//
+// Left as they are: the engine's package (www/pkg/), the QR library
+// (www/vendor/qrcode.mjs, loaded on first use), and the simulation worker
+// (www/lib/worker.js, which imports only the engine).
 //
 // A module that finds a file next to itself with `import.meta.url` keeps
 // finding it: each `import.meta.url` is replaced by the address of the module
@@ -23,11 +31,12 @@
 //
 //   node scripts/bundle.mjs          (run by scripts/build-wasm.sh)
 import * as esbuild from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const WWW = fileURLToPath(new URL('../www/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const WWW = path.join(ROOT, 'www');
 const OUT = path.join(WWW, 'dist');
 
 /** A path from the bundles' folder, with forward slashes. */
@@ -64,6 +73,23 @@ const COMMON = {
 };
 const entries = (names) => Object.fromEntries(Object.entries(names).map(([name, file]) => [name, path.join(WWW, file)]));
 
+/** Every `Plot.name` the page's and the widget's code reads. */
+async function plotNames() {
+  const names = new Set();
+  for (const dir of ['lib', 'page', 'embed']) {
+    for (const f of (await readdir(path.join(WWW, dir))).filter((f) => f.endsWith('.js'))) {
+      for (const [, name] of (await readFile(path.join(WWW, dir, f), 'utf8')).matchAll(/\bPlot\.([A-Za-z_$][\w$]*)/g)) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
+
+const names = await plotNames();
+const plot = await import('@observablehq/plot');
+const version = async (pkg) => JSON.parse(await readFile(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const missing = names.filter((n) => !(n in plot));
+if (missing.length) throw new Error(`the page calls Plot.${missing.join(', Plot.')}, which Observable Plot does not export`);
+
 await rm(OUT, { recursive: true, force: true });
 const builds = await Promise.all([
   esbuild.build({
@@ -74,6 +100,23 @@ const builds = await Promise.all([
   }),
   // Its own build: the widget shares no file with the page.
   esbuild.build({ ...COMMON, entryPoints: entries({ embed: 'embed/main.js' }) }),
+  esbuild.build({
+    stdin: {
+      contents: `export { ${names.join(', ')} } from '@observablehq/plot';\n`,
+      resolveDir: ROOT,
+      sourcefile: 'plot.js',
+    },
+    outfile: path.join(WWW, 'vendor', 'plot.js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    // The libraries' licences are in vendor/*.LICENSE.txt.
+    legalComments: 'none',
+    banner: { js: `// Observable Plot ${await version('@observablehq/plot')} (ISC licence, plot.LICENSE.txt) with the parts of d3 ${await version('d3')} it needs (ISC licence, d3.LICENSE.txt), for Plot.${names.join(', Plot.')}. Written by scripts/bundle.mjs.` },
+    metafile: true,
+    logLevel: 'warning',
+  }),
 ]);
 for (const { metafile } of builds) {
   for (const [file, { bytes }] of Object.entries(metafile.outputs)) {

@@ -31,9 +31,9 @@ const HOST_PAGE = (app) => `<!doctype html>
 <script type="module">
   const init = (await import('${app}pkg/mentorsim.js')).default;
   const wasm = await init({ module_or_path: '${app}pkg/mentorsim_bg.wasm' });
-  const { Plot } = await import('${app}vendor/plot.mjs');
+  const Plot = await import('${app}vendor/plot.js');
   document.querySelector('#chart').append(
-    Plot.plot({ marks: [Plot.barY([3, 1, 4, 1, 5], { x: (d, i) => i, y: (d) => d })] }),
+    Plot.plot({ marks: [Plot.barX([3, 1, 4, 1, 5], { y: (d, i) => i, x: (d) => d })] }),
   );
   window.smoke = { memory: wasm.memory instanceof WebAssembly.Memory, svg: !!document.querySelector('#chart svg') };
 </script>`;

@@ -4,9 +4,9 @@
 // Why Plot: it draws the marks these charts need (bands with areaY, lines,
 // rectangles for pre-binned histograms, rules, pointer tips) in a few
 // declarative lines, outputs plain SVG (printable, exportable, readable by
-// screen readers through aria attributes) and needs nothing but D3, with no
-// build step. It is loaded from www/vendor/ (copied there by the build),
-// never from a CDN.
+// screen readers through aria attributes) and needs nothing but D3. It is
+// loaded from www/vendor/ (built there by scripts/bundle.mjs), never from a
+// CDN.
 //
 // Content-Security-Policy: Plot adds a <style> element to each SVG; with
 // style-src 'self' the browser would refuse it, so it is removed before the
@@ -14,31 +14,17 @@
 
 import { t, fmtBy, fmtYear, fmtPct, fmtInt, fmtRatio, pick } from './i18n.js';
 
-// Classic scripts, fetched side by side and evaluated in this order (d3
-// before Plot), each in a task of its own (importing vendor/plot.mjs would
-// evaluate both in one long task).
-const VENDOR = ['../vendor/d3.min.js', '../vendor/plot.umd.min.js'];
 let plotPromise = null;
 
-/** Loads D3 and Plot from www/vendor/ once; resolves to the Plot namespace. */
+/**
+ * Loads the charts' library (www/vendor/plot.js: the parts of Observable Plot
+ * called here, with the parts of d3 they need; see scripts/bundle.mjs) once;
+ * resolves to its namespace (`Plot.plot`, `Plot.line`, ...).
+ */
 export function loadPlot() {
-  if (globalThis.Plot) return Promise.resolve(globalThis.Plot);
-  plotPromise ??= Promise.all(
-    VENDOR.map(
-      (src) =>
-        new Promise((resolve, reject) => {
-          const s = document.createElement('script');
-          // A script added by code runs as soon as it arrives unless told to keep its place.
-          s.async = false;
-          s.src = new URL(src, import.meta.url).href;
-          s.onload = resolve;
-          s.onerror = () => reject(new Error(`could not load ${src}`));
-          document.head.append(s);
-        })
-    )
-  ).then(() => {
-    if (!globalThis.Plot) throw new Error('Plot did not load');
-    return globalThis.Plot;
+  plotPromise ??= import('../vendor/plot.js').catch((e) => {
+    plotPromise = null; // a later call tries again (the network may be back)
+    throw new Error(`could not load the charts' library: ${e.message ?? e}`);
   });
   return plotPromise;
 }
