@@ -31,11 +31,9 @@ wasm-bindgen --target web --remove-name-section --out-dir www/pkg \
   "$target_dir/wasm32-unknown-unknown/release/mentorsim.wasm"
 wasm=www/pkg/mentorsim_bg.wasm
 
-# Charts: the licences of Observable Plot and d3; the library itself, only the
-# parts the page calls, is written to www/vendor/plot.js by scripts/bundle.mjs.
+# Charts: the parts of Observable Plot the page calls are written to
+# www/vendor/plot.js, with their packages' licences, by scripts/bundle.mjs.
 rm -rf www/vendor && mkdir -p www/vendor
-cp node_modules/d3/LICENSE www/vendor/d3.LICENSE.txt
-cp node_modules/@observablehq/plot/LICENSE www/vendor/plot.LICENSE.txt
 
 # The QR code of the short link (page/share.js): an ES module with no
 # dependencies; its licence is in its header.

@@ -19,7 +19,8 @@
 // never called is left out) and minified. The names are read from the code
 // (every `Plot.name` in www/lib/, www/page/ and www/embed/), so a chart that
 // calls a new mark gets it at the next build; a name Plot does not export
-// fails the build.
+// fails the build. Next to it, plot.LICENSES.txt holds the licence of every
+// package whose code is in it (Plot, d3's packages, and the few Plot needs).
 //
 // Left as they are: the engine's package (www/pkg/), the QR library
 // (www/vendor/qrcode.mjs, loaded on first use), and the simulation worker
@@ -31,7 +32,7 @@
 //
 //   node scripts/bundle.mjs          (run by scripts/build-wasm.sh)
 import * as esbuild from 'esbuild';
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -111,13 +112,30 @@ const builds = await Promise.all([
     format: 'esm',
     target: 'es2022',
     minify: true,
-    // The libraries' licences are in vendor/*.LICENSE.txt.
+    // The licences are in plot.LICENSES.txt (below).
     legalComments: 'none',
-    banner: { js: `// Observable Plot ${await version('@observablehq/plot')} (ISC licence, plot.LICENSE.txt) with the parts of d3 ${await version('d3')} it needs (ISC licence, d3.LICENSE.txt), for Plot.${names.join(', Plot.')}. Written by scripts/bundle.mjs.` },
+    banner: { js: `// Observable Plot ${await version('@observablehq/plot')} with the parts of d3 and of the packages it needs, for Plot.${names.join(', Plot.')}; their licences are in plot.LICENSES.txt. Written by scripts/bundle.mjs.` },
     metafile: true,
     logLevel: 'warning',
   }),
 ]);
+// The packages whose code made it into vendor/plot.js, each with its licence.
+const plotOut = Object.entries(builds[2].metafile.outputs).find(([file]) => file.endsWith('vendor/plot.js'))?.[1];
+if (!plotOut) throw new Error('vendor/plot.js is missing from the outputs of its build');
+const packages = new Set();
+for (const [input, { bytesInOutput }] of Object.entries(plotOut.inputs)) {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+  if (pkg && bytesInOutput > 0) packages.add(pkg);
+}
+const licences = [];
+for (const pkg of [...packages].sort()) {
+  const dir = path.join(ROOT, 'node_modules', pkg);
+  const file = (await readdir(dir)).find((f) => /^licen[cs]e/i.test(f));
+  if (!file) throw new Error(`${pkg} is in vendor/plot.js but has no licence file`);
+  licences.push(`${pkg} ${await version(pkg)}\n${'='.repeat(pkg.length)}\n\n${(await readFile(path.join(dir, file), 'utf8')).trim()}\n`);
+}
+await writeFile(path.join(WWW, 'vendor', 'plot.LICENSES.txt'), `The code in plot.js comes from these packages, under these licences.\n\n${licences.join('\n')}`);
+
 for (const { metafile } of builds) {
   for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`bundle: ${path.relative(WWW, file)} ${(bytes / 1024).toFixed(1)} KiB`);
