@@ -236,6 +236,26 @@ describe('room, note and article', () => {
     await context.close();
   });
 
+  test('Share without its QR library says so in the reader’s language, keeps the link, and draws the code once the library can load', async () => {
+    // No service worker: it would hand over the library from its own copy.
+    const { page, context } = await s.newPage({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
+    await page.route('**/vendor/qrcode.mjs', (route) => route.abort());
+    await page.goto(`${s.base}index.html?preset=actiris-2028&lang=nl`);
+    await READY(page);
+    await page.click('#btn-share');
+    const failed = page.locator('#share-dialog .share-scan[role="status"]');
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /^De QR-code kon niet worden getekend \(.+\); de link hieronder werkt\.$/);
+    assert.equal(await page.locator('#share-qr').count(), 0);
+    assert.equal(await page.inputValue('#share-link'), `${s.base}index.html?preset=actiris-2028&lang=nl`);
+    await audit(page, 'share dialog without its QR code, nl');
+    await page.keyboard.press('Escape');
+    await page.unroute('**/vendor/qrcode.mjs');
+    await page.click('#btn-share');
+    await page.locator('#share-qr').waitFor();
+    await context.close();
+  });
+
   test('offline: after a first visit, a reload with the network cut shows the page from the cache, and says so', async () => {
     const { page, context } = await s.newPage();
     await page.goto(`${s.base}index.html?lang=fr`);

@@ -10,7 +10,14 @@ import { t } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
 
 let qrLibrary = null;
-const loadQr = () => (qrLibrary ??= import('../vendor/qrcode.mjs').then((m) => m.default));
+const loadQr = () =>
+  (qrLibrary ??= import('../vendor/qrcode.mjs').then(
+    (m) => m.default,
+    (e) => {
+      qrLibrary = null; // the next press tries again (the network may be back)
+      throw e;
+    }
+  ));
 
 /** Quiet zone around the code, in modules (the standard asks for 4). */
 const QUIET = 4;
