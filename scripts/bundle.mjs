@@ -92,7 +92,7 @@ const missing = names.filter((n) => !(n in plot));
 if (missing.length) throw new Error(`the page calls Plot.${missing.join(', Plot.')}, which Observable Plot does not export`);
 
 await rm(OUT, { recursive: true, force: true });
-const builds = await Promise.all([
+const [pageBuild, widgetBuild, plotBuild] = await Promise.all([
   esbuild.build({
     ...COMMON,
     entryPoints: entries({ app: 'page/app.js', page: 'page/page.js', 'embed-dialog': 'page/embed-dialog.js' }),
@@ -120,7 +120,7 @@ const builds = await Promise.all([
   }),
 ]);
 // The packages whose code made it into vendor/plot.js, each with its licence.
-const plotOut = Object.entries(builds[2].metafile.outputs).find(([file]) => file.endsWith('vendor/plot.js'))?.[1];
+const plotOut = Object.entries(plotBuild.metafile.outputs).find(([file]) => file.endsWith('vendor/plot.js'))?.[1];
 if (!plotOut) throw new Error('vendor/plot.js is missing from the outputs of its build');
 const packages = new Set();
 for (const [input, { bytesInOutput }] of Object.entries(plotOut.inputs)) {
@@ -132,11 +132,12 @@ for (const pkg of [...packages].sort()) {
   const dir = path.join(ROOT, 'node_modules', pkg);
   const file = (await readdir(dir)).find((f) => /^licen[cs]e/i.test(f));
   if (!file) throw new Error(`${pkg} is in vendor/plot.js but has no licence file`);
-  licences.push(`${pkg} ${await version(pkg)}\n${'='.repeat(pkg.length)}\n\n${(await readFile(path.join(dir, file), 'utf8')).trim()}\n`);
+  const heading = `${pkg} ${await version(pkg)}`;
+  licences.push(`${heading}\n${'='.repeat(heading.length)}\n\n${(await readFile(path.join(dir, file), 'utf8')).trim()}\n`);
 }
 await writeFile(path.join(WWW, 'vendor', 'plot.LICENSES.txt'), `The code in plot.js comes from these packages, under these licences.\n\n${licences.join('\n')}`);
 
-for (const { metafile } of builds) {
+for (const { metafile } of [pageBuild, widgetBuild, plotBuild]) {
   for (const [file, { bytes }] of Object.entries(metafile.outputs)) {
     if (file.endsWith('.js')) console.log(`bundle: ${path.relative(WWW, file)} ${(bytes / 1024).toFixed(1)} KiB`);
   }

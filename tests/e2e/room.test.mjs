@@ -272,7 +272,7 @@ describe('room, note and article', () => {
       const keys = (await c.keys()).map((r) => new URL(r.url).pathname);
       const later = ['pkg/mentorsim_bg.wasm', 'vendor/plot.js', 'lib/worker.js', 'vendor/qrcode.mjs', 'dist/embed-dialog.js', 'page/embed-dialog.css'];
       return [...loaded, ...later].every((f) => keys.some((k) => k.endsWith(f)));
-    }, loaded.filter((u) => !u.endsWith('.map')), { timeout: 20_000 });
+    }, loaded, { timeout: 20_000 });
     const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel="manifest"]').href)).json());
     assert.equal(manifest.short_name, 'mentorsim');
     assert.ok(manifest.icons.length && manifest.start_url && manifest.display === 'standalone');

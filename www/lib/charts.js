@@ -13,21 +13,18 @@
 // SVG enters the document and the same rules live in style.css (.ms-plot).
 
 import { t, fmtBy, fmtYear, fmtPct, fmtInt, fmtRatio, pick } from './i18n.js';
-
-let plotPromise = null;
+import { loadOnce } from './dom.js';
 
 /**
  * Loads the charts' library (www/vendor/plot.js: the parts of Observable Plot
- * called here, with the parts of d3 they need; see scripts/bundle.mjs) once;
- * resolves to its namespace (`Plot.plot`, `Plot.line`, ...).
+ * called here, with the parts of d3 they need; see scripts/bundle.mjs) once,
+ * or again after a failure; resolves to its namespace (`Plot.plot`, ...).
  */
-export function loadPlot() {
-  plotPromise ??= import('../vendor/plot.js').catch((e) => {
-    plotPromise = null; // a later call tries again (the network may be back)
+export const loadPlot = loadOnce(() =>
+  import('../vendor/plot.js').catch((e) => {
     throw new Error(`could not load the charts' library: ${e.message ?? e}`);
-  });
-  return plotPromise;
-}
+  })
+);
 
 const CHART_SERIES = 6;
 

@@ -30,6 +30,19 @@ export function nextTask() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * `load()` once, its promise kept for every later call; a promise that fails
+ * is dropped, so the next call tries again (the network may be back).
+ */
+export function loadOnce(load) {
+  let promise = null;
+  return () =>
+    (promise ??= load().catch((e) => {
+      promise = null;
+      throw e;
+    }));
+}
+
 /** A link to an external page: opens in a new tab, no referrer, no opener. */
 export function extLink(href, text) {
   return h('a', { href, text, rel: 'noopener noreferrer external', target: '_blank' });

@@ -7,17 +7,9 @@
 //   installShare({ button, getUrl })   getUrl() gives the short link now
 
 import { t } from '../lib/i18n.js';
-import { h } from '../lib/dom.js';
+import { h, loadOnce } from '../lib/dom.js';
 
-let qrLibrary = null;
-const loadQr = () =>
-  (qrLibrary ??= import('../vendor/qrcode.mjs').then(
-    (m) => m.default,
-    (e) => {
-      qrLibrary = null; // the next press tries again (the network may be back)
-      throw e;
-    }
-  ));
+const loadQr = loadOnce(() => import('../vendor/qrcode.mjs').then((m) => m.default));
 
 /** Quiet zone around the code, in modules (the standard asks for 4). */
 const QUIET = 4;
