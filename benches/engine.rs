@@ -46,6 +46,28 @@ fn actiris_2028_1k(b: Bencher) {
     bench_run(b, "actiris-2028", 1_000);
 }
 
+/// The page's quick answer as it asks for it: 1,000 trials of the default
+/// preset, summarising only the series of its headline cards (the names of
+/// `headlineSeries()` in www/lib/results.js for this preset), one thread.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn actiris_2028_1k_headline(b: Bencher) {
+    let (scenario, mut opts) = case("actiris-2028", 1_000);
+    opts.series = mentorsim::outputs::SeriesSet::from_names(&[
+        "duos_started_cumulative",
+        "employed_cumulative",
+        "net_additional_employed_cumulative",
+        "public_cost_cumulative",
+        "budget_needed",
+        "budget_needed_cumulative",
+        "mentors_needed",
+        "limited_by_money",
+        "limited_by_mentors",
+        "limited_by_plan",
+    ])
+    .expect("series names");
+    b.bench(|| mentorsim::simulate(&scenario, &opts).expect("run"));
+}
+
 /// The page's full answer after the trials: two workers' halves of 10,000
 /// trials of the default preset written as bytes, read back, merged and
 /// summarised (the trials themselves are not timed).

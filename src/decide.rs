@@ -199,6 +199,7 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
         exceeds,
         targets: Vec::new(),
         samples: None,
+        series: opts.series,
     };
     // No target tallies: the difference has no targets of its own.
     let difference = summarise(&mb, &partial);

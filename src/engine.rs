@@ -47,7 +47,7 @@
 use crate::distribution::Sampler;
 use crate::error::{Error, Problem};
 use crate::outputs::{
-    Perspective, Series, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES, SERIES,
+    Perspective, Series, SeriesSet, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES, SERIES,
 };
 use crate::params::{Draws, ParamId as P, PARAMS};
 use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
@@ -79,6 +79,8 @@ pub struct RunOptions {
     pub trial_count: Option<u64>,
     /// Keep the first trials' inputs and rank what drives the spread.
     pub sensitivity: bool,
+    /// The series to summarise (all by default): the trials are the same.
+    pub series: SeriesSet,
 }
 
 impl Default for RunOptions {
@@ -89,6 +91,7 @@ impl Default for RunOptions {
             first_trial: 0,
             trial_count: None,
             sensitivity: false,
+            series: SeriesSet::ALL,
         }
     }
 }

@@ -281,6 +281,76 @@ pub const SENSITIVITY_OUTPUTS: [Ranked; 6] = [
     Ranked::Total(Total::NetPublic),
 ];
 
+/// Which series a run summarises: a set of places in a trial's record (each
+/// series `k` at `k`, its running total at `N_SERIES + k`), every one by
+/// default. The trials are the same whatever the set; only the summaries of
+/// the series left out are not made, and a result has no entry for them. A
+/// page asks for the few its quick answer shows (the headline's), and gets
+/// the rest with the full answer.
+///
+/// ```
+/// use mentorsim::outputs::SeriesSet;
+/// let set = SeriesSet::from_names(&["employed_cumulative", "mentors_needed"]).unwrap();
+/// assert!(set.has_name("employed_cumulative"));
+/// assert!(!set.has_name("employed"));
+/// assert!(SeriesSet::from_names(&["mentors_needed_cumulative"]).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct SeriesSet(u64);
+
+const _: () = assert!(2 * N_SERIES <= 64, "a SeriesSet holds a bit per place");
+
+impl Default for SeriesSet {
+    fn default() -> Self {
+        SeriesSet::ALL
+    }
+}
+
+impl SeriesSet {
+    /// Every series and running total.
+    pub const ALL: SeriesSet = SeriesSet(u64::MAX >> (64 - 2 * N_SERIES));
+
+    /// Whether the series at `place` (see [`SeriesSet`]) is summarised.
+    pub fn contains(self, place: usize) -> bool {
+        place < 64 && self.0 >> place & 1 == 1
+    }
+
+    /// The place of a series' name as a result names it (`employed`,
+    /// `employed_cumulative`); `None` for a name no result has.
+    pub fn place(name: &str) -> Option<usize> {
+        if let Some(k) = Series::from_name(name) {
+            return Some(k as usize);
+        }
+        let k = Series::from_name(name.strip_suffix(CUMULATIVE)?)?;
+        SERIES[k as usize]
+            .cumulated
+            .then_some(N_SERIES + k as usize)
+    }
+
+    /// Whether the series a result names `name` is in the set.
+    pub fn has_name(self, name: &str) -> bool {
+        SeriesSet::place(name).is_some_and(|p| self.contains(p))
+    }
+
+    /// The set of the series named; the names that no result has are
+    /// returned instead, each with its place in `names`.
+    pub fn from_names<S: AsRef<str>>(names: &[S]) -> Result<SeriesSet, Vec<(usize, String)>> {
+        let mut bits = 0u64;
+        let mut unknown = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            match SeriesSet::place(name.as_ref()) {
+                Some(p) => bits |= 1 << p,
+                None => unknown.push((i, name.as_ref().to_string())),
+            }
+        }
+        match unknown.is_empty() {
+            true => Ok(SeriesSet(bits)),
+            false => Err(unknown),
+        }
+    }
+}
+
 /// The series a target may name.
 pub fn target_metrics() -> impl Iterator<Item = &'static str> {
     SERIES.iter().filter(|s| s.target).map(|s| s.name)

@@ -11,7 +11,9 @@
 
 use crate::engine::{Model, RunOptions, SAMPLE_CAP};
 use crate::error::Error;
-use crate::outputs::{Ranked, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES};
+use crate::outputs::{
+    Ranked, SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES,
+};
 use crate::params::Draws;
 use crate::scenario::Scenario;
 use crate::sketch::Sketch;
@@ -45,6 +47,8 @@ struct Tally {
     filled: usize,
     /// A buffer for [`Sketch::add_all`].
     keys: Vec<u32>,
+    /// The series summarised.
+    series: SeriesSet,
 }
 
 impl Tally {
@@ -72,6 +76,7 @@ impl Tally {
             len,
             filled: 0,
             keys: Vec::with_capacity(len),
+            series: opts.series,
         }
     }
 
@@ -121,9 +126,12 @@ impl Tally {
         let ny = self.cells.len() / (2 * N_SERIES);
         let width = self.cells.len();
         for (c, cell) in self.cells.iter_mut().enumerate() {
-            // A running total that means nothing is not summarised.
+            // A running total that means nothing is not summarised, nor a
+            // series left out of the run's set.
             let series = c / ny;
-            if series >= N_SERIES && !SERIES[series - N_SERIES].cumulated {
+            if series >= N_SERIES && !SERIES[series - N_SERIES].cumulated
+                || !self.series.contains(series)
+            {
                 continue;
             }
             let values = self.batch[c..].iter().step_by(width).take(filled);
@@ -145,6 +153,7 @@ impl Tally {
             exceeds: self.exceeds,
             targets: self.targets,
             samples: self.samples,
+            series: self.series,
         }
     }
 }

@@ -4,7 +4,8 @@
 use crate::engine::{Model, RunOptions};
 use crate::error::Error;
 use crate::outputs::{
-    Perspective, CUMULATIVE, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES, TOTALS,
+    Perspective, SeriesSet, CUMULATIVE, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS,
+    SERIES, TOTALS,
 };
 use crate::params::PARAMS;
 use crate::scenario::{TargetKind, Text};
@@ -93,6 +94,9 @@ pub struct Partial {
     pub targets: Vec<TargetTally>,
     /// Kept inputs, when asked for.
     pub samples: Option<Samples>,
+    /// The series summarised (the others' cells stay empty).
+    #[serde(default)]
+    pub series: SeriesSet,
 }
 
 impl Partial {
@@ -309,6 +313,11 @@ fn check_belongs(model: &Model, opts: &RunOptions, p: &Partial) -> Result<(), Er
             "a partial result comes from another scenario, seed or trial count".into(),
         ));
     }
+    if p.series != opts.series {
+        return Err(Error::Merge(
+            "a partial result summarises other series than the run asks for".into(),
+        ));
+    }
     if p.cells.len() != 2 * N_SERIES * ny
         || p.totals.len() != N_TOTALS
         || p.exceeds.len() != PERSPECTIVES.len()
@@ -332,6 +341,9 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             &[(0, "")]
         };
         for &(offset, suffix) in forms {
+            if !p.series.contains(offset + k) {
+                continue;
+            }
             let cells = &p.cells[(offset + k) * ny..(offset + k + 1) * ny];
             // Each cell's buckets laid out once for all its figures.
             let views: Vec<View> = cells.iter().map(Sketch::view).collect();

@@ -11,6 +11,7 @@
 use crate::distribution::Param;
 use crate::engine::RunOptions;
 use crate::error::Problem;
+use crate::outputs::SeriesSet;
 use crate::{params, presets, scenario, Error, Partial, Scenario};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -133,7 +134,7 @@ fn text_arg(value: &JsValue, what: &str, example: &str) -> Result<String, Error>
 #[serde(
     rename_all = "camelCase",
     deny_unknown_fields,
-    expecting = "an object {trials, seed, firstTrial, trialCount, sensitivity}"
+    expecting = "an object {trials, seed, firstTrial, trialCount, sensitivity, series}"
 )]
 struct JsOptions {
     trials: Option<serde_json::Value>,
@@ -141,6 +142,7 @@ struct JsOptions {
     first_trial: Option<serde_json::Value>,
     trial_count: Option<serde_json::Value>,
     sensitivity: Option<serde_json::Value>,
+    series: Option<serde_json::Value>,
 }
 
 /// The message of a serde_json error without its position (an options
@@ -176,8 +178,11 @@ fn read_object<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result
     })
 }
 
-/// Reads `{trials, seed, firstTrial, trialCount, sensitivity}`; a field that
-/// is not a whole number in range is reported by name, with its value.
+/// Reads `{trials, seed, firstTrial, trialCount, sensitivity, series}`; a
+/// field that is not a whole number in range is reported by name, with its
+/// value. `series`, a list of a result's series names (`employed`,
+/// `employed_cumulative`), limits the summaries to those series; every name
+/// it does not know is reported, by its place in the list.
 fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
     let raw: JsOptions = match json_of(value, "options")? {
         None => JsOptions::default(),
@@ -193,6 +198,35 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
                 message: format!("must be true or false, got {}", short(other.to_string())),
             });
             false
+        }
+    };
+    let series = match raw.series {
+        None | Some(serde_json::Value::Null) => SeriesSet::ALL,
+        Some(serde_json::Value::Array(items)) => {
+            // Anything but text is a name no series has.
+            let names: Vec<&str> = items.iter().map(|v| v.as_str().unwrap_or("")).collect();
+            SeriesSet::from_names(&names).unwrap_or_else(|unknown| {
+                for (i, _) in unknown {
+                    problems.push(Problem {
+                        field: format!("series[{i}]"),
+                        message: format!(
+                            "must be the name of a series of a result, got {}",
+                            short(items[i].to_string())
+                        ),
+                    });
+                }
+                SeriesSet::ALL
+            })
+        }
+        Some(other) => {
+            problems.push(Problem {
+                field: "series".into(),
+                message: format!(
+                    "must be a list of series names, got {}",
+                    short(other.to_string())
+                ),
+            });
+            SeriesSet::ALL
         }
     };
     let mut whole = |name: &str, v: Option<serde_json::Value>| -> Option<u64> {
@@ -223,6 +257,7 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
         first_trial: whole("firstTrial", raw.first_trial).unwrap_or(0),
         trial_count: whole("trialCount", raw.trial_count),
         sensitivity,
+        series,
     };
     if problems.is_empty() {
         Ok(opts)

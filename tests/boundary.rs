@@ -86,12 +86,19 @@ fn options(u: &mut Unstructured) -> JsValue {
         "firstTrial",
         "trialCount",
         "sensitivity",
+        "series",
         "trials",
         "extra",
     ] {
         if u.ratio(1, 4).unwrap_or(false) {
             let v = if u.ratio(1, 2).unwrap_or(false) {
                 u.choose(bad).cloned().unwrap_or(Value::Null)
+            } else if key == "series" {
+                let names = ["employed_cumulative", "mentors_needed", "employed", "nope"];
+                let n = u.int_in_range(0..=3usize).unwrap_or(0);
+                json!((0..n)
+                    .map(|_| *u.choose(&names).unwrap_or(&"employed"))
+                    .collect::<Vec<_>>())
             } else {
                 json!(u.int_in_range(0..=10u8).unwrap_or(0))
             };
@@ -324,6 +331,12 @@ fn partials_of_other_runs_are_refused_by_name() {
         ("another scenario", partial(&presets[1], 20, 7, 0, 10)),
         ("another seed", partial(&presets[0], 20, 8, 0, 10)),
         ("another trial count", partial(&presets[0], 21, 7, 0, 10)),
+        ("other series", {
+            let o = json!({"trials": 20, "seed": 7, "firstTrial": 0, "trialCount": 10, "series": ["employed"]});
+            api::RangeRun::new(js(&presets[0]), js(&o))
+                .unwrap()
+                .partial()
+        }),
     ];
     for (what, first) in cases {
         let m = merge(&[first, mine[1].clone()]).expect_err(what);
@@ -351,7 +364,15 @@ fn options_and_arguments_of_the_wrong_type_are_named() {
     };
     assert_eq!(
         err(json!(-1)),
-        "options: invalid type: integer `-1`, expected an object {trials, seed, firstTrial, trialCount, sensitivity}"
+        "options: invalid type: integer `-1`, expected an object {trials, seed, firstTrial, trialCount, sensitivity, series}"
+    );
+    assert_eq!(
+        err(json!({"series": "employed"})),
+        "series: must be a list of series names, got \"employed\""
+    );
+    assert_eq!(
+        err(json!({"series": ["employed", "mentors_needed_cumulative", 3]})),
+        "series[1]: must be the name of a series of a result, got \"mentors_needed_cumulative\"\nseries[2]: must be the name of a series of a result, got 3"
     );
     assert_eq!(
         err(json!({"trials": "a"})),

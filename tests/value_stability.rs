@@ -144,6 +144,7 @@ fn a_range_run_in_steps_of_any_size_gives_the_same_bits() {
         first_trial: 5,
         trial_count: Some(2600),
         sensitivity: true,
+        ..Default::default()
     };
     let whole = mentorsim::simulate_partial(&scenario, &opts).expect("runs");
     let mut run = mentorsim::RangeRun::start(&scenario, &opts).expect("starts");
@@ -162,4 +163,58 @@ fn a_range_run_in_steps_of_any_size_gives_the_same_bits() {
     run.step(1300);
     assert!(!run.finished());
     assert_eq!(run.into_result(), simulate(&scenario, &opts).expect("runs"));
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn a_run_of_some_series_gives_their_bits_and_only_theirs() {
+    use mentorsim::outputs::SeriesSet;
+    let scenario = presets::get("targets-2030-2035").expect("preset");
+    let all = RunOptions {
+        trials: 1500,
+        seed: 5,
+        ..Default::default()
+    };
+    let names = ["employed_cumulative", "mentors_needed", "limited_by_money"];
+    let some = RunOptions {
+        series: SeriesSet::from_names(&names).expect("known names"),
+        ..all
+    };
+    let full = simulate(&scenario, &all).expect("runs");
+    let part = simulate(&scenario, &some).expect("runs");
+    let mut kept: Vec<&str> = part.series.keys().map(String::as_str).collect();
+    kept.sort_unstable();
+    assert_eq!(
+        kept,
+        ["employed_cumulative", "limited_by_money", "mentors_needed"]
+    );
+    for name in names {
+        assert_eq!(part.series[name], full.series[name], "{name}");
+    }
+    // Everything that is not a series is the same bits.
+    let strip = |mut r: mentorsim::RunResult| {
+        r.series.clear();
+        r
+    };
+    assert_eq!(strip(part), strip(full));
+
+    // Partials of other series do not merge into this run; a run split over
+    // ranges merges to the run in one piece.
+    let range = |first, count, opts: RunOptions| RunOptions {
+        first_trial: first,
+        trial_count: Some(count),
+        ..opts
+    };
+    let halves = vec![
+        mentorsim::simulate_partial(&scenario, &range(0, 700, some)).expect("runs"),
+        mentorsim::simulate_partial(&scenario, &range(700, 800, some)).expect("runs"),
+    ];
+    assert_eq!(
+        mentorsim::merge(&scenario, &some, halves.clone()).expect("merges"),
+        simulate(&scenario, &some).expect("runs")
+    );
+    let err = mentorsim::merge(&scenario, &all, halves)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("other series"), "{err}");
 }

@@ -161,6 +161,53 @@ describe('page', () => {
     await q.context.close();
   });
 
+  test('a quick answer summarises only the series its headline reads, and its headline is the one every series gives', async () => {
+    const p = await open('?lang=en');
+    await READY(p.page);
+    // The page's own modules and engine, in the page: for each preset, the
+    // headline cards and the line of limits from a run of every series and
+    // from the same run of the headline's series alone.
+    const out = await p.page.evaluate(async () => {
+      const bindings = await import('./pkg/mentorsim.js');
+      bindings.initSync({ module: await (await fetch('./pkg/mentorsim_bg.wasm')).arrayBuffer() });
+      (await import('./lib/schema.js')).useEngine(bindings);
+      const { headline, headlineSeries } = await import('./lib/results.js');
+      const { limitsLine } = await import('./lib/limits.js');
+      const drawn = (r, sc) => [...headline(r, sc).map((c) => c.outerHTML), limitsLine(r, sc)];
+      return bindings.presets().map(({ id }) => {
+        const sc = bindings.preset(id);
+        const series = headlineSeries(sc);
+        const all = bindings.simulate(sc, { trials: 1000, seed: 7 });
+        const some = bindings.simulate(sc, { trials: 1000, seed: 7, series });
+        return { id, series, kept: Object.keys(some.series).sort(), cards: drawn(all, sc).length, same: JSON.stringify(drawn(all, sc)) === JSON.stringify(drawn(some, sc)) };
+      });
+    });
+    assert.equal(out.length, 5);
+    for (const x of out) {
+      assert.deepEqual(x.kept, [...x.series].sort(), `${x.id}: the engine summarised the series asked for, and only those`);
+      assert.ok(x.kept.length < 20, `${x.id}: ${x.kept.length} series`);
+      assert.ok(x.cards >= 6, `${x.id}: ${x.cards} cards`);
+      assert.ok(x.same, `${x.id}: the headline drawn from the headline's series differs from the one drawn from every series`);
+    }
+    // A slider moved: the page asks its workers for those series in the
+    // quick run, and for every series in the full one.
+    await p.page.evaluate(() => {
+      const pool = globalThis.mentorsim.pool;
+      const run = pool.run.bind(pool);
+      window.__asked = [];
+      pool.run = (scenario, opts, onProgress) => (window.__asked.push(opts), run(scenario, opts, onProgress));
+    });
+    await p.page.locator('[data-field="budget.constant"] input[type="range"]').focus();
+    await p.page.keyboard.press('ArrowRight');
+    await p.page.waitForFunction(() => window.__asked.length >= 2 && document.body.dataset.state === 'ready', null, { timeout: 60_000 });
+    const asked = await p.page.evaluate(() => window.__asked);
+    const actiris = out.find((x) => x.id === 'actiris-2028');
+    assert.deepEqual(asked[0], { trials: 1000, seed: 2025, series: actiris.series });
+    assert.deepEqual(asked.at(-1), { trials: 10000, seed: 2025 });
+    done(p);
+    await p.context.close();
+  });
+
   test('the language switch translates the page', async () => {
     const p = await open('?lang=en');
     await READY(p.page);

@@ -259,6 +259,37 @@ test('live answers: an edit during the full run starts a quick one over it; an i
   assert.equal(runner.runs.at(-1).opts.trials, 5000);
 });
 
+test('live answers of a few series (quickSeries): the quick run asks the engine for those alone, is drawn, and does not become the last answer; the full run does', async () => {
+  const runner = fakeRunner();
+  const drawn = [];
+  const hooks = { result: (a) => (drawn.push(a), true) };
+  const s = new Session({ api, runner, hooks, debounceMs: 10_000, quickTrials: 100, quickSeries: (sc) => ['employed_cumulative', `${sc.id}-x`], frame });
+  s.boot('?preset=team4job&trials=5000&seed=3', { langs: LANGS });
+  s.changed({ now: true });
+  assert.deepEqual(runner.runs[0].opts, { trials: 100, seed: 3, series: ['employed_cumulative', 'team4job-x'] });
+  runner.runs.shift().resolve({ result: { trials: 100 }, ms: 1, workers: 1 });
+  await tick();
+  assert.equal(drawn.length, 1);
+  assert.deepEqual(drawn[0].series, ['employed_cumulative', 'team4job-x']);
+  assert.equal(drawn[0].quick, true);
+  assert.equal(s.last, null, 'an answer of a few series is not the last answer');
+  // The full run: every series, and it is the last answer.
+  assert.deepEqual(runner.runs[0].opts, { trials: 5000, seed: 3 });
+  runner.runs.shift().resolve({ result: { trials: 5000 }, ms: 1, workers: 1 });
+  await tick();
+  assert.equal(s.last.trials, 5000);
+  assert.equal(s.last.series, undefined);
+  // A later quick answer leaves the full one as the last answer.
+  s.edit('budget.constant', 200_000);
+  s.changed();
+  await tick();
+  runner.runs.shift().resolve({ result: { trials: 100 }, ms: 1, workers: 1 });
+  await tick();
+  assert.equal(drawn.at(-1).scenario.budget.constant, 200_000);
+  assert.equal(s.last.trials, 5000);
+  assert.notEqual(s.last.scenario.budget.constant, 200_000);
+});
+
 test('now, with live answers (the first answer after loading): a quick run at once (no task in between), then the full run; a run too small for a quick pass goes straight to full', async () => {
   const runner = fakeRunner();
   const events = [];

@@ -107,14 +107,14 @@ export class WorkerPool {
       this.#postMerge(c, fresh);
     } else {
       slot.done = 0;
-      fresh.postMessage({ type: 'run', job: c.job, scenario: c.scenario, trials: c.trials, seed: c.seed, first: slot.first, count: slot.count });
+      fresh.postMessage({ type: 'run', job: c.job, scenario: c.scenario, trials: c.trials, seed: c.seed, series: c.series, first: slot.first, count: slot.count });
     }
   }
 
   #postMerge(c, w) {
     // Copied, not transferred: a merge that is lost can be given again.
     const partials = [...c.slots.values()].flatMap((s) => s.partials);
-    w.postMessage({ type: 'merge', job: c.job, scenario: c.scenario, trials: c.trials, seed: c.seed, partials });
+    w.postMessage({ type: 'merge', job: c.job, scenario: c.scenario, trials: c.trials, seed: c.seed, series: c.series, partials });
   }
 
   #onMessage(w, data) {
@@ -174,24 +174,25 @@ export class WorkerPool {
   }
 
   /**
-   * Runs `trials` trials of `scenario` with `seed`.
+   * Runs `trials` trials of `scenario` with `seed`, summarising only the
+   * series named in `series` if given (the engine's option).
    * Resolves to {result, workers, ms}; rejects with Cancelled if superseded.
    */
-  run(scenario, { trials, seed }, onProgress) {
+  run(scenario, { trials, seed, series }, onProgress) {
     this.cancel();
     const job = ++this.job;
     // Small runs are not worth splitting: each worker gets at least 1,000 trials.
     const n = Math.max(1, Math.min(this.workers.length, Math.floor(trials / 1000) || 1));
     return new Promise((resolve, reject) => {
       const t0 = performance.now();
-      const c = { job, scenario, trials, seed, onProgress, resolve, reject, slots: new Map(), t0 };
+      const c = { job, scenario, trials, seed, series, onProgress, resolve, reject, slots: new Map(), t0 };
       this.current = c;
       let first = 0;
       for (let i = 0; i < n; i++) {
         const count = Math.floor(trials / n) + (i < trials % n ? 1 : 0);
         const w = this.workers[i];
         c.slots.set(w, { first, count, done: 0, finished: false, partials: [], tries: 0, heard: t0 });
-        w.postMessage({ type: 'run', job, scenario, trials, seed, first, count });
+        w.postMessage({ type: 'run', job, scenario, trials, seed, series, first, count });
         first += count;
       }
       this.watchdog = setInterval(() => this.#watch(), Math.max(50, Math.min(1000, this.stallMs / 4)));

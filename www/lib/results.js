@@ -8,7 +8,7 @@ import { getPath } from './state.js';
 import { parseSource } from './evidence.js';
 import { paramLabel } from './params.js';
 import * as charts from './charts.js';
-import { limitTip } from './limits.js';
+import { limitTip, LIMITS } from './limits.js';
 import { fmtErr, mcBand, withError } from './printed.js';
 
 const last = (a) => (a && a.length ? a[a.length - 1] : undefined);
@@ -131,6 +131,29 @@ export function perspectiveCard(result, scenario, id) {
     sources: sourceLinks(scenario, DEPENDS.bcr),
     n: t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) }),
   });
+}
+
+/**
+ * The series that headline() and the line of what limits the duos
+ * (limits.js) read, besides each target's own: a quick answer has the
+ * engine summarise only these (headlineSeries). A unit test renders both
+ * from a full result and fails if they read a series not listed here.
+ */
+export const HEADLINE_SERIES = [
+  'duos_started_cumulative',
+  'employed_cumulative',
+  'net_additional_employed_cumulative',
+  'public_cost_cumulative',
+  'budget_needed',
+  'budget_needed_cumulative',
+  'mentors_needed',
+  ...LIMITS.map((key) => `limited_by_${key}`),
+];
+
+/** The names of the series a scenario's headline cards read: HEADLINE_SERIES and its targets'. */
+export function headlineSeries(scenario) {
+  const targets = (scenario?.targets ?? []).map((tg) => (tg.kind === 'cumulative' ? `${tg.metric}_cumulative` : tg.metric));
+  return [...new Set([...HEADLINE_SERIES, ...targets])];
 }
 
 /** Headline cards of a result. */

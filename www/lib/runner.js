@@ -73,10 +73,10 @@ export function mainThreadRunner(api, { stepMs = 25, firstStep = 50 } = {}) {
     cancel() {
       gen += 1;
     },
-    async run(scenario, { trials, seed }, onProgress) {
+    async run(scenario, { trials, seed, series }, onProgress) {
       const mine = ++gen;
       const t0 = performance.now();
-      let range = new api.RangeRun(scenario, { trials, seed });
+      let range = new api.RangeRun(scenario, { trials, seed, series });
       try {
         let size = firstStep;
         while (!range.finished) {
@@ -111,7 +111,7 @@ export function poolRunner(kind, pool) {
 
 /**
  * The engine on this thread ({api, module}) and a runner:
- * {kind: 'workers'|'data-workers'|'main-thread', run(scenario, {trials, seed}, onProgress), cancel()}.
+ * {kind: 'workers'|'data-workers'|'main-thread', run(scenario, {trials, seed, series?}, onProgress), cancel()}.
  * run() resolves to {result, ms, workers} and rejects with Cancelled when a newer run starts.
  */
 export async function createRunner({ size = 2, allowWorkers = true } = {}) {

@@ -27,6 +27,13 @@
 // the engine gives them; when it rests, the full run replaces the last one.
 // Trial i draws from its own streams, so a quick answer is the first trials
 // of the full run (common random numbers): the numbers settle, not jump.
+//
+// A view that draws only part of a quick answer (the page: its headline
+// cards) passes `quickSeries(scenario)`, the names of the series it reads:
+// the engine then summarises only those, which is most of a quick run's
+// work. Such an answer goes to the hooks (last.series: the names) but does
+// not become `last`, which stays the last answer with every summary for
+// everything else that reads it (exports, charts, the decision tools).
 
 import { t, fmtInt, setLang, getLang } from './i18n.js';
 import { parseQuery, applyEdits, diffScenario, setPath, getPath, clone } from './state.js';
@@ -73,22 +80,24 @@ export class Session {
    * @param {object} [o.hooks]    see above
    * @param {number} [o.debounceMs]  the wait before a run when there are no live answers
    * @param {number} [o.quickTrials]  trials of a live answer; 0: none, runs wait debounceMs
+   * @param {Function} [o.quickSeries]  scenario -> the series names a quick answer needs (all when absent)
    * @param {Function} [o.frame]  schedules progress (requestAnimationFrame)
    */
-  constructor({ api, runner, hooks = {}, debounceMs = 150, quickTrials = 0, frame = defaultFrame }) {
+  constructor({ api, runner, hooks = {}, debounceMs = 150, quickTrials = 0, quickSeries = null, frame = defaultFrame }) {
     this.api = api;
     useEngine(api);
     this.runner = runner;
     this.hooks = hooks;
     this.debounceMs = debounceMs;
     this.quickTrials = quickTrials;
+    this.quickSeries = quickSeries;
     this.quickBusy = false; // a quick run is in flight
     this.quickDirty = false; // the inputs moved while it ran
     this.frame = frame;
     this.state = null; // {preset, edits, trials, seed, lang, present, pin}
     this.base = null; // the preset's scenario
     this.scenario = null; // as edited (may be invalid)
-    this.last = null; // the last good run: {scenario, trials, seed, result, ms, workers}
+    this.last = null; // the last good run with every summary: {scenario, trials, seed, result, ms, workers}
     this.localErrors = new Map(); // field -> message, from inputs the engine never sees (a non-number)
     this.problems = [];
     this.gen = 0;
@@ -309,18 +318,22 @@ export class Session {
     const gen = ++this.gen;
     const isCurrent = () => gen === this.gen;
     const snap = { scenario: clone(this.scenario), base: this.base, trials: quick ? this.quickTrials : this.state.trials, seed: this.state.seed, quick };
+    const opts = { trials: snap.trials, seed: snap.seed };
+    const series = quick && this.quickSeries?.(snap.scenario);
+    if (series) snap.series = opts.series = series;
     this.runningGen = gen;
     this.hooks.running?.(snap);
     this.#progress(0, snap.trials);
     try {
-      const out = await this.runner.run(snap.scenario, { trials: snap.trials, seed: snap.seed }, (done, total) => isCurrent() && this.#progress(done, total));
+      const out = await this.runner.run(snap.scenario, opts, (done, total) => isCurrent() && this.#progress(done, total));
       if (!isCurrent()) return;
-      this.last = { ...snap, ...out };
+      const answer = { ...snap, ...out };
+      if (!series) this.last = answer;
       this.runningGen = 0; // computed: progress is over
-      const drawn = this.hooks.result ? await this.hooks.result(this.last, isCurrent) : true;
+      const drawn = this.hooks.result ? await this.hooks.result(answer, isCurrent) : true;
       if (!drawn || !isCurrent()) return;
-      if (quick) this.hooks.quick?.(this.last);
-      else this.hooks.ready?.(this.last);
+      if (quick) this.hooks.quick?.(answer);
+      else this.hooks.ready?.(answer);
     } catch (e) {
       if (e instanceof Cancelled || !isCurrent()) return;
       this.hooks.failed?.(e);

@@ -14,8 +14,9 @@
 // number. A run is cancelled by terminating the worker (see pool.js).
 //
 // Messages in:  {type: 'init', module}           the compiled WebAssembly.Module
-//               {type: 'run', job, scenario, trials, seed, first, count}
-//               {type: 'merge', job, scenario, trials, seed, partials}
+//               {type: 'run', job, scenario, trials, seed, series?, first, count}
+//               {type: 'merge', job, scenario, trials, seed, series?, partials}
+//               (series: the names of the series to summarise; all when absent)
 //               {type: 'solve', job, scenario, request, trials, seed}     the engine's solve()
 //               {type: 'compare', job, a, b, trials, seed}                 B against A
 //               {type: 'value', job, scenario, trials, seed}              valueOfInformation()
@@ -52,11 +53,11 @@ const STEP = 250;
 // Trials whose inputs the engine keeps for its sensitivity analysis (engine.rs, SAMPLE_CAP).
 const SAMPLE = 2000;
 
-function run({ job, scenario, trials, seed, first, count }) {
+function run({ job, scenario, trials, seed, series, first, count }) {
   const t0 = performance.now();
   let range = null;
   try {
-    range = new api.RangeRun(scenario, { trials, seed, firstTrial: first, trialCount: count });
+    range = new api.RangeRun(scenario, { trials, seed, series, firstTrial: first, trialCount: count });
     while (!range.finished) postMessage({ type: 'progress', job, done: range.step(STEP) });
     const run = range;
     range = null; // partial() and result() free it
@@ -74,9 +75,9 @@ function run({ job, scenario, trials, seed, first, count }) {
 }
 
 // Merging the partials costs tens of milliseconds: done here, off the page's thread.
-function merge({ job, scenario, trials, seed, partials }) {
+function merge({ job, scenario, trials, seed, series, partials }) {
   try {
-    postMessage({ type: 'merged', job, result: api.merge(scenario, { trials, seed }, partials) });
+    postMessage({ type: 'merged', job, result: api.merge(scenario, { trials, seed, series }, partials) });
   } catch (e) {
     postMessage({ type: 'error', job, message: String(e?.message ?? e) });
   }

@@ -9,7 +9,7 @@ import { Session, LIVE_TRIALS, problemText, problemsText, urlNoticeText } from '
 import { loadPlot, download } from '../lib/charts.js';
 import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
-import { headline, chartSpecs } from '../lib/results.js';
+import { headline, headlineSeries, chartSpecs } from '../lib/results.js';
 import { renderSources, sourcesSummary } from './sources.js';
 import { h, nextTask } from '../lib/dom.js';
 import { priorFragment, reconcilePrior } from '../lib/accounts.js';
@@ -291,7 +291,7 @@ const hooks = {
     $('progress-text').textContent = t('status.running', { done: fmtInt(done), total: fmtInt(total) });
   },
   async result(last) {
-    if (last.quick) return renderQuick();
+    if (last.quick) return renderQuick(last);
     performance.mark('mentorsim:run-done');
     if (last.workerMs) performance.mark(`mentorsim:workers ${last.workerMs.map(Math.round).join(',')}`);
     return renderResults();
@@ -369,16 +369,16 @@ function cancelRun() {
 
 // ---- rendering -------------------------------------------------------------
 
-function renderMeta() {
-  const { result, scenario } = app.last;
+function renderMeta(last = app.last) {
+  const { result } = last;
   const years = `${fmtYear(result.years[0])}–${fmtYear(result.years.at(-1))}`;
-  $('result-title').textContent = lastTitle();
+  $('result-title').textContent = lastTitle(last);
   $('result-meta').textContent = t('results.meta', { trials: fmtInt(result.trials), seed: String(result.seed), years, version: app.version });
 }
 
 /** The title of the scenario on screen: its name and what changed (lib/naming.js). */
-function lastTitle() {
-  return scenarioTitle(app.last.base, app.last.scenario);
+function lastTitle(last = app.last) {
+  return scenarioTitle(last.base, last.scenario);
 }
 
 /** What an exported chart says about where it comes from: the scenario's title, every change, the engine and the link. */
@@ -401,15 +401,15 @@ function csvText() {
 }
 
 /**
- * Draws a quick answer (app.last from a few trials, while the hand moves): the
- * headline cards and what limits the duos only, in one short task; the rest
- * stays as it was, dimmed, until the full answer.
+ * Draws a quick answer (from a few trials, while the hand moves; the engine
+ * summarised only the series of HEADLINE_SERIES): the headline cards and
+ * what limits the duos only, in one short task; the rest stays as it was,
+ * dimmed, until the full answer.
  */
-function renderQuick() {
+function renderQuick(last) {
   ++app.renderGen; // a full drawing under way stops: its answer is older
-  if (!app.last) return false;
-  const { result, scenario } = app.last;
-  renderMeta();
+  const { result, scenario } = last;
+  renderMeta(last);
   $('headline').replaceChildren(...headline(result, scenario));
   $('limits').textContent = limitsLine(result, scenario);
   markHeadline('quick');
@@ -835,7 +835,7 @@ async function boot() {
   app.version = app.api.version();
   app.presets = app.api.presets();
   app.priors = app.api.priors();
-  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS });
+  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS, quickSeries: headlineSeries });
   app.tasks = new TaskWorker({ module: compileModule() });
   app.solver = createSolver({
     root: $('solve'),
