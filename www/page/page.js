@@ -36,6 +36,8 @@ const DEBOUNCE_MS = 150;
 // (lib/session.js, shared with the widget); this object holds the page's own.
 const app = {
   api: null,
+  /** Called once the first answer is drawn, or cannot come (invalid inputs, a failed run). */
+  firstSettled: () => {},
   runner: null,
   session: null,
   Plot: null,
@@ -257,6 +259,7 @@ function markStale(stale) {
 /** What the page does as the session validates and runs. */
 const hooks = {
   invalid() {
+    app.firstSettled();
     settleQuick();
     markStale(true);
     setBodyState('error');
@@ -302,6 +305,7 @@ const hooks = {
     setStatus(t('status.quick', { trials: fmtInt(last.trials) }));
     performance.mark('mentorsim:quick-answer');
     setBodyState('quick');
+    app.firstSettled();
     // The charts' libraries are fetched and evaluated once the first answer
     // is on screen: fetched with the page, they held it up.
     loadPlot().catch(() => {});
@@ -321,8 +325,10 @@ const hooks = {
       keepForOffline();
     }
     setBodyState('ready');
+    app.firstSettled();
   },
   failed(e) {
+    app.firstSettled();
     settleQuick();
     $('btn-cancel').hidden = true;
     $('results').classList.remove('running');
@@ -801,6 +807,19 @@ function wireStatic() {
 
 // ---- start -----------------------------------------------------------------
 
+/** Resolves once the next frame is painted (or after 100 ms: a hidden page paints none). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0)
+    );
+  });
+}
+
 /** Starts the page with a worker pool that app.js created as early as it could. */
 export async function start({ runner }) {
   app.runner = runner;
@@ -845,11 +864,15 @@ async function boot() {
   });
   // Text that looks like markup or script is shown as it is, as text; the notices say so.
   const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });
-  // Start computing first; the controls and sources are built while the workers run.
+  // Start computing first. The controls and the sources are built once the
+  // first answer is on screen (and painted), or after a second at most:
+  // built while the workers ran, their tasks held up the answer's message.
+  const settled = new Promise((resolve) => (app.firstSettled = resolve));
   inputsChanged(false, { firstRun: true });
   urlNotice(notices);
   setPresent(app.state.present);
-  await nextTask();
+  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  await afterPaint();
   renderControls();
   // The sources table in a task of its own, to keep each task short.
   await nextTask();
