@@ -208,6 +208,22 @@ describe('page', () => {
     await p.context.close();
   });
 
+  test('in one column the controls are built before the first answer, which they would otherwise push down', async () => {
+    const p = await s.newPage({ viewport: { width: 390, height: 844 } });
+    await p.page.addInitScript(() => {
+      window.__atAnswer = null;
+      const seen = () => window.__atAnswer ?? (window.__atAnswer = document.querySelectorAll('#controls-body input').length);
+      document.addEventListener('DOMContentLoaded', () =>
+        new MutationObserver(() => ['quick', 'ready'].includes(document.body.dataset.state) && seen()).observe(document.body, { attributes: true, attributeFilter: ['data-state'] })
+      );
+    });
+    await p.page.goto(`${s.base}index.html?lang=en`);
+    await READY(p.page);
+    assert.ok(await p.page.evaluate(() => window.__atAnswer > 0), 'controls built when the first answer came');
+    done(p);
+    await p.context.close();
+  });
+
   test('the language switch translates the page', async () => {
     const p = await open('?lang=en');
     await READY(p.page);

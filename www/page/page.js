@@ -864,15 +864,22 @@ async function boot() {
   });
   // Text that looks like markup or script is shown as it is, as text; the notices say so.
   const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });
-  // Start computing first. The controls and the sources are built once the
-  // first answer is on screen (and painted), or after a second at most:
-  // built while the workers ran, their tasks held up the answer's message.
+  // Start computing first. Where the controls sit beside the answers, they
+  // and the sources are built once the first answer is on screen (and
+  // painted), or after a second at most: built while the workers ran, their
+  // tasks held up the answer's message. In one column (style.css, 60rem)
+  // the controls come first on screen, and built later they would push the
+  // answer down: they are built at once.
   const settled = new Promise((resolve) => (app.firstSettled = resolve));
   inputsChanged(false, { firstRun: true });
   urlNotice(notices);
   setPresent(app.state.present);
-  await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
-  await afterPaint();
+  if (matchMedia('(max-width: 60rem)').matches) {
+    await nextTask();
+  } else {
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    await afterPaint();
+  }
   renderControls();
   // The sources table in a task of its own, to keep each task short.
   await nextTask();
