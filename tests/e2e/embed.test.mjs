@@ -87,6 +87,7 @@ ${extra}
       } catch {}
     });
     if (pageOptions.noWorkers) await p.context.addInitScript(() => delete globalThis.Worker);
+    if (pageOptions.init) await p.context.addInitScript(pageOptions.init);
     await p.page.goto(await hostPage(name, options));
     p.frame = () => p.page.frames().find((f) => f.url().includes('/embed.html'));
     return p;
@@ -190,6 +191,35 @@ ${extra}
     await screenshot(p.page, 'embed-320');
     assert.deepEqual(p.errors, []);
     assertOnlyLocal(p.requests);
+    await done(p);
+  });
+
+  test('the first answer is a quick one from the headline’s series: the lead card and its chart, the downloads with the full answer', async () => {
+    // In the widget's frame: what is on screen when the state turns quick, then ready.
+    const init = () => {
+      if (!location.pathname.endsWith('/embed.html')) return;
+      window.__states = [];
+      document.addEventListener('DOMContentLoaded', () =>
+        new MutationObserver(() => {
+          const state = document.body.dataset.state;
+          if (!['quick', 'ready'].includes(state) || window.__states.some((x) => x.state === state)) return;
+          const rows = document.querySelectorAll('#w-table tbody tr').length;
+          window.__states.push({ state, chart: !!document.querySelector('#w-plot svg'), rows, card: document.querySelector('#w-lead [data-card]')?.dataset.card, lead: document.querySelector('#w-lead .big')?.textContent, run: document.getElementById('w-run').textContent, downloads: !document.getElementById('w-downloads').hidden });
+        }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] })
+      );
+    };
+    const p = await open('quick.html', { query: 'preset=actiris-2028&lang=en&lead=budget' }, { init });
+    const f = p.frame();
+    await ready(f);
+    const [quick, full] = await f.evaluate(() => window.__states);
+    assert.equal(quick?.state, 'quick', JSON.stringify(quick));
+    assert.ok(quick.card === 'budget' && quick.chart && quick.rows > 0 && quick.lead, `the quick answer draws the lead card asked for and its chart: ${JSON.stringify(quick)}`);
+    assert.match(quick.run, /1,000 trials/);
+    assert.equal(quick.downloads, false, 'no downloads before the full answer');
+    assert.equal(full.state, 'ready');
+    assert.ok(full.card === 'budget' && full.chart && full.rows === quick.rows && full.downloads, JSON.stringify(full));
+    assert.match(full.run, /10,000 trials/);
+    assert.deepEqual(p.errors, []);
     await done(p);
   });
 

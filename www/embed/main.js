@@ -33,6 +33,7 @@ import { reportHeight, whenVisible, stylesReady, onResize } from './fit.js';
 import { renderControls, updateReset } from './sliders.js';
 import { renderFrame, renderSetup, renderSources, renderLinks } from './frame.js';
 import { render, drawChart, showNotes } from './view.js';
+import { headlineSeries } from '../lib/results.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 200;
@@ -46,6 +47,7 @@ const w = {
   Plot: null,
   plotReady: null,
   initial: null, // the scenario as the URL gives it ("as published")
+  shown: null, // the answer drawn: quick (the headline's series only) or full
   leadId: null,
   leadNoticed: false,
   chartWidth: 0,
@@ -91,8 +93,8 @@ const hooks = {
   progress(done, total) {
     if (document.body.dataset.state === 'running') setStatus(t('status.running', { done: fmtInt(done), total: fmtInt(total) }));
   },
-  async result() {
-    await render(w);
+  async result(answer) {
+    await render(w, answer);
     return true;
   },
   quick(last) {
@@ -131,7 +133,8 @@ async function start() {
   performance.mark('mentorsim:embed-engine');
   w.api = made.engine.api;
   document.body.dataset.engine = made.runner.kind;
-  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS });
+  // Quick answers summarise only the headline's series, which hold every card and chart the widget draws (view.js).
+  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS, quickSeries: headlineSeries });
   const notices = w.session.boot(location.search, { langs: LANGS });
   w.initial = clone(w.session.scenario);
   const lines = [urlNoticeText(notices), ...w.optionNotices.map((n) => et('embed.badOption', { name: n.name, value: n.value }))];

@@ -48,8 +48,8 @@ function plainWords(card, result) {
 }
 
 /** The card to lead with, and a notice once if the URL asked for one this scenario lacks. */
-function pickLead(w, cards) {
-  const want = w.options.leadGiven ? leadCard(w.options.lead) : informativeLead(w.session.last.result);
+function pickLead(w, cards, result) {
+  const want = w.options.leadGiven ? leadCard(w.options.lead) : informativeLead(result);
   let card = cards.find((c) => c.dataset.card === want);
   if (!card) {
     if (!w.leadNoticed && w.options.lead !== 'target') {
@@ -93,15 +93,21 @@ function keepTogether(root) {
   }
 }
 
-/** Draws the answer of `w.session.last`. */
-export async function render(w) {
-  const { result, scenario } = w.session.last;
+/**
+ * Draws `answer` (the session's, quick or full): the lead card, its chart and
+ * the run line. A quick answer holds the headline's series only, every one
+ * the cards and charts here read; the downloads, which hold every series,
+ * follow the full answer (`w.session.last`).
+ */
+export async function render(w, answer) {
+  w.shown = answer;
+  const { result, scenario } = answer;
   const cards = headline(result, scenario);
   // An account is not among the page's headline cards: the widget adds the one it leads with.
   const perspective = leadPerspective(w.options.lead);
   const account = perspective ? perspectiveCard(result, scenario, perspective) : null;
   if (account) cards.push(account);
-  const card = pickLead(w, cards);
+  const card = pickLead(w, cards, result);
   if (card) {
     for (const el of card.querySelectorAll('.card-sources, .sources-line')) el.remove();
     w.leadId = card.dataset.card;
@@ -120,13 +126,13 @@ export async function render(w) {
     }
   }
   drawChart(w, true);
-  renderDownloads(w);
+  if (w.session.last) renderDownloads(w);
   $('w-run').textContent = et('embed.run', { trials: fmtInt(result.trials), seed: String(result.seed), version: w.api.version() });
 }
 
 /** Draws the fan chart at the width it gets (again only if that changed, unless `force`). */
 export function drawChart(w, force = false) {
-  const last = w.session?.last;
+  const last = w.shown;
   if (!last || !w.leadId) return;
   const fig = $('w-chart');
   const box = $('w-plot');
