@@ -14,7 +14,7 @@ command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/s
 
 say "toolchain: $(wasm_toolchain)"
 start=$SECONDS
-wasm_cargo build --release --target wasm32-unknown-unknown --lib
+wasm_cargo build --profile wasm --target wasm32-unknown-unknown --lib
 say "cargo build took $((SECONDS - start)) s"
 
 # The JS glue and the .wasm must come from the same wasm-bindgen version as the
@@ -28,7 +28,7 @@ target_dir="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps 2>/dev/n
 target_dir="${target_dir:-${CARGO_TARGET_DIR:-$ROOT/target}}"
 rm -rf www/pkg
 wasm-bindgen --target web --remove-name-section --out-dir www/pkg \
-  "$target_dir/wasm32-unknown-unknown/release/mentorsim.wasm"
+  "$target_dir/wasm32-unknown-unknown/wasm/mentorsim.wasm"
 wasm=www/pkg/mentorsim_bg.wasm
 
 # Charts: the parts of Observable Plot the page calls are written to
