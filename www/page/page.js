@@ -303,6 +303,8 @@ const hooks = {
     $('results').classList.remove('running');
     $('results').classList.add('quick');
     setStatus(t('status.quick', { trials: fmtInt(last.trials) }));
+    // On the line of the run under way, which is empty while the hand moves.
+    if ($('progress').hidden) $('progress-text').textContent = t('status.quickNext');
     performance.mark('mentorsim:quick-answer');
     setBodyState('quick');
     app.firstSettled();
@@ -355,6 +357,7 @@ function announce() {
 function settleQuick() {
   if (!$('results').classList.contains('quick')) return;
   $('results').classList.remove('quick');
+  if ($('progress').hidden) $('progress-text').textContent = '';
   renderResults();
 }
 
@@ -418,6 +421,7 @@ function renderQuick(last) {
   renderMeta(last);
   $('headline').replaceChildren(...headline(result, scenario));
   $('limits').textContent = limitsLine(result, scenario);
+  renderPin(); // with the first answer, not after it: the cards below would move
   markHeadline('quick');
   return true;
 }
