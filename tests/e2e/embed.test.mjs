@@ -252,6 +252,27 @@ ${extra}
     await ready(f);
     assert.notEqual(await f.locator('#w-lead .big').textContent(), before_);
     assert.equal(await f.locator('#w-title .chip').count(), 1, 'the title says the scenario was edited');
+
+    // The frame, and the article around it, keep their height while the hand moves the slider: each step shows
+    // a quick answer, then the full one, and the status line comes and goes empty without taking room or giving it.
+    await p.page.evaluate(() => {
+      window.__heights = new Set();
+      const frame = document.querySelector('iframe[data-mentorsim]');
+      const tick = () => {
+        window.__heights.add(Math.round(frame.getBoundingClientRect().height));
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      tick();
+    });
+    for (let i = 0; i < 4; i++) {
+      await cost.press('ArrowRight');
+      await p.page.waitForTimeout(60);
+    }
+    await f.waitForFunction(() => document.body.dataset.state !== 'ready');
+    await ready(f);
+    await p.page.waitForTimeout(200); // the last height message crosses to the host page
+    const heights = await p.page.evaluate(() => ((window.__stop = true), [...window.__heights]));
+    assert.equal(heights.length, 1, `the widget's frame took the heights ${heights.join(', ')} px`);
     await screenshot(p.page, 'embed-control-moved');
     assert.deepEqual(p.errors, []);
     assertOnlyLocal(p.requests);

@@ -64,7 +64,6 @@ function setStatus(text, kind = '') {
   const el = $('w-status');
   el.textContent = text;
   el.className = `w-status ${kind}`.trim();
-  el.hidden = !text;
 }
 
 /** What the widget does as the session validates and runs. */
