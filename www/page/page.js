@@ -612,12 +612,11 @@ function afterRun() {
         document.body.dataset.drivers = 'error';
       }
     );
-    // Asked first, so it is drawn as busy: a place is kept for the answer.
-    drawDrivers();
+    // renderResults, which comes first, drew it as busy for this run: the
+    // place for the answer is kept, and drawing it again cost a chart.
   }
   if (app.voi?.key !== key) {
-    document.body.dataset.value = 'running';
-    renderValue($('value-body'), null, { busy: true });
+    document.body.dataset.value = 'running'; // drawn as busy by renderResults too
     app.tasks.ask('value', { scenario: last.scenario, trials: last.trials, seed: last.seed }).then(
       ({ answer }) => {
         if (runKey(app.last) !== key) return;
