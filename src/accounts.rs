@@ -108,7 +108,7 @@ pub const HEADLINE: Perspective = Perspective::Public;
 /// The accounts as lines of the command line's summary, each figure to the
 /// digits its Monte Carlo error supports.
 pub fn text(r: &crate::RunResult) -> String {
-    use crate::report::{to_error, with_error};
+    use crate::report::{pct_with_error, to_error, with_error};
     use std::fmt::Write;
     let mut o = String::new();
     let cf = &r.counterfactual;
@@ -190,13 +190,14 @@ pub fn text(r: &crate::RunResult) -> String {
         let n = &a.net;
         let _ = writeln!(
             o,
-            "  {label:<26}{:>14} ({} - {})   {} %{ratio}",
+            "  {label:<26}{:>14} ({} - {})   {}{ratio}",
             fig(n.p50, n.p50_se),
             fig(n.p5, n.p5_se),
             fig(n.p95, n.p95_se),
-            with_error(
-                100.0 * a.p_benefit_exceeds_cost,
-                100.0 * a.p_benefit_exceeds_cost_se
+            pct_with_error(
+                a.p_benefit_exceeds_cost,
+                a.p_benefit_exceeds_cost_se,
+                r.trials
             )
         );
     }

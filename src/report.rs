@@ -153,9 +153,55 @@ pub fn with_error(x: f64, se: f64) -> String {
     )
 }
 
-/// A probability and its band in percent: `87 ± 1 %`.
-fn pct_with_error(p: f64, se: f64) -> String {
-    format!("{} %", with_error(100.0 * p, 100.0 * se))
+/// The one-sided 95 % upper bound on a chance that none of `n` trials
+/// showed, `1 - 0.05^(1/n)`: the exact (Clopper and Pearson 1934) bound,
+/// about `3 / n` (the "rule of three": Hanley and Lippman-Hand 1983, JAMA
+/// 249(13), 1743-1745). A chance that all `n` trials showed is above
+/// `1 -` the same bound.
+///
+/// ```
+/// let b = mentorsim::report::share_bound(10_000);
+/// assert!((b - 2.9953e-4).abs() < 1e-8);
+/// ```
+pub fn share_bound(n: u64) -> f64 {
+    1.0 - libm::pow(0.05, 1.0 / n as f64)
+}
+
+/// A chance estimated from `n` trials, in percent: `87 ± 1 %`; when none or
+/// all of them showed it, the count and the bound the trials allow instead
+/// ([`share_bound`], in percent to two significant digits, rounded outwards):
+/// `0 % (none of 10,000 trials; under 0.030 %)`. A band of `± 0.010` around
+/// 0 would claim a precision the trials do not give: the Monte Carlo error of
+/// a share of 0 is one-sided, and three times as wide.
+///
+/// ```
+/// use mentorsim::report::pct_with_error;
+/// assert_eq!(pct_with_error(0.074, 0.0026, 10_000), "7.4 ± 0.5 %");
+/// assert_eq!(pct_with_error(0.0, 5e-5, 10_000), "0 % (none of 10,000 trials; under 0.030 %)");
+/// assert_eq!(pct_with_error(1.0, 5e-4, 1_000), "100 % (all 1,000 trials; over 99.70 %)");
+/// ```
+pub fn pct_with_error(p: f64, se: f64, n: u64) -> String {
+    if n == 0 || (p != 0.0 && p != 1.0) {
+        return format!("{} %", with_error(100.0 * p, 100.0 * se));
+    }
+    let b = 100.0 * share_bound(n);
+    // Two significant digits: 0.030, 0.30, 3.0.
+    let decimals = (1 - libm::floor(libm::log10(b)) as i32).max(0) as usize;
+    let scale = libm::pow(10.0, decimals as f64);
+    let trials = num(n as f64, 0);
+    if p == 0.0 {
+        let up = libm::ceil(b * scale) / scale;
+        format!(
+            "0 % (none of {trials} trials; under {} %)",
+            num(up, decimals)
+        )
+    } else {
+        let down = libm::floor((100.0 - b) * scale) / scale;
+        format!(
+            "100 % (all {trials} trials; over {} %)",
+            num(down, decimals)
+        )
+    }
 }
 
 /// One figure of the totals table: `x ± band`, the value right-aligned and
@@ -202,6 +248,7 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         "{} trials, seed {}, years {y0}-{y1}. P5 and P95 are across trials (90 % of trials fall between them).\n\
          Each figure is printed to the digits its Monte Carlo error supports; ± is its 95 % Monte Carlo band\n\
          (1.96 standard errors, estimated from these trials: another seed would move it that much).\n\
+         A chance that no trial (or every trial) showed is given with the 95 % bound the trials allow instead.\n\
          Quantiles also carry a binning error of up to {:.1} % (the streaming summary's buckets).\n",
         num(r.trials as f64, 0),
         r.seed,
@@ -226,7 +273,7 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             let _ = writeln!(
                 o,
                 "  {label}\n    {}   [{} of {} {reading}; {median}; source {}]",
-                pct_with_error(t.probability_met, t.probability_met_se),
+                pct_with_error(t.probability_met, t.probability_met_se, r.trials),
                 t.metric,
                 num(t.value, 0),
                 spec.source.as_deref().unwrap_or("none")
@@ -306,7 +353,7 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             let _ = write!(
                 o,
                 "  (undefined in {} of trials: no additional job)",
-                pct_with_error(t.undefined_share, t.undefined_share_se)
+                pct_with_error(t.undefined_share, t.undefined_share_se, r.trials)
             );
         }
         let _ = writeln!(o);
@@ -328,7 +375,11 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     let _ = writeln!(
         o,
         "  Probability that the fiscal return exceeds the public cost: {}\n",
-        pct_with_error(r.p_benefit_exceeds_cost, r.p_benefit_exceeds_cost_se)
+        pct_with_error(
+            r.p_benefit_exceeds_cost,
+            r.p_benefit_exceeds_cost_se,
+            r.trials
+        )
     );
     let _ = writeln!(o, "{}", crate::accounts::text(r));
     if let Some(sens) = &r.sensitivity {
@@ -541,7 +592,7 @@ pub fn solution(s: &crate::decide::Solution, scenario: &Scenario) -> String {
             let _ = writeln!(
                 o,
                 "  probability met there: {}",
-                pct_with_error(s.probability, s.probability_se)
+                pct_with_error(s.probability, s.probability_se, s.trials)
             );
             if let Some(p) = s.probability_one_step_short {
                 let _ = writeln!(o, "  one step short of it: {} %", num(100.0 * p, 1));

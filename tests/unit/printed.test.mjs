@@ -7,7 +7,8 @@ import { WWW, engine } from './engine.mjs';
 
 const api = await engine();
 const { setLang } = await import(`${WWW}lib/i18n.js`);
-const { withError, fmtErr, mcBand } = await import(`${WWW}lib/printed.js`);
+const printedModule = await import(`${WWW}lib/printed.js`);
+const { withError, fmtErr, mcBand } = printedModule;
 
 /** The digits after the decimal separator of a formatted number (`sep` is the reader's). */
 const decimalsOf = (text, sep) => (text.includes(sep) ? text.split(sep)[1].replace(/\D.*$/, '').length : 0);
@@ -52,4 +53,33 @@ test('no number, no error: a dash, and no band', () => {
   assert.equal(mcBand(1234, undefined), '');
   // No error known: four significant digits at most, and no band.
   assert.deepEqual(withError(1234.567, undefined), { value: '1,235', band: null });
+});
+
+test('a chance that no trial or every trial showed gets the bound the trials allow, as the CLI gives it, not a band', () => {
+  const { shareBound } = printedModule;
+  setLang('en');
+  // The exact one-sided 95 % bound 1 - 0.05^(1/n), about 3/n, to two significant digits rounded outwards:
+  // the same figures as report::pct_with_error's examples.
+  assert.equal(shareBound(0, 10_000), 'under 0.030% with 95 % confidence');
+  assert.equal(shareBound(1, 1_000), 'over 99.70% with 95 % confidence');
+  assert.equal(shareBound(0, 100), 'under 3.0% with 95 % confidence');
+  for (const n of [37, 1_000, 10_000, 123_457, 1_000_000]) {
+    const exact = 1 - Math.pow(0.05, 1 / n);
+    const under = Number(/under ([\d.]+)%/.exec(shareBound(0, n))[1]) / 100;
+    const over = Number(/over ([\d.]+)%/.exec(shareBound(1, n))[1]) / 100;
+    assert.ok(under >= exact && under < exact * 1.1, `n = ${n}: ${under} against ${exact}`);
+    assert.ok(1 - over >= exact && 1 - over < exact * 1.1 + 1e-12, `n = ${n}: ${over} against ${1 - exact}`);
+    assert.ok(Math.abs(exact * n - 3) < 0.01 || n < 1000, `n = ${n}: about 3/n`);
+  }
+  // Any other chance, or no trial count, keeps its band.
+  assert.equal(shareBound(0.5, 10_000), null);
+  assert.equal(shareBound(0, 0), null);
+  assert.deepEqual(withError(0, 5e-5, 'share', 10_000), { value: '0%', band: null, bound: 'under 0.030% with 95 % confidence' });
+  assert.deepEqual(withError(0, 5e-5, 'share'), { value: '0%', band: '0.010 pts' });
+  assert.equal(mcBand(0, 5e-5, 'share', 10_000), '(under 0.030% with 95 % confidence)');
+  setLang('fr');
+  assert.equal(shareBound(0, 10_000), 'moins de 0,030\u00a0% avec 95 % de confiance');
+  setLang('nl');
+  assert.equal(shareBound(1, 10_000), 'meer dan 99,970% met 95 % betrouwbaarheid');
+  setLang('en');
 });

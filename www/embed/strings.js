@@ -41,6 +41,7 @@ export const EMBED_STRINGS = {
   'embed.announce': S('{title}: {value}', '{title} : {value}', '{title}: {value}'),
   'embed.quick': S('A first look from {trials} trials; the full answer follows.', 'Un premier aperçu sur {trials} essais ; la réponse complète suit.', 'Een eerste blik uit {trials} trekkingen; het volledige antwoord volgt.'),
   'embed.mc': S('(± {band} of simulation error)', '(± {band} d’erreur de simulation)', '(± {band} simulatiefout)'),
+  'embed.chanceBound': S('Chance the target is met ({bound})', 'Chance d’atteindre l’objectif ({bound})', 'Kans dat het doel wordt gehaald ({bound})'),
   'embed.chance': S('Chance the target is met (± {band} of simulation error)', 'Chance d’atteindre l’objectif (± {band} d’erreur de simulation)', 'Kans dat het doel wordt gehaald (± {band} simulatiefout)'),
   'embed.range': S('likely range (9 trials in 10):', 'fourchette probable (9 essais sur 10) :', 'waarschijnlijk bereik (9 op 10 trekkingen):'),
   'embed.run': S('Computed in your browser: {trials} trials, seed {seed}, mentorsim {version}.', 'Calculé dans votre navigateur : {trials} essais, graine {seed}, mentorsim {version}.', 'Berekend in uw browser: {trials} trekkingen, seed {seed}, mentorsim {version}.'),

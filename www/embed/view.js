@@ -39,11 +39,12 @@ function plainWords(card, result) {
   if (m) {
     const tg = result.targets[Number(m[1])];
     const unit = card.querySelector('.unit');
-    if (unit) unit.textContent = et('embed.chance', { band: withError(tg.probability_met, tg.probability_met_se, 'share').band ?? '–' });
+    const { band, bound } = withError(tg.probability_met, tg.probability_met_se, 'share', result.trials);
+    if (unit) unit.textContent = bound ? et('embed.chanceBound', { bound }) : et('embed.chance', { band: band ?? '–' });
     card.querySelector('.reading')?.remove();
     card.querySelector('.target-note')?.remove();
   }
-  for (const el of card.querySelectorAll('.mc')) el.textContent = et('embed.mc', { band: el.dataset.band });
+  for (const el of card.querySelectorAll('.mc[data-band]')) el.textContent = et('embed.mc', { band: el.dataset.band });
   for (const el of card.querySelectorAll('.band, .unit')) el.textContent = el.textContent.replace(/P5–P95\s?:?\s?/g, `${et('embed.range')} `);
 }
 

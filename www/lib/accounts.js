@@ -108,9 +108,10 @@ export function breakEvenText(result) {
   return out;
 }
 
-/** A chance with its 95 % Monte Carlo band, short for a table cell ("93% ± 0.5 pts"; the column says what ± is). */
-function chanceText(p, se) {
-  const { value, band } = withError(p, se, 'share');
+/** A chance with its 95 % Monte Carlo band, short for a table cell ("93% ± 0.5 pts"; the column says what ± is), or with its bound when no trial or every trial showed it. */
+function chanceText(p, se, trials) {
+  const { value, band, bound } = withError(p, se, 'share', trials);
+  if (bound) return `${value} (${bound})`;
   return band == null ? value : `${value} ± ${band}`;
 }
 
@@ -131,7 +132,7 @@ export function perspectiveRows(result) {
       net: fmtEur(net.p50, { compact: true }),
       band: t('persp.range', { lo: fmtEur(net.p5, { compact: true }), hi: fmtEur(net.p95, { compact: true }) }),
       ratio: defined(bcr) ? fmtErr(bcr.p50, bcr.p50_se, 'ratio') : t('persp.noRatio'),
-      chance: chanceText(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se),
+      chance: chanceText(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, result.trials),
       p: a.p_benefit_exceeds_cost,
       se: a.p_benefit_exceeds_cost_se,
       median: net.p50,

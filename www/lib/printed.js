@@ -11,11 +11,14 @@ const dash = '–';
 
 /**
  * `x` with standard error `se`, in `unit` ('count', 'eur', 'ratio' or
- * 'share', a share in [0, 1] shown in %): {value, band}, the figure's text
- * to the digits its error supports and its band's text ("12", "0.4 pts"),
- * band null when no error is known.
+ * 'share', a share in [0, 1] shown in %): {value, band, bound}, the figure's
+ * text to the digits its error supports and its band's text ("12", "0.4
+ * pts"), band null when no error is known. A share of 0 or 1 estimated from
+ * `trials` trials has no band but a bound (see shareBound).
  */
-export function withError(x, se, unit = 'count') {
+export function withError(x, se, unit = 'count', trials = 0) {
+  const bound = unit === 'share' ? shareBound(x, trials) : null;
+  if (bound) return { value: fmtFixed(x * 100, 0, 'percent'), band: null, bound };
   const scale = unit === 'share' ? 100 : 1;
   const p = printed(typeof x === 'number' ? x * scale : x, typeof se === 'number' ? se * scale : NaN);
   if (!p) return { value: dash, band: null };
@@ -31,8 +34,28 @@ export function fmtErr(x, se, unit = 'count') {
   return withError(x, se, unit).value;
 }
 
-/** "± band (95 % Monte Carlo band)" for a figure, or '' when no error is known. */
-export function mcBand(x, se, unit = 'count') {
-  const { band } = withError(x, se, unit);
+/** "± band (95 % Monte Carlo band)" for a figure, "(bound)" for a share of 0 or 1 of `trials`, or '' when no error is known. */
+export function mcBand(x, se, unit = 'count', trials = 0) {
+  const { band, bound } = withError(x, se, unit, trials);
+  if (bound) return `(${bound})`;
   return band == null ? '' : t('card.pm', { band });
+}
+
+/**
+ * A chance that none or all of `trials` trials showed, as the command line
+ * gives it (the core's report::pct_with_error): the exact one-sided 95 %
+ * bound, 1 - 0.05^(1/n) (Clopper and Pearson; about 3/n, the "rule of
+ * three"), in percent to two significant digits rounded outwards ("under
+ * 0.030% with 95 % confidence" for none of 10,000); null for any other chance.
+ * A band of ± 0.010 pts around 0 would claim a precision the trials do not
+ * give.
+ */
+export function shareBound(x, trials) {
+  if (!(trials > 0) || (x !== 0 && x !== 1)) return null;
+  const b = 100 * (1 - Math.pow(0.05, 1 / trials));
+  const decimals = Math.max(0, 1 - Math.floor(Math.log10(b)));
+  const scale = 10 ** decimals;
+  return x === 0
+    ? t('share.none', { bound: fmtFixed(Math.ceil(b * scale) / scale, decimals, 'percent') })
+    : t('share.all', { bound: fmtFixed(Math.floor((100 - b) * scale) / scale, decimals, 'percent') });
 }

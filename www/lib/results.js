@@ -68,8 +68,13 @@ function byId(a, b) {
  */
 function card({ id, title, what, fig, value, unitNote, band, extra = [], sources, n }) {
   value ??= h('span', { class: 'num', text: fig.value });
-  // The 95 % Monte Carlo band of the figure, in a span of its own (the widget says it in plain words).
-  const mcSpan = fig?.band != null ? h('span', { class: 'mc', dataset: { band: fig.band }, text: t('card.pm', { band: fig.band }) }) : null;
+  // The 95 % Monte Carlo band of the figure, in a span of its own (the widget says it in plain words); for a
+  // chance that no trial or every trial showed, the bound the trials allow.
+  const mcSpan = fig?.bound
+    ? h('span', { class: 'mc', dataset: { bound: fig.bound }, text: `(${fig.bound})` })
+    : fig?.band != null
+      ? h('span', { class: 'mc', dataset: { band: fig.band }, text: t('card.pm', { band: fig.band }) })
+      : null;
   return h(
     'article',
     { class: 'card', id: `card-${id}`, dataset: { card: id } },
@@ -125,7 +130,7 @@ export function perspectiveCard(result, scenario, id) {
     id: `perspective-${id}`,
     title: t('persp.cardTitle', { who: t(`persp.${id}`) }),
     what: t('persp.cardWhat', { what: t(`persp.what.${id}`), year: fmtYear(result.years[0]) }),
-    fig: withError(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share'),
+    fig: withError(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share', result.trials),
     unitNote: t('persp.cardUnit'),
     band: t('persp.cardBand', { x: f(net.p50), band: band(net.p5, net.p95, f) }),
     sources: sourceLinks(scenario, DEPENDS.bcr),
@@ -171,7 +176,7 @@ export function headline(result, scenario) {
         id: `target-${k}`,
         title: pick(tg.label),
         what: readingOf(tg),
-        fig: withError(tg.probability_met, tg.probability_met_se, 'share'),
+        fig: withError(tg.probability_met, tg.probability_met_se, 'share', result.trials),
         unitNote: t('card.probability'),
         band: ts
           ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtErr(ts.p50, ts.p50_se), lo: fmtErr(ts.p5, ts.p5_se), hi: fmtErr(ts.p95, ts.p95_se), value: fmtInt(tg.value) })
@@ -236,7 +241,7 @@ export function headline(result, scenario) {
         unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
         band: band(fmtErr(bcr.p5, bcr.p5_se, 'ratio'), fmtErr(bcr.p95, bcr.p95_se, 'ratio'), String),
         extra: [
-          h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), pm: mcBand(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share') }) }),
+          h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), pm: mcBand(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share', result.trials) }) }),
           belowZero(result, bcr.p5),
         ],
         sources: sourceLinks(scenario, DEPENDS.bcr),

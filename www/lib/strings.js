@@ -168,6 +168,8 @@ export const STRINGS = {
   'results.none': S('No result yet.', 'Pas encore de résultat.', 'Nog geen resultaat.'),
   'card.target': S('Target', 'Objectif', 'Doel'),
   'card.probability': S('Probability the target is met', 'Probabilité d’atteindre l’objectif', 'Kans dat het doel wordt gehaald'),
+  'share.none': S('under {bound} with 95 % confidence', 'moins de {bound} avec 95 % de confiance', 'minder dan {bound} met 95 % betrouwbaarheid'),
+  'share.all': S('over {bound} with 95 % confidence', 'plus de {bound} avec 95 % de confiance', 'meer dan {bound} met 95 % betrouwbaarheid'),
   'card.pm': S('± {band} (95 % Monte Carlo band)', '± {band} (marge Monte-Carlo à 95 %)', '± {band} (95%-Monte-Carlomarge)'),
   'card.expected': S('{what}: median {median} (P5–P95: {lo} to {hi}); target {value}', '{what} : médiane {median} (P5–P95 : {lo} à {hi}) ; objectif {value}', '{what}: mediaan {median} (P5–P95: {lo} tot {hi}); doel {value}'),
   'card.medianYear': S('Median year in which it is met: {year}', 'Année médiane où il est atteint : {year}', 'Mediaan jaar waarin het wordt gehaald: {year}'),
