@@ -115,6 +115,16 @@ describe('room, note and article', () => {
         }
         return { small, offscreen, sh: document.documentElement.scrollHeight, sw: document.documentElement.scrollWidth, ih: innerHeight, iw: innerWidth };
       });
+      // What sits over the page in this mode (the pin, the choice of view, the run under way) covers nothing of the controls or the top line.
+      const overlaps = await page.evaluate(() => {
+        const box = (el) => el.getBoundingClientRect();
+        const shown = (el) => box(el).width > 0 && getComputedStyle(el).visibility !== 'hidden';
+        const over = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const floating = [...document.querySelectorAll('#pin-bar > *, .present-view > *, .statusbar > *')].filter(shown);
+        const fixed = [...document.querySelectorAll('#controls .group, .toolbar > *')].filter(shown);
+        return floating.flatMap((f) => fixed.filter((g) => over(box(f), box(g))).map((g) => `${f.id || f.className} over ${g.id || g.className}`));
+      });
+      assert.deepEqual(overlaps, [], `${what}: overlaps`);
       assert.deepEqual(m.small, [], `${what}: text under 20 px`);
       assert.deepEqual(m.offscreen, [], `${what}: text off the screen`);
       assert.ok(m.sh <= m.ih && m.sw <= m.iw, `${what}: no scroll (${m.sw}x${m.sh} in ${m.iw}x${m.ih})`);
@@ -127,8 +137,23 @@ describe('room, note and article', () => {
     const max = await slider.getAttribute('max');
     const w0 = (await page.locator('.budget-value').boundingBox()).width;
     await slider.focus();
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    // The first step adds "(modifié)" to the title, which may take a line more; then the cards keep their place
+    // while runs start and end (the run under way sits in the top line).
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => document.body.dataset.state !== 'ready');
     await READY(page);
+    await page.evaluate(() => {
+      window.__tops = new Set();
+      const tick = () => {
+        window.__tops.add(Math.round(document.querySelector('#headline').getBoundingClientRect().top));
+        if (!window.__stop) requestAnimationFrame(tick);
+      };
+      tick();
+    });
+    for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+    await READY(page);
+    const tops = await page.evaluate(() => ((window.__stop = true), [...window.__tops]));
+    assert.equal(tops.length, 1, `the cards' top took ${tops.join(', ')} px`);
     assert.match(await page.textContent('.budget-value'), /2[\s\u202f]700[\s\u202f]000/);
     assert.equal((await page.locator('.budget-value').boundingBox()).width, w0, 'the value’s box keeps its width');
     assert.ok((await page.textContent('#result-title')).endsWith('(modifié)'));
