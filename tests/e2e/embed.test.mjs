@@ -223,6 +223,17 @@ ${extra}
     await done(p);
   });
 
+  test('a chance met in no trial reads as its bound, in the reader’s language', async () => {
+    const p = await open('bound.html', { query: 'preset=actiris-2028&lang=fr&lead=target-2' });
+    const f = p.frame();
+    await ready(f);
+    assert.match((await f.locator('#w-lead .big').textContent()).trim(), /^0[\s\u202f]%$/);
+    const unit = (await f.locator('#w-lead .unit').textContent()).replace(/[\u202f\u00a0]/g, ' ');
+    assert.equal(unit, 'Chance d’atteindre l’objectif (moins de 0,030 % avec 95 % de confiance)');
+    assert.deepEqual(p.errors, []);
+    await done(p);
+  });
+
   test('moving a control changes the answer and the link to the full simulator', async () => {
     const p = await open('control.html', { query: 'preset=actiris-2028&lang=en&controls=budget,cost-per-duo' });
     const f = p.frame();

@@ -66,6 +66,12 @@ describe('page', () => {
     const cards = await headline(p.page);
     for (const id of ['target-0', 'target-1', 'started', 'employed', 'net', 'costNet', 'bcr', 'budget', 'mentors']) assert.ok(cards[id], `card ${id} shown`);
     assert.match(await p.page.textContent('#card-target-0'), /±/);
+    // The second reading is met in no trial: its chance comes with the bound the trials allow, not a band around 0,
+    // and the bound is the engine's rule (1 - 0.05^(1/n), to two significant digits, rounded up).
+    const r0 = await engineResult('actiris-2028');
+    assert.equal(r0.targets[1].probability_met, 0, 'the engine meets the second reading in no trial');
+    assert.equal(await p.page.textContent('#card-target-1 .mc'), '(under 0.030% with 95 % confidence)');
+    assert.doesNotMatch(await p.page.textContent('#card-target-1'), /±/);
     assert.match(await p.page.textContent('#card-employed'), /P5–P95/);
     assert.match(await p.page.textContent('#card-employed'), /10,000 trials, seed 2025/);
     assert.equal(await p.page.locator('#charts-body figure .plot > svg').count(), 5);
