@@ -601,8 +601,12 @@ pub fn solution(s: &crate::decide::Solution, scenario: &Scenario) -> String {
         None => {
             let _ = writeln!(
                 o,
-                "No value in the range meets the target in {conf} of trials; the best reached is {} %.",
-                num(100.0 * s.best_probability, 1)
+                "No value in the range meets the target in {conf} of trials; the best reached is {}.",
+                pct_with_error(
+                    s.best_probability,
+                    crate::summary::share_se(s.best_probability, s.trials as f64),
+                    s.trials
+                )
             );
         }
     }

@@ -47,6 +47,10 @@ test('a lever value reads with its unit in each language', () => {
   assert.equal(d.fmtLever('budget', 1_880_000), '€1.9M a year');
   assert.equal(d.fmtShareBand(0.809, 0.004), '80.9% of trials (95 % Monte Carlo band 80.1% to 81.7%)');
   assert.equal(d.fmtShareBand(1, 0), '100.0% of trials (95 % Monte Carlo band 100.0% to 100.0%)');
+  // Of a known number of trials, none or all: the bound they allow, not a band of width 0.
+  assert.equal(d.fmtShareBand(0, 0, 10_000), '0.0% of trials (under 0.030% with 95 % confidence)');
+  assert.equal(d.fmtShareBand(1, 5e-5, 10_000), '100.0% of trials (over 99.970% with 95 % confidence)');
+  assert.equal(d.fmtShareBand(0.809, 0.004, 10_000), '80.9% of trials (95 % Monte Carlo band 80.1% to 81.7%)');
 });
 
 test('no budget reaches the first Actiris target at 80 %: the best probability and the other levers', () => {

@@ -8,6 +8,7 @@
 
 import { t, fmtInt, fmtEur, fmtNum, fmtPct, fmtRatio, fmtBy } from './i18n.js';
 import { paramLabel } from './params.js';
+import { shareBound } from './printed.js';
 import { paramSummary } from './schema.js';
 
 /** The levers solve() can move, in the order a reader meets them. */
@@ -70,9 +71,15 @@ export function fmtLever(lever, x) {
   }
 }
 
-/** A share with its 95 % Monte Carlo band: "80.9 % (95 % band 80.1–81.7 %)". */
-export function fmtShareBand(p, se) {
+/**
+ * A share of `trials` trials with its 95 % Monte Carlo band: "80.9 % (95 %
+ * band 80.1–81.7 %)"; with the bound the trials allow when none or all of
+ * them showed it (printed.js shareBound), as the headline cards do.
+ */
+export function fmtShareBand(p, se, trials = 0) {
   if (typeof p !== 'number' || !Number.isFinite(p)) return '–';
+  const bound = shareBound(p, trials);
+  if (bound) return t('solve.shareBound', { p: fmtPct(p, 1), bound });
   const half = 1.96 * (Number.isFinite(se) ? se : 0);
   return t('solve.share', { p: fmtPct(p, 1), lo: fmtPct(Math.max(0, p - half), 1), hi: fmtPct(Math.min(1, p + half), 1) });
 }
@@ -95,12 +102,12 @@ export function solveText(solution, scenario) {
       lever,
       value: null,
       answer: t(`solve.none.${lever}`, { conf, lo: fmtLever(lever, s.range[0]), hi: fmtLever(lever, s.range[1]) }),
-      detail: [t('solve.best', { p: fmtShareBand(s.best_probability, Math.sqrt((s.best_probability * (1 - s.best_probability)) / s.trials)) }), t(`solve.why.${lever}`), meta],
+      detail: [t('solve.best', { p: fmtShareBand(s.best_probability, Math.sqrt((s.best_probability * (1 - s.best_probability)) / s.trials), s.trials) }), t(`solve.why.${lever}`), meta],
       other,
     };
   }
   const value = fmtLever(lever, s.value);
-  const detail = [t('solve.met', { p: fmtShareBand(s.probability, s.probability_se), conf })];
+  const detail = [t('solve.met', { p: fmtShareBand(s.probability, s.probability_se, s.trials), conf })];
   if (typeof s.probability_one_step_short === 'number') {
     const short = lever === 'cost' ? s.value + s.step : s.value - s.step;
     detail.push(t('solve.short', { x: fmtLever(lever, short), p: fmtPct(s.probability_one_step_short, 1) }));

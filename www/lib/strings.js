@@ -416,6 +416,7 @@ export const STRINGS = {
   'solve.why.intake': S('The plan is not what holds it back: the money or the mentors cap it.', 'Ce n’est pas le plan qui bloque : l’argent ou les mentors le plafonnent.', 'Het is niet het plan dat tegenhoudt: het geld of de mentoren begrenzen het.'),
   'solve.why.cost': S('Even a cheaper duo does not do it: the plan or the mentors cap it.', 'Même un duo moins cher n’y suffit pas : le plan ou les mentors le plafonnent.', 'Zelfs een goedkoper duo volstaat niet: het plan of de mentoren begrenzen het.'),
   'solve.tryOther': S('Try another lever:', 'Essayez un autre levier :', 'Probeer een andere hefboom:'),
+  'solve.shareBound': S('{p} of trials ({bound})', '{p} des essais ({bound})', '{p} van de trekkingen ({bound})'),
   'solve.share': S('{p} of trials (95 % Monte Carlo band {lo} to {hi})', '{p} des essais (marge Monte-Carlo à 95 % : {lo} à {hi})', '{p} van de trekkingen (95 %-Monte-Carlomarge {lo} tot {hi})'),
   'solve.met': S('There, the target is met in {p}; {conf} was asked.', 'À ce niveau, l’objectif est atteint dans {p} ; {conf} étaient demandés.', 'Daar wordt het doel gehaald in {p}; {conf} was gevraagd.'),
   'solve.short': S('One step short ({x}), it is met in {p} of trials.', 'Un pas en deçà ({x}), il est atteint dans {p} des essais.', 'Eén stap minder ({x}): gehaald in {p} van de trekkingen.'),
