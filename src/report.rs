@@ -167,12 +167,54 @@ pub fn share_bound(n: u64) -> f64 {
     1.0 - libm::pow(0.05, 1.0 / n as f64)
 }
 
+/// How a chance that none or all of `n` trials showed is printed: the bound
+/// the trials allow ([`share_bound`]) in percent, to two significant digits
+/// rounded outwards (`under 0.030 %`, `over 99.970 %`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PrintedBound {
+    /// The bound, in percent.
+    pub value: f64,
+    /// Decimals of `value`.
+    pub decimals: usize,
+    /// All trials showed it: the chance is above `value` (else below it).
+    pub above: bool,
+}
+
+/// The printed bound of a chance `p` of `n` trials when it is 0 or 1; `None`
+/// for any other chance (which has a band, [`printed`]) or `n = 0`.
+///
+/// ```
+/// use mentorsim::report::{printed_bound, PrintedBound};
+/// assert_eq!(printed_bound(0.0, 10_000), Some(PrintedBound { value: 0.030, decimals: 3, above: false }));
+/// assert_eq!(printed_bound(1.0, 1_000), Some(PrintedBound { value: 99.70, decimals: 2, above: true }));
+/// assert_eq!(printed_bound(0.5, 1_000), None);
+/// ```
+pub fn printed_bound(p: f64, n: u64) -> Option<PrintedBound> {
+    if n == 0 || (p != 0.0 && p != 1.0) {
+        return None;
+    }
+    let b = 100.0 * share_bound(n);
+    // Two significant digits: 0.030, 0.30, 3.0.
+    let decimals = (1 - libm::floor(libm::log10(b)) as i32).max(0) as usize;
+    let scale = libm::pow(10.0, decimals as f64);
+    let above = p == 1.0;
+    let value = if above {
+        libm::floor((100.0 - b) * scale) / scale
+    } else {
+        libm::ceil(b * scale) / scale
+    };
+    Some(PrintedBound {
+        value,
+        decimals,
+        above,
+    })
+}
+
 /// A chance estimated from `n` trials, in percent: `87 ± 1 %`; when none or
 /// all of them showed it, the count and the bound the trials allow instead
-/// ([`share_bound`], in percent to two significant digits, rounded outwards):
-/// `0 % (none of 10,000 trials; under 0.030 %)`. A band of `± 0.010` around
-/// 0 would claim a precision the trials do not give: the Monte Carlo error of
-/// a share of 0 is one-sided, and three times as wide.
+/// ([`printed_bound`]): `0 % (none of 10,000 trials; under 0.030 %)`. A band
+/// of `± 0.010` around 0 would claim a precision the trials do not give: the
+/// Monte Carlo error of a share of 0 is one-sided, and three times as wide.
 ///
 /// ```
 /// use mentorsim::report::pct_with_error;
@@ -181,26 +223,14 @@ pub fn share_bound(n: u64) -> f64 {
 /// assert_eq!(pct_with_error(1.0, 5e-4, 1_000), "100 % (all 1,000 trials; over 99.70 %)");
 /// ```
 pub fn pct_with_error(p: f64, se: f64, n: u64) -> String {
-    if n == 0 || (p != 0.0 && p != 1.0) {
+    let Some(b) = printed_bound(p, n) else {
         return format!("{} %", with_error(100.0 * p, 100.0 * se));
-    }
-    let b = 100.0 * share_bound(n);
-    // Two significant digits: 0.030, 0.30, 3.0.
-    let decimals = (1 - libm::floor(libm::log10(b)) as i32).max(0) as usize;
-    let scale = libm::pow(10.0, decimals as f64);
-    let trials = num(n as f64, 0);
-    if p == 0.0 {
-        let up = libm::ceil(b * scale) / scale;
-        format!(
-            "0 % (none of {trials} trials; under {} %)",
-            num(up, decimals)
-        )
+    };
+    let (trials, bound) = (num(n as f64, 0), num(b.value, b.decimals));
+    if b.above {
+        format!("100 % (all {trials} trials; over {bound} %)")
     } else {
-        let down = libm::floor((100.0 - b) * scale) / scale;
-        format!(
-            "100 % (all {trials} trials; over {} %)",
-            num(down, decimals)
-        )
+        format!("0 % (none of {trials} trials; under {bound} %)")
     }
 }
 

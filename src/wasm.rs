@@ -366,6 +366,20 @@ pub fn printed(x: f64, se: f64) -> Vec<f64> {
     vec![p.value, p.decimals as f64, p.band, p.band_decimals as f64]
 }
 
+/// How a chance `p` that none or all of `trials` trials showed is printed,
+/// as the CLI prints it (the core's `report::printed_bound`): `[bound,
+/// decimals, above]`, the bound in percent and `above` 1 when all showed it;
+/// empty for any other chance, or a trial count that is not a whole number
+/// from 1 to the largest run. Never throws.
+#[wasm_bindgen(js_name = printedBound)]
+pub fn printed_bound(p: f64, trials: f64) -> Vec<f64> {
+    let whole = trials >= 1.0 && trials <= crate::MAX_TRIALS as f64 && trials.fract() == 0.0;
+    match crate::report::printed_bound(p, trials as u64).filter(|_| whole) {
+        Some(b) => vec![b.value, b.decimals as f64, f64::from(u8::from(b.above))],
+        None => Vec::new(),
+    }
+}
+
 /// Every problem with a scenario: `[{field, message}]`, empty when it can run.
 #[wasm_bindgen]
 pub fn validate(scenario: JsValue) -> Result<JsValue, JsError> {

@@ -299,6 +299,21 @@ fn every_export_answers_generated_values_with_a_readable_error() {
             parts,
         );
         count(outcome("merge", r));
+        // Last, so that the bytes it takes change nothing above. Never throws:
+        // a bound for a chance of 0 or 1 of a whole trial count, else nothing.
+        let any = |u: &mut Unstructured| mutate::number(u).as_f64().unwrap_or(f64::NAN);
+        let p = match u.int_in_range(0..=2u8).unwrap_or(0) {
+            0 => 0.0,
+            1 => 1.0,
+            _ => any(u),
+        };
+        let n = any(u);
+        let bound = api::printed_bound(p, n);
+        assert!(
+            bound.is_empty() || (bound.len() == 3 && (p == 0.0 || p == 1.0) && n >= 1.0),
+            "printedBound({p}, {n}) = {bound:?}"
+        );
+        count(None);
         if case % 200 == 199 {
             assert_golden(&format!("case {case}"));
         }

@@ -4,7 +4,7 @@
 // in the reader's format. The CLI, the page, the widget and the print report
 // thus round a figure alike.
 
-import { printed } from './schema.js';
+import { printed, printedBound } from './schema.js';
 import { fmtFixed, t } from './i18n.js';
 
 const dash = '–';
@@ -42,20 +42,14 @@ export function mcBand(x, se, unit = 'count', trials = 0) {
 }
 
 /**
- * A chance that none or all of `trials` trials showed, as the command line
- * gives it (the core's report::pct_with_error): the exact one-sided 95 %
- * bound, 1 - 0.05^(1/n) (Clopper and Pearson; about 3/n, the "rule of
- * three"), in percent to two significant digits rounded outwards ("under
- * 0.030% with 95 % confidence" for none of 10,000); null for any other chance.
- * A band of ± 0.010 pts around 0 would claim a precision the trials do not
- * give.
+ * A chance that none or all of `trials` trials showed, with the bound the
+ * engine prints for it (the core's report::printed_bound: the exact one-sided
+ * 95 % bound, about 3/n, to two significant digits rounded outwards), in the
+ * reader's words: "under 0.030% with 95 % confidence" for none of 10,000.
+ * Null for any other chance, which has a band. A band of ± 0.010 pts around
+ * 0 would claim a precision the trials do not give.
  */
 export function shareBound(x, trials) {
-  if (!(trials > 0) || (x !== 0 && x !== 1)) return null;
-  const b = 100 * (1 - Math.pow(0.05, 1 / trials));
-  const decimals = Math.max(0, 1 - Math.floor(Math.log10(b)));
-  const scale = 10 ** decimals;
-  return x === 0
-    ? t('share.none', { bound: fmtFixed(Math.ceil(b * scale) / scale, decimals, 'percent') })
-    : t('share.all', { bound: fmtFixed(Math.floor((100 - b) * scale) / scale, decimals, 'percent') });
+  const b = printedBound(x, trials);
+  return b ? t(b.above ? 'share.all' : 'share.none', { bound: fmtFixed(b.value, b.decimals, 'percent') }) : null;
 }

@@ -20,6 +20,7 @@ export function useEngine(api) {
     schema,
     summary: (path, p) => api.paramSummary(path, p),
     printed: (x, se) => api.printed(x, se),
+    printedBound: (p, trials) => api.printedBound(p, trials),
     byPath: new Map(schema.params.map((p) => [p.path, p])),
   };
   return schema;
@@ -78,4 +79,15 @@ export function printed(x, se) {
   if (typeof x !== 'number' || !Number.isFinite(x)) return null;
   const [value, decimals, band, bandDecimals] = loaded().printed(x, typeof se === 'number' ? se : NaN);
   return { value, decimals, band, bandDecimals };
+}
+
+/**
+ * How the engine prints a chance `p` that none or all of `trials` trials
+ * showed (as the CLI does): {value, decimals, above}, the bound the trials
+ * allow in percent, `above` when all showed it. Null for any other chance.
+ */
+export function printedBound(p, trials) {
+  if (typeof p !== 'number' || typeof trials !== 'number') return null;
+  const b = loaded().printedBound(p, trials);
+  return b.length === 3 ? { value: b[0], decimals: b[1], above: b[2] === 1 } : null;
 }
