@@ -281,3 +281,64 @@ fn target_probability_matches_the_beta_tail() {
     );
     assert!((t.probability_met_se - se).abs() < 1e-3);
 }
+
+/// A Beta parameter's summary: its quantiles are the closed-form ones where
+/// they exist (Beta(a, 1) has CDF x^a; Beta(1, b) has 1 - (1 - x)^b), and
+/// the summary answers for counts far beyond any study's, where statrs'
+/// inverse never returned (10,000,000 and 0.73, found by the wasm boundary
+/// test).
+#[test]
+fn beta_summaries_are_its_quantiles_whatever_its_counts() {
+    use mentorsim::distribution::{Dist, Domain, Param};
+    let summary = |events: f64, non_events: f64| {
+        Param {
+            dist: Dist::Beta { events, non_events },
+            ..Param::fixed(0.0)
+        }
+        .summary(Domain::Rate)
+        .unwrap_or_else(|| panic!("Beta({events}, {non_events}) has a summary"))
+    };
+    // statrs' incomplete beta function, which the quantiles invert, is
+    // accurate to about 1e-12 at small counts and 1e-8 at ten million.
+    let close = |got: f64, want: f64, tol: f64, what: &str| {
+        assert!(
+            (got - want).abs() <= tol * want || (got - want).abs() < 1e-15,
+            "{what}: got {got}, want {want}"
+        );
+    };
+    for a in [0.01, 0.5, 1.0, 3.0, 1e3, 1e7, 1e100] {
+        let tol = if a > 1e3 { 1e-7 } else { 1e-10 };
+        let s = summary(a, 1.0);
+        let q = |p: f64| p.powf(1.0 / a);
+        close(s.p5, q(0.05), tol, &format!("Beta({a}, 1) p5"));
+        close(s.median, q(0.5), tol, &format!("Beta({a}, 1) median"));
+        close(s.p95, q(0.95), tol, &format!("Beta({a}, 1) p95"));
+        let s = summary(1.0, a);
+        let q = |p: f64| -((1.0 - p).ln() / a).exp_m1();
+        close(s.p5, q(0.05), tol, &format!("Beta(1, {a}) p5"));
+        close(s.median, q(0.5), tol, &format!("Beta(1, {a}) median"));
+        close(s.p95, q(0.95), tol, &format!("Beta(1, {a}) p95"));
+    }
+    for (a, b) in [
+        (1e7, 0.73),
+        (9.9e99, 0.73),
+        (0.73, 1e7),
+        (1e-8, 1e-8),
+        (1e7, 1e7),
+    ] {
+        let s = summary(a, b);
+        assert!(
+            0.0 <= s.p5 && s.p5 <= s.median && s.median <= s.p95 && s.p95 <= 1.0,
+            "Beta({a}, {b}): {s:?}"
+        );
+        assert!(
+            (s.mean - a / (a + b)).abs() < 1e-12,
+            "Beta({a}, {b}) mean {}",
+            s.mean
+        );
+    }
+    // A symmetric Beta has its median at one half.
+    for a in [0.3, 2.0, 40.0, 1e4] {
+        assert!((summary(a, a).median - 0.5).abs() < 1e-9, "Beta({a}, {a})");
+    }
+}

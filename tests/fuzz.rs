@@ -141,6 +141,14 @@ fn check(text: &str) -> Result<Seen, String> {
         }
         if let (Ok(s), true) = (&read, problems.is_empty()) {
             mentorsim::decide::mentor_needs(s);
+            // The page shows each parameter's mean, median and 90 % interval.
+            for spec in mentorsim::params::PARAMS {
+                if let Some(p) = spec.get(s) {
+                    if p.summary(spec.domain).is_none() {
+                        return Err(format!("{} has no summary", spec.path));
+                    }
+                }
+            }
         }
         Ok(Seen {
             accepted: problems.is_empty(),
