@@ -108,6 +108,8 @@ export function table(f) {
       `slider to headline, input event to updated cards (\`make bench-page\`, ${p.slider.moves} moves of the budget)`,
       `quick answer (${p.slider.quick_trials.toLocaleString('en')} trials): median ${ms(p.slider.quick_median_s)}, P95 ${ms(p.slider.quick_p95_s)}; full answer (${p.slider.full_trials.toLocaleString('en')} trials): median ${ms(p.slider.full_median_s)}, P95 ${ms(p.slider.full_p95_s)} (aims: 50 ms and 150 ms)${p.slider.drawn_median_s !== undefined ? `; every chart and table drawn again: median ${ms(p.slider.drawn_median_s)}, P95 ${ms(p.slider.drawn_p95_s)}` : ''}`,
     ]);
+    const wl = p.widget_slider;
+    if (wl) rows.push([`the same in the widget, input event to its card and chart updated (\`make bench-page\`, ${wl.moves} moves of the budget)`, `quick answer: median ${ms(wl.quick_median_s)}, P95 ${ms(wl.quick_p95_s)}; full answer: median ${ms(wl.full_median_s)}, P95 ${ms(wl.full_p95_s)}`]);
     rows.push(['longest main-thread task while the budget slider moves (`make bench-page`)', p.longest_task_s > 0 ? ms(p.longest_task_s) : 'none over 50 ms reported']);
     if (p.solve_s !== undefined) rows.push(['"What does it take?" for the Actiris target, key press to the answer (`make bench-page`, median of 5)', `${ms(p.solve_s)} (aim: under 2 s)`]);
     if (p.million_longest_task_s !== undefined) rows.push(['longest main-thread task during a million trials with a budget change (`make bench-page`)', p.million_longest_task_s > 0 ? ms(p.million_longest_task_s) : 'none over 50 ms reported']);

@@ -12,7 +12,8 @@
 //      presses, 60 ms apart) and the page re-runs;
 //   5. the slider's latency: input event to the headline updated, for the
 //      quick answer and the full one, and to everything drawn again (median
-//      and P95 of 20 moves);
+//      and P95 of 20 moves); the same in the widget (embed.html), to its
+//      card and chart updated;
 //   6. the longest main-thread task during a million-trial run of the
 //      Actiris preset, with a budget change half-way that takes over;
 //   7. "What does it take?" for the Actiris target: the key press to the
@@ -69,46 +70,73 @@ async function pageFigures() {
     }
     await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
     const longest = await page.evaluate(() => Math.max(0, ...window.__tasks));
-    // Slider latency: from the input event to the headline cards showing the
-    // quick answer and then the full one (the page's mark mentorsim:headline,
-    // detail "quick" or "full"), and to everything drawn again (state
-    // "ready"); one key press at a time, each left to finish, 20 of them.
-    await page.evaluate(() => {
-      window.__lat = { quick: [], full: [], drawn: [] };
-      let t = null;
-      let quickSeen = false;
-      document.addEventListener('input', (e) => e.target.type === 'range' && ((t = performance.now()), (quickSeen = false)), true);
-      new PerformanceObserver((l) => {
-        for (const m of l.getEntries()) {
-          if (m.name !== 'mentorsim:headline' || t === null || m.startTime < t) continue;
-          if (m.detail === 'quick' && !quickSeen) {
-            window.__lat.quick.push(m.startTime - t);
-            quickSeen = true;
-          }
-          if (m.detail === 'full') window.__lat.full.push(m.startTime - t);
-        }
-      }).observe({ type: 'mark' });
-      new MutationObserver(() => {
-        if (t !== null && document.body.dataset.state === 'ready') {
-          window.__lat.drawn.push(performance.now() - t);
-          t = null;
-        }
-      }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
-    });
-    for (let i = 0; i < 20; i++) {
-      await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
-      await page.waitForFunction((n) => window.__lat.drawn.length > n, i, { timeout: 30_000 });
-      await page.waitForTimeout(150);
-    }
-    const lat = await page.evaluate(() => window.__lat);
+    const lat = await sliderLatency(page, 'mentorsim:headline');
     await page.close();
+    const widget = await widgetLatency(s);
     const million = await millionTrials(s);
     const solve = await solveTimes(s);
     const wasmBytes = [...bytes].filter(([url]) => url.endsWith('.wasm')).reduce((a, [, b]) => a + b, 0);
-    return { loads: times.length, firstResultMs: median(times.map((t) => t[0])), firstChartsMs: median(times.map((t) => t[1])), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), wasmBytes, files: bytes.size, longestTaskMs: longest, millionLongestTaskMs: million, solveMs: median(solve), latency: lat, heaviest: [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 8) };
+    return { loads: times.length, firstResultMs: median(times.map((t) => t[0])), firstChartsMs: median(times.map((t) => t[1])), gzipBytes: [...bytes.values()].reduce((a, b) => a + b, 0), wasmBytes, files: bytes.size, longestTaskMs: longest, widget, millionLongestTaskMs: million, solveMs: median(solve), latency: lat, heaviest: [...bytes].sort((a, b) => b[1] - a[1]).slice(0, 8) };
   } finally {
     await s.close();
   }
+}
+
+/**
+ * Slider latency on `page`, whose range input has the focus: from the input
+ * event to the answer on screen, quick and then full (the page's or the
+ * widget's mark `mark`, detail "quick" or "full"), and to everything drawn
+ * again (state "ready"); one key press at a time, each left to finish, 20
+ * of them. Returns the lists of times (ms).
+ */
+async function sliderLatency(page, mark) {
+  await page.evaluate((mark) => {
+    window.__lat = { quick: [], full: [], drawn: [] };
+    // The time of the last input, kept after everything is drawn: the
+    // observer of marks hears of them a task later than the state changes.
+    let t = null;
+    const seen = { quick: true, full: true, drawn: true };
+    document.addEventListener(
+      'input',
+      (e) => {
+        if (e.target.type !== 'range') return;
+        t = performance.now();
+        seen.quick = seen.full = seen.drawn = false;
+      },
+      true,
+    );
+    new PerformanceObserver((l) => {
+      for (const m of l.getEntries()) {
+        const kind = m.detail;
+        if (m.name !== mark || t === null || m.startTime < t || !(kind in window.__lat) || seen[kind]) continue;
+        window.__lat[kind].push(m.startTime - t);
+        seen[kind] = true;
+      }
+    }).observe({ type: 'mark' });
+    new MutationObserver(() => {
+      if (!seen.drawn && document.body.dataset.state === 'ready') {
+        window.__lat.drawn.push(performance.now() - t);
+        seen.drawn = true;
+      }
+    }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
+  }, mark);
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+    await page.waitForFunction((n) => window.__lat.drawn.length > n, i, { timeout: 30_000 });
+    await page.waitForTimeout(150);
+  }
+  return page.evaluate(() => window.__lat);
+}
+
+/** The widget's slider latency (the default preset's budget slider), as the page's. */
+async function widgetLatency(s) {
+  const { page } = await s.newPage();
+  await page.goto(s.base + 'embed.html?preset=actiris-2028');
+  await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+  await page.locator('#w-controls input[type="range"]').first().focus();
+  const lat = await sliderLatency(page, 'mentorsim:embed-answer');
+  await page.close();
+  return lat;
 }
 
 /** The longest main-thread task (ms; 0 if none over 50 ms) while a million trials run and a budget change takes over. */
@@ -180,6 +208,12 @@ const { quick, full, drawn } = page.latency;
 console.log(
   `slider latency, input event to headline updated (default preset, ${drawn.length} moves): quick answer (${LIVE_TRIALS} trials) median ${median(quick).toFixed(0)} ms, P95 ${p95(quick).toFixed(0)} ms (${quick.length} seen); full answer (10,000 trials) median ${median(full).toFixed(0)} ms, P95 ${p95(full).toFixed(0)} ms (${full.length} seen); everything drawn again median ${median(drawn).toFixed(0)} ms, P95 ${p95(drawn).toFixed(0)} ms`,
 );
+{
+  const { quick, full, drawn } = page.widget;
+  console.log(
+    `widget slider latency, input event to its card and chart updated (actiris-2028, ${drawn.length} moves): quick answer median ${median(quick).toFixed(0)} ms, P95 ${p95(quick).toFixed(0)} ms (${quick.length} seen); full answer median ${median(full).toFixed(0)} ms, P95 ${p95(full).toFixed(0)} ms (${full.length} seen)`,
+  );
+}
 console.log(`heaviest files (gzipped): ${page.heaviest.map(([url, b]) => `${new URL(url).pathname} ${(b / 1024).toFixed(0)} KiB`).join(', ')}`);
 const vs = [];
 for (const [preset, trials] of [['actiris-2028', 10_000], ['targets-2030-2035', 100_000]]) {
@@ -204,6 +238,13 @@ keep('page', {
     full_p95_s: p95(full) / 1000,
     drawn_median_s: median(drawn) / 1000,
     drawn_p95_s: p95(drawn) / 1000,
+  },
+  widget_slider: {
+    moves: page.widget.drawn.length,
+    quick_median_s: median(page.widget.quick) / 1000,
+    quick_p95_s: p95(page.widget.quick) / 1000,
+    full_median_s: median(page.widget.full) / 1000,
+    full_p95_s: p95(page.widget.full) / 1000,
   },
   longest_task_s: page.longestTaskMs / 1000,
   million_longest_task_s: page.millionLongestTaskMs / 1000,

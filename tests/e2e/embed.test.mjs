@@ -275,12 +275,22 @@ ${extra}
       };
       tick();
     });
+    // Each time the widget is done, in its own clock: the full answer to the last move can come
+    // before this test looks at the state again.
+    await f.evaluate(() => {
+      window.__readyAt = [];
+      new MutationObserver(() => document.body.dataset.state === 'ready' && window.__readyAt.push(performance.now())).observe(document.body, {
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
+    });
+    let lastMove = 0;
     for (let i = 0; i < 4; i++) {
+      lastMove = await f.evaluate(() => performance.now());
       await cost.press('ArrowRight');
       await p.page.waitForTimeout(60);
     }
-    await f.waitForFunction(() => document.body.dataset.state !== 'ready');
-    await ready(f);
+    await f.waitForFunction((t) => window.__readyAt.some((at) => at > t), lastMove);
     await p.page.waitForTimeout(200); // the last height message crosses to the host page
     const heights = await p.page.evaluate(() => ((window.__stop = true), [...window.__heights]));
     assert.equal(heights.length, 1, `the widget's frame took the heights ${heights.join(', ')} px`);

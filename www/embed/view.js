@@ -129,6 +129,10 @@ export async function render(w, answer) {
   drawChart(w, true);
   if (w.session.last) renderDownloads(w);
   $('w-run').textContent = et('embed.run', { trials: fmtInt(result.trials), seed: String(result.seed), version: w.api.version() });
+  // The card and its chart show this answer: a mark for the speed figures
+  // (`make bench-page` times the slider to it), one at a time.
+  performance.clearMarks('mentorsim:embed-answer');
+  performance.mark('mentorsim:embed-answer', { detail: answer.quick ? 'quick' : 'full' });
 }
 
 /** Draws the fan chart at the width it gets (again only if that changed, unless `force`). */
