@@ -436,6 +436,18 @@ describe('page', () => {
     await q.context.close();
   });
 
+  test('a link whose parameter has counts far beyond any study still gives its answer', async () => {
+    // The summary of a Beta of ten million events (its median and 90 % interval, which the page shows beside
+    // the parameter) once never returned, and the page with it.
+    const edits = encodeURIComponent(JSON.stringify({ cost_indexation: { dist: 'beta', events: 1e7, non_events: 0.73 } }));
+    const p = await open(`?preset=actiris-2028&lang=en&edits=${edits}`);
+    await READY(p.page);
+    assert.match(await p.page.textContent('#result-title'), /\(edited\)$/);
+    assert.match(await p.page.textContent('#card-employed .n'), /10,000 trials/);
+    done(p);
+    await p.context.close();
+  });
+
   test('presentation mode shows the headline and one chart', async () => {
     const p = await open('?lang=fr&present=1', { viewport: { width: 1280, height: 720 } });
     await READY(p.page);
