@@ -167,7 +167,7 @@ describe('page', () => {
     await q.context.close();
   });
 
-  test('a quick answer summarises only the series its headline reads, and its headline is the one every series gives', async () => {
+  test('a quick answer summarises only the series its headline reads, a full one those the page shows, and each draws what every series gives', async () => {
     const p = await open('?lang=en');
     await READY(p.page);
     // The page's own modules and engine, in the page: for each preset, the
@@ -177,15 +177,30 @@ describe('page', () => {
       const bindings = await import('./pkg/mentorsim.js');
       bindings.initSync({ module: await (await fetch('./pkg/mentorsim_bg.wasm')).arrayBuffer() });
       (await import('./lib/schema.js')).useEngine(bindings);
-      const { headline, headlineSeries } = await import('./lib/results.js');
+      const { headline, headlineSeries, pageSeries, chartSpecs } = await import('./lib/results.js');
       const { limitsLine } = await import('./lib/limits.js');
       const drawn = (r, sc) => [...headline(r, sc).map((c) => c.outerHTML), limitsLine(r, sc)];
+      // And what the page draws of a full answer: the cards, and every chart's table in either form.
+      const page = (r, sc) => [
+        ...drawn(r, sc),
+        ...['cumulative', 'annual'].flatMap((m) => chartSpecs(r, { duos_started: m, employed: m }, 640, undefined, { scenario: sc }).map((spec) => `${spec.id} ${spec.table().outerHTML}`)),
+      ];
       return bindings.presets().map(({ id }) => {
         const sc = bindings.preset(id);
         const series = headlineSeries(sc);
         const all = bindings.simulate(sc, { trials: 1000, seed: 7 });
         const some = bindings.simulate(sc, { trials: 1000, seed: 7, series });
-        return { id, series, kept: Object.keys(some.series).sort(), cards: drawn(all, sc).length, same: JSON.stringify(drawn(all, sc)) === JSON.stringify(drawn(some, sc)) };
+        const shown = bindings.simulate(sc, { trials: 1000, seed: 7, series: pageSeries(sc) });
+        return {
+          id,
+          series,
+          pageSeries: pageSeries(sc),
+          kept: Object.keys(some.series).sort(),
+          cards: drawn(all, sc).length,
+          same: JSON.stringify(drawn(all, sc)) === JSON.stringify(drawn(some, sc)),
+          charts: page(all, sc).length - drawn(all, sc).length,
+          samePage: JSON.stringify(page(all, sc)) === JSON.stringify(page(shown, sc)),
+        };
       });
     });
     assert.equal(out.length, 5);
@@ -194,9 +209,13 @@ describe('page', () => {
       assert.ok(x.kept.length < 20, `${x.id}: ${x.kept.length} series`);
       assert.ok(x.cards >= 6, `${x.id}: ${x.cards} cards`);
       assert.ok(x.same, `${x.id}: the headline drawn from the headline's series differs from the one drawn from every series`);
+      // A full answer of the series the page shows draws what every series draws.
+      assert.ok(x.charts >= 6, `${x.id}: ${x.charts} chart tables`);
+      assert.ok(x.samePage, `${x.id}: the cards and charts drawn from the page's series differ from those drawn from every series`);
+      assert.ok(x.pageSeries.length < 20, `${x.id}: the page asks for ${x.pageSeries.length} series`);
     }
     // A slider moved: the page asks its workers for those series in the
-    // quick run, and for every series in the full one.
+    // quick run, and for the series it shows in the full one.
     await p.page.evaluate(() => {
       const pool = globalThis.mentorsim.pool;
       const run = pool.run.bind(pool);
@@ -209,7 +228,7 @@ describe('page', () => {
     const asked = await p.page.evaluate(() => window.__asked);
     const actiris = out.find((x) => x.id === 'actiris-2028');
     assert.deepEqual(asked[0], { trials: 1000, seed: 2025, series: actiris.series });
-    assert.deepEqual(asked.at(-1), { trials: 10000, seed: 2025 });
+    assert.deepEqual(asked.at(-1), { trials: 10000, seed: 2025, series: actiris.pageSeries });
     done(p);
     await p.context.close();
   });
@@ -360,6 +379,13 @@ describe('page', () => {
     // The table under the fan chart too.
     const cell = await p.page.evaluate(() => document.querySelector('#chart-fan-duos_started table tbody tr:last-child td:nth-of-type(3)').textContent);
     assert.equal(shownNumber(cell), Math.round(at('duos started, cumulative', 2028, 'P50')));
+    // Every series, though the page's run summarised only those it shows (the download asked for the rest).
+    const figures = new Set(rows.slice(rows.indexOf(head) + 1).filter((r) => /^\d{4}$/.test(r[2])).map((r) => r[0]));
+    assert.equal(figures.size, Object.keys((await engineResult('actiris-2028')).series).length, `${figures.size} series in the CSV`);
+    assert.ok((await p.page.evaluate(() => Object.keys(globalThis.mentorsim.last().result.series).length)) < figures.size, 'the page itself holds fewer');
+    const [json] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#dl-result')]);
+    const saved = JSON.parse(await readFile(await json.path(), 'utf8'));
+    assert.deepEqual(Object.keys(saved.series).sort(), Object.keys((await engineResult('actiris-2028')).series).sort(), 'the result file holds every series');
     // Each chart as PNG and SVG.
     const [png] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#chart-fan-employed .chart-actions button:first-child')]);
     const pngBytes = await readFile(await png.path());

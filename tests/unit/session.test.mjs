@@ -290,6 +290,23 @@ test('live answers of a few series (quickSeries): the quick run asks the engine 
   assert.notEqual(s.last.scenario.budget.constant, 200_000);
 });
 
+test('full answers of some series (fullSeries): the full run asks the engine for those, and its answer, which says so, is the last one', async () => {
+  const runner = fakeRunner();
+  const s = new Session({ api, runner, hooks: {}, debounceMs: 10_000, quickTrials: 100, quickSeries: () => ['employed_cumulative'], fullSeries: (sc) => ['employed', 'employed_cumulative', `${sc.id}-y`], frame });
+  s.boot('?preset=team4job&trials=5000&seed=3', { langs: LANGS });
+  s.changed({ now: true });
+  assert.deepEqual(runner.runs[0].opts, { trials: 100, seed: 3, series: ['employed_cumulative'] });
+  runner.runs.shift().resolve({ result: { trials: 100 }, ms: 1, workers: 1 });
+  await tick();
+  assert.equal(s.last, null);
+  assert.deepEqual(runner.runs[0].opts, { trials: 5000, seed: 3, series: ['employed', 'employed_cumulative', 'team4job-y'] });
+  runner.runs.shift().resolve({ result: { trials: 5000 }, ms: 1, workers: 1 });
+  await tick();
+  assert.equal(s.last.trials, 5000);
+  assert.equal(s.last.quick, false);
+  assert.deepEqual(s.last.series, ['employed', 'employed_cumulative', 'team4job-y'], 'what needs every series can tell');
+});
+
 test('now, with live answers (the first answer after loading): a quick run at once (no task in between), then the full run; a run too small for a quick pass goes straight to full', async () => {
   const runner = fakeRunner();
   const events = [];

@@ -161,6 +161,22 @@ export function headlineSeries(scenario) {
   return [...new Set([...HEADLINE_SERIES, ...targets])];
 }
 
+/** The fan charts of the page: [metric, title key, axis key]; each drawn as running totals or by year. */
+const FAN_CHARTS = [
+  ['duos_started', 'chart.started', 'axis.duos'],
+  ['employed', 'chart.employed', 'axis.people'],
+];
+
+/**
+ * The series the page shows of a full answer: its headline cards', and both
+ * forms of each fan chart's metric (a chart switches between them without a
+ * run). The page's runs summarise only these; a download that holds every
+ * series asks for them then, from the same trials and seed.
+ */
+export function pageSeries(scenario) {
+  return [...new Set([...headlineSeries(scenario), ...FAN_CHARTS.flatMap(([metric]) => [metric, `${metric}_cumulative`])])];
+}
+
 /** Headline cards of a result. */
 export function headline(result, scenario) {
   const n = t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) });
@@ -301,7 +317,7 @@ export function chartSpecs(result, modes, width = 640, height = undefined, { gho
   const mode = (m) => modes[m] ?? (hasTarget(m) || !(result.targets ?? []).some((tg) => tg.metric === m) ? 'cumulative' : 'annual');
   const meta = { trials: fmtInt(result.trials), seed: String(result.seed) };
   const specs = [];
-  for (const [metric, titleKey, yKey] of [['duos_started', 'chart.started', 'axis.duos'], ['employed', 'chart.employed', 'axis.people']]) {
+  for (const [metric, titleKey, yKey] of FAN_CHARTS) {
     const m = mode(metric);
     const title = t(titleKey);
     specs.push({

@@ -32,8 +32,11 @@
 // cards) passes `quickSeries(scenario)`, the names of the series it reads:
 // the engine then summarises only those, which is most of a quick run's
 // work. Such an answer goes to the hooks (last.series: the names) but does
-// not become `last`, which stays the last answer with every summary for
-// everything else that reads it (exports, charts, the decision tools).
+// not become `last`, which stays the last full answer for everything else
+// that reads it (exports, charts, the decision tools). A view that shows
+// only some series of a full answer too passes `fullSeries(scenario)`: its
+// full runs summarise those alone (last.series: the names), and what needs
+// every series asks for them when it is needed.
 
 import { t, fmtInt, setLang, getLang } from './i18n.js';
 import { parseQuery, applyEdits, diffScenario, setPath, getPath, clone } from './state.js';
@@ -81,9 +84,10 @@ export class Session {
    * @param {number} [o.debounceMs]  the wait before a run when there are no live answers
    * @param {number} [o.quickTrials]  trials of a live answer; 0: none, runs wait debounceMs
    * @param {Function} [o.quickSeries]  scenario -> the series names a quick answer needs (all when absent)
+   * @param {Function} [o.fullSeries]   scenario -> the series names a full answer needs (all when absent)
    * @param {Function} [o.frame]  schedules progress (requestAnimationFrame)
    */
-  constructor({ api, runner, hooks = {}, debounceMs = 150, quickTrials = 0, quickSeries = null, frame = defaultFrame }) {
+  constructor({ api, runner, hooks = {}, debounceMs = 150, quickTrials = 0, quickSeries = null, fullSeries = null, frame = defaultFrame }) {
     this.api = api;
     useEngine(api);
     this.runner = runner;
@@ -91,13 +95,14 @@ export class Session {
     this.debounceMs = debounceMs;
     this.quickTrials = quickTrials;
     this.quickSeries = quickSeries;
+    this.fullSeries = fullSeries;
     this.quickBusy = false; // a quick run is in flight
     this.quickDirty = false; // the inputs moved while it ran
     this.frame = frame;
     this.state = null; // {preset, edits, trials, seed, lang, present, pin}
     this.base = null; // the preset's scenario
     this.scenario = null; // as edited (may be invalid)
-    this.last = null; // the last good run with every summary: {scenario, trials, seed, result, ms, workers}
+    this.last = null; // the last full answer: {scenario, trials, seed, result, ms, workers, series?}
     this.localErrors = new Map(); // field -> message, from inputs the engine never sees (a non-number)
     this.problems = [];
     this.gen = 0;
@@ -319,7 +324,7 @@ export class Session {
     const isCurrent = () => gen === this.gen;
     const snap = { scenario: clone(this.scenario), base: this.base, trials: quick ? this.quickTrials : this.state.trials, seed: this.state.seed, quick };
     const opts = { trials: snap.trials, seed: snap.seed };
-    const series = quick && this.quickSeries?.(snap.scenario);
+    const series = quick ? this.quickSeries?.(snap.scenario) : this.fullSeries?.(snap.scenario);
     if (series) snap.series = opts.series = series;
     this.runningGen = gen;
     this.hooks.running?.(snap);
@@ -328,7 +333,7 @@ export class Session {
       const out = await this.runner.run(snap.scenario, opts, (done, total) => isCurrent() && this.#progress(done, total));
       if (!isCurrent()) return;
       const answer = { ...snap, ...out };
-      if (!series) this.last = answer;
+      if (!(quick && series)) this.last = answer;
       this.runningGen = 0; // computed: progress is over
       const drawn = this.hooks.result ? await this.hooks.result(answer, isCurrent) : true;
       if (!drawn || !isCurrent()) return;

@@ -20,6 +20,7 @@
 //               {type: 'solve', job, scenario, request, trials, seed}     the engine's solve()
 //               {type: 'compare', job, a, b, trials, seed}                 B against A
 //               {type: 'value', job, scenario, trials, seed}              valueOfInformation()
+//               {type: 'simulate', job, scenario, trials, seed}           a run, every series
 //               {type: 'drivers', job, scenario, trials, seed}            a run's sensitivity
 // Messages out: {type: 'ready'} | {type: 'failed', message}
 //               {type: 'progress', job, done}
@@ -89,6 +90,8 @@ const TASKS = {
   solve: ({ scenario, request, trials, seed }) => api.solve(scenario, request, { trials, seed }),
   compare: ({ a, b, trials, seed }) => api.compare(a, b, { trials, seed }),
   value: ({ scenario, trials, seed }) => api.valueOfInformation(scenario, { trials, seed }),
+  // A run with every series summarised, for a download, where the page's run summarised only what it shows.
+  simulate: ({ scenario, trials, seed }) => api.simulate(scenario, { trials, seed }),
   // The engine ranks drivers over a run's first SAMPLE trials, and trial i draws
   // from its own streams: a run of those trials alone gives the same ranking.
   // (Not in the pooled run: a partial result that keeps its trials' inputs

@@ -9,7 +9,7 @@ import { Session, LIVE_TRIALS, problemText, problemsText, urlNoticeText } from '
 import { loadPlot, download } from '../lib/charts.js';
 import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
-import { headline, headlineSeries, chartSpecs } from '../lib/results.js';
+import { headline, headlineSeries, pageSeries, chartSpecs } from '../lib/results.js';
 import { renderSources, sourcesSummary } from './sources.js';
 import { h, nextTask } from '../lib/dom.js';
 import { priorFragment, reconcilePrior } from '../lib/accounts.js';
@@ -403,9 +403,37 @@ function shortLink() {
   return shortUrl(app.state, { trials, seed });
 }
 
-/** The CSV in the reader's language and convention (lib/csv.js). */
-function csvText() {
-  const { result, scenario, base } = app.last;
+/**
+ * The last full answer with every series summarised: itself when its run
+ * summarised them all, else the same trials and seed run again with all of
+ * them in the decision tools' worker (the page's runs summarise only the
+ * series it shows, lib/results.js pageSeries): the same numbers, and the rest.
+ */
+async function lastWithEverySeries() {
+  const last = app.last;
+  if (!last?.series) return last;
+  const { answer } = await app.tasks.ask('simulate', { scenario: last.scenario, trials: last.trials, seed: last.seed }, 'export');
+  const { series, ...whole } = last;
+  return { ...whole, result: answer };
+}
+
+/** Saves a download of the last full answer with `save(last)`, once every series is at hand. */
+async function exportLast(save) {
+  if (!app.last) return;
+  const buttons = [$('dl-csv'), $('dl-result')];
+  for (const b of buttons) b.setAttribute('aria-busy', 'true');
+  try {
+    save(await lastWithEverySeries());
+  } catch (e) {
+    if (!(e instanceof Cancelled)) notice(t('status.error', { message: e.message ?? String(e) }), 'error');
+  } finally {
+    for (const b of buttons) b.removeAttribute('aria-busy');
+  }
+}
+
+/** The CSV of `last` (an answer with every series) in the reader's language and convention (lib/csv.js). */
+function csvText(last) {
+  const { result, scenario, base } = last;
   return reportCsv(result, { title: lastTitle(), preset: pick(base?.name) || scenario.id, changes: changes(base, scenario), version: app.version, url: shortLink() });
 }
 
@@ -778,7 +806,7 @@ function wireStatic() {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && app.state?.present) setPresent(false);
   });
-  $('dl-csv').addEventListener('click', () => app.last && download(`mentorsim-${app.last.scenario.id || 'scenario'}-quantiles.csv`, csvText(), 'text/csv'));
+  $('dl-csv').addEventListener('click', () => exportLast((last) => download(`mentorsim-${last.scenario.id || 'scenario'}-quantiles.csv`, csvText(last), 'text/csv')));
   $('btn-cancel').addEventListener('click', cancelRun);
   $('btn-rerun').addEventListener('click', () => {
     $('btn-rerun').hidden = true;
@@ -786,7 +814,7 @@ function wireStatic() {
   });
   app.share = installShare({ button: $('btn-share'), getUrl: shortLink });
   $('dl-json').addEventListener('click', () => app.scenario && download(`mentorsim-${app.scenario.id || 'scenario'}.json`, `${JSON.stringify(app.scenario, null, 2)}\n`, 'application/json'));
-  $('dl-result').addEventListener('click', () => app.last && download(`mentorsim-${app.last.scenario.id || 'scenario'}-result.json`, `${JSON.stringify(app.last.result, null, 2)}\n`, 'application/json'));
+  $('dl-result').addEventListener('click', () => exportLast((last) => download(`mentorsim-${last.scenario.id || 'scenario'}-result.json`, `${JSON.stringify(last.result, null, 2)}\n`, 'application/json')));
   onLangChange(() => {
     sel.value = getLang();
     translateDom();
@@ -857,7 +885,7 @@ async function boot() {
   app.version = app.api.version();
   app.presets = app.api.presets();
   app.priors = app.api.priors();
-  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS, quickSeries: headlineSeries });
+  app.session = new Session({ api: app.api, runner: app.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS, quickSeries: headlineSeries, fullSeries: pageSeries });
   app.tasks = new TaskWorker({ module: compileModule() });
   app.solver = createSolver({
     root: $('solve'),
