@@ -492,6 +492,11 @@ ${extra}
     assert.match(csv, /^\ufeffScénario;Actiris 2025-2028 .*\(modifié\)\r\n/);
     assert.match(csv, /\r\nChiffre;Unité;Année;Moyenne;P5;/);
     assert.match(dl.suggestedFilename(), /^mentorsim-actiris-2028-2025-quantiles\.csv$/);
+    // Every series, though the widget's runs summarised only those it shows.
+    const lines = csv.split('\r\n').map((l) => l.split(';'));
+    const head = lines.findIndex((l) => l[0] === 'Chiffre');
+    const figures = new Set(lines.slice(head + 1).filter((l) => /^\d{4}$/.test(l[2])).map((l) => l[0]));
+    assert.equal(figures.size, Object.keys((await engineResult('actiris-2028')).series).length, `${figures.size} series in the CSV`);
     await done(h2);
   });
 

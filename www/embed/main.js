@@ -132,8 +132,9 @@ async function start() {
   performance.mark('mentorsim:embed-engine');
   w.api = made.engine.api;
   document.body.dataset.engine = made.runner.kind;
-  // Quick answers summarise only the headline's series, which hold every card and chart the widget draws (view.js).
-  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS, quickSeries: headlineSeries });
+  // Quick and full answers summarise only the headline's series, which hold every card and chart the widget
+  // draws (view.js); the download of every series asks for the rest.
+  w.session = new Session({ api: w.api, runner: made.runner, hooks, debounceMs: DEBOUNCE_MS, quickTrials: LIVE_TRIALS, quickSeries: headlineSeries, fullSeries: headlineSeries });
   const notices = w.session.boot(location.search, { langs: LANGS });
   w.initial = clone(w.session.scenario);
   const lines = [urlNoticeText(notices), ...w.optionNotices.map((n) => et('embed.badOption', { name: n.name, value: n.value }))];

@@ -96,9 +96,9 @@ function keepTogether(root) {
 
 /**
  * Draws `answer` (the session's, quick or full): the lead card, its chart and
- * the run line. A quick answer holds the headline's series only, every one
- * the cards and charts here read; the downloads, which hold every series,
- * follow the full answer (`w.session.last`).
+ * the run line. An answer holds the headline's series only, every one the
+ * cards and charts here read; the downloads follow the full answer
+ * (`w.session.last`), the CSV with every series, run again for it.
  */
 export async function render(w, answer) {
   w.shown = answer;
@@ -185,9 +185,13 @@ function renderDownloads(w) {
       class: 'linkish',
       text: et('embed.csv'),
       onclick: () => {
-        const { base } = w.session.last;
+        const last = w.session.last;
+        const { base } = last;
         const meta = { title: scenarioTitle(base, scenario), preset: pick(base?.name), changes: changes(base, scenario), version: w.api.version(), url: fullUrl(w) };
-        download(`${name}-quantiles.csv`, reportCsv(w.session.last.result, meta), 'text/csv');
+        // The widget's runs summarise only what it shows: the file's every series come from the same trials and
+        // seed run again with all of them (the same numbers for those shown), here, once, on the reader's click.
+        const every = last.series ? w.api.simulate(last.scenario, { trials: last.trials, seed: last.seed }) : last.result;
+        download(`${name}-quantiles.csv`, reportCsv(every, meta), 'text/csv');
       },
     }),
     ' · ',
