@@ -380,7 +380,8 @@ pub struct Solution {
     /// confidence).
     pub value: Option<f64>,
     /// The probability the target is met at that value, and its Monte Carlo
-    /// standard error.
+    /// standard error; when no value is found, the best reached
+    /// (`best_probability`) and its error.
     pub probability: f64,
     pub probability_se: f64,
     /// The probability one step beyond (one step lower, or one step higher

@@ -632,11 +632,7 @@ pub fn solution(s: &crate::decide::Solution, scenario: &Scenario) -> String {
             let _ = writeln!(
                 o,
                 "No value in the range meets the target in {conf} of trials; the best reached is {}.",
-                pct_with_error(
-                    s.best_probability,
-                    crate::summary::share_se(s.best_probability, s.trials as f64),
-                    s.trials
-                )
+                pct_with_error(s.best_probability, s.probability_se, s.trials)
             );
         }
     }

@@ -60,6 +60,12 @@ fn solve_says_when_nothing_in_range_reaches_it() {
     let sol = decide::solve(&s, 0, 0.8, Lever::Budget, &opts(500)).unwrap();
     assert_eq!(sol.value, None);
     assert!(sol.best_probability < 0.8);
+    // What the answer says of the best: its chance and that chance's error.
+    assert_eq!(sol.probability, sol.best_probability);
+    assert_eq!(
+        sol.probability_se,
+        mentorsim::summary::share_se(sol.best_probability, 500.0)
+    );
     assert!(decide::solve(&s, 3, 0.8, Lever::Budget, &opts(10)).is_err());
     assert!(decide::solve(&s, 0, 1.5, Lever::Budget, &opts(10)).is_err());
 }

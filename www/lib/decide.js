@@ -102,7 +102,7 @@ export function solveText(solution, scenario) {
       lever,
       value: null,
       answer: t(`solve.none.${lever}`, { conf, lo: fmtLever(lever, s.range[0]), hi: fmtLever(lever, s.range[1]) }),
-      detail: [t('solve.best', { p: fmtShareBand(s.best_probability, Math.sqrt((s.best_probability * (1 - s.best_probability)) / s.trials), s.trials) }), t(`solve.why.${lever}`), meta],
+      detail: [t('solve.best', { p: fmtShareBand(s.best_probability, s.probability_se, s.trials) }), t(`solve.why.${lever}`), meta],
       other,
     };
   }

@@ -434,7 +434,7 @@ async function exportLast(save) {
 /** The CSV of `last` (an answer with every series) in the reader's language and convention (lib/csv.js). */
 function csvText(last) {
   const { result, scenario, base } = last;
-  return reportCsv(result, { title: lastTitle(), preset: pick(base?.name) || scenario.id, changes: changes(base, scenario), version: app.version, url: shortLink() });
+  return reportCsv(result, { title: lastTitle(last), preset: pick(base?.name) || scenario.id, changes: changes(base, scenario), version: app.version, url: shortLink() });
 }
 
 /**
