@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, enginePrinted, engineResult, openSession, requireBuild, screenshot, SCREENSHOTS } from './helpers.mjs';
+import { assertOnlyLocal, enginePrinted, engineResult, openSession, requireBuild, screenshot, settleAfter, SCREENSHOTS } from './helpers.mjs';
 
 const READY_MS = 30_000;
 // The widget keeps "P5–P95" on one line with word joiners; compare without them.
@@ -241,9 +241,7 @@ ${extra}
     const before_ = await f.locator('#w-lead .big').textContent();
     const slider = f.locator('[data-control="budget"] input[type="range"]');
     await slider.focus();
-    await slider.press('End');
-    await f.waitForFunction(() => document.body.dataset.state === 'running');
-    await ready(f);
+    await settleAfter(f, () => slider.press('End'), READY_MS);
     const after_ = await f.locator('#w-lead .big').textContent();
     assert.notEqual(after_, before_, `the answer changed (${before_} → ${after_})`);
     assert.match(await f.locator('[data-control="budget"] output').textContent(), /^€\d+(\.\d)?M$/);
@@ -258,9 +256,7 @@ ${extra}
     assert.equal(await f.locator('#w-lead .big').textContent(), before_, 'reset gives the published answer again');
     const cost = f.locator('[data-control="cost-per-duo"] input[type="range"]');
     await cost.focus();
-    await cost.press('Home');
-    await f.waitForFunction(() => document.body.dataset.state === 'running');
-    await ready(f);
+    await settleAfter(f, () => cost.press('Home'), READY_MS);
     assert.notEqual(await f.locator('#w-lead .big').textContent(), before_);
     assert.equal(await f.locator('#w-title .chip').count(), 1, 'the title says the scenario was edited');
 
@@ -275,22 +271,11 @@ ${extra}
       };
       tick();
     });
-    // Each time the widget is done, in its own clock: the full answer to the last move can come
-    // before this test looks at the state again.
-    await f.evaluate(() => {
-      window.__readyAt = [];
-      new MutationObserver(() => document.body.dataset.state === 'ready' && window.__readyAt.push(performance.now())).observe(document.body, {
-        attributes: true,
-        attributeFilter: ['data-state'],
-      });
-    });
-    let lastMove = 0;
-    for (let i = 0; i < 4; i++) {
-      lastMove = await f.evaluate(() => performance.now());
+    for (let i = 0; i < 3; i++) {
       await cost.press('ArrowRight');
       await p.page.waitForTimeout(60);
     }
-    await f.waitForFunction((t) => window.__readyAt.some((at) => at > t), lastMove);
+    await settleAfter(f, () => cost.press('ArrowRight'), READY_MS);
     await p.page.waitForTimeout(200); // the last height message crosses to the host page
     const heights = await p.page.evaluate(() => ((window.__stop = true), [...window.__heights]));
     assert.equal(heights.length, 1, `the widget's frame took the heights ${heights.join(', ')} px`);

@@ -136,6 +136,26 @@ export function assertOnlyLocal(requests) {
   assert.deepEqual(outside, [], 'the page must load nothing from other hosts');
 }
 
+/**
+ * Does `act` (a key press, a fill, a click) on a page or a widget's frame and waits until the run it
+ * started is done and drawn (state "ready"), in that document's own clock: with quick answers the run can
+ * end before a test would look for it under way.
+ */
+export async function settleAfter(target, act, timeout = 60_000) {
+  const t = await target.evaluate(() => {
+    if (!window.__readyAt) {
+      window.__readyAt = [];
+      new MutationObserver(() => document.body.dataset.state === 'ready' && window.__readyAt.push(performance.now())).observe(document.body, {
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
+    }
+    return performance.now();
+  });
+  await act();
+  await target.waitForFunction((t) => window.__readyAt.some((at) => at > t), t, { timeout });
+}
+
 /** Saves a full-page screenshot to artifacts/screenshots/<name>.png; returns its path. */
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });

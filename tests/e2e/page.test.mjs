@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, engineResult, openSession, requireBuild, screenshot } from './helpers.mjs';
+import { assertOnlyLocal, engineResult, openSession, requireBuild, screenshot, settleAfter } from './helpers.mjs';
 
 // Generous: CI runs the test files side by side on a small machine.
 const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
@@ -102,9 +102,7 @@ describe('page', () => {
     const p = await open('?preset=actiris-2028&lang=en');
     await READY(p.page);
     const before = await headline(p.page);
-    await p.page.fill('[data-field="budget.constant"] input[type="number"]', '4000000');
-    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
-    await READY(p.page);
+    await settleAfter(p.page, () => p.page.fill('[data-field="budget.constant"] input[type="number"]', '4000000'));
     const afterChange = await headline(p.page);
     assert.notEqual(afterChange['target-0'], before['target-0'], `probability still ${before['target-0']}`);
     assert.ok(shownNumber(afterChange['target-0']) > shownNumber(before['target-0']));
@@ -119,12 +117,11 @@ describe('page', () => {
     await READY(p.page);
     const slider = p.page.locator('[data-field="budget.constant"] input[type="range"]');
     await slider.focus();
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 11; i++) {
       await p.page.keyboard.press('ArrowRight');
       await p.page.waitForTimeout(i % 3 === 0 ? 200 : 20); // some moves land mid-run
     }
-    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
-    await READY(p.page);
+    await settleAfter(p.page, () => p.page.keyboard.press('ArrowRight'));
     assert.equal(await p.page.inputValue('[data-field="budget.constant"] input[type="number"]'), String(2_200_000 + 12 * 50_000));
     const shown = await headline(p.page);
     const q = await open(new URL(p.page.url()).search);
@@ -269,9 +266,7 @@ describe('page', () => {
         // follows. (The first edit adds "(edited)" to the title above them, which may take a line more: it is made first.)
         const slider = p.page.locator('[data-field="budget.constant"] input[type="range"]');
         await slider.focus();
-        await p.page.keyboard.press('ArrowRight');
-        await p.page.waitForFunction(() => document.body.dataset.state !== 'ready');
-        await READY(p.page);
+        await settleAfter(p.page, () => p.page.keyboard.press('ArrowRight'));
         await p.page.evaluate(() => {
           window.__tops = new Set();
           const tick = () => {
@@ -280,21 +275,11 @@ describe('page', () => {
           };
           tick();
         });
-        // Each time the page is done: the full answer to the last move may come before this test looks.
-        await p.page.evaluate(() => {
-          window.__readyAt = [];
-          new MutationObserver(() => document.body.dataset.state === 'ready' && window.__readyAt.push(performance.now())).observe(document.body, {
-            attributes: true,
-            attributeFilter: ['data-state'],
-          });
-        });
-        let lastMove = 0;
-        for (let i = 0; i < 4; i++) {
-          lastMove = await p.page.evaluate(() => performance.now());
+        for (let i = 0; i < 3; i++) {
           await p.page.keyboard.press('ArrowRight');
           await p.page.waitForTimeout(50);
         }
-        await p.page.waitForFunction((t) => window.__readyAt.some((at) => at > t), lastMove);
+        await settleAfter(p.page, () => p.page.keyboard.press('ArrowRight'));
         const tops = await p.page.evaluate(() => ((window.__stop = true), [...window.__tops]));
         assert.equal(tops.length, 1, `the cards' top took ${tops.join(', ')} px`);
       }
@@ -408,13 +393,13 @@ describe('page', () => {
     assert.equal(scenario.id, 'actiris-2028');
     scenario.budget.constant = 5_000_000;
     await p.page.click('#all-assumptions > summary');
-    await p.page.setInputFiles('#all-assumptions input[type="file"]', {
-      name: 'mine.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(scenario)),
-    });
-    await p.page.waitForFunction(() => document.body.dataset.state === 'running');
-    await READY(p.page);
+    await settleAfter(p.page, () =>
+      p.page.setInputFiles('#all-assumptions input[type="file"]', {
+        name: 'mine.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(scenario)),
+      })
+    );
     assert.match(await p.page.textContent('#notices'), /mine\.json/);
     assert.equal(await p.page.inputValue('[data-field="budget.constant"] input[type="number"]'), '5000000');
     assert.match(decodeURIComponent(p.page.url()), /"budget.constant":5000000/);

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { describe, test } from 'node:test';
 import jsQR from 'jsqr';
 import { chromium } from 'playwright-core';
-import { assertOnlyLocal, CHROMIUM, CHROMIUM_ARGS, screenshot, suiteSession, WWW } from './helpers.mjs';
+import { assertOnlyLocal, CHROMIUM, CHROMIUM_ARGS, screenshot, settleAfter, suiteSession, WWW } from './helpers.mjs';
 
 const READY = (page) => page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -139,9 +139,7 @@ describe('room, note and article', () => {
     await slider.focus();
     // The first step adds "(modifié)" to the title, which may take a line more; then the cards keep their place
     // while runs start and end (the run under way sits in the top line).
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.body.dataset.state !== 'ready');
-    await READY(page);
+    await settleAfter(page, () => page.keyboard.press('ArrowRight'));
     await page.evaluate(() => {
       window.__tops = new Set();
       const tick = () => {
