@@ -402,8 +402,14 @@ impl Model {
             for (k, share) in self.booked_by.iter().enumerate() {
                 let u = t + k;
                 let pv = discount * later[k];
-                for (j, x) in cohort.iter().enumerate() {
-                    let upto = whole::round(x * share);
+                for (j, &x) in cohort.iter().enumerate() {
+                    // The last share is 1 and `x` is whole: rounding would
+                    // give `x` again, bit for bit (signed zero included).
+                    let upto = if *share == 1.0 {
+                        x
+                    } else {
+                        whole::round(x * share)
+                    };
                     let now = upto - before[j];
                     before[j] = upto;
                     booked[u][j] += now;

@@ -23,16 +23,13 @@ fn truncated(x: f64) -> Option<f64> {
 #[inline]
 pub fn round(x: f64) -> f64 {
     let Some(t) = truncated(x) else { return x };
-    // `x - t` is exact: both share their sign and |t| <= |x| < 2^52.
+    // `x - t` is exact: both share their sign and |t| <= |x| < 2^52. The
+    // step of -1, 0 or 1 is found without a branch (a trial's fractions
+    // fall either side of a half at random, so a branch would often be
+    // mispredicted), and `t` plus it is exact.
     let d = x - t;
-    let r = if d >= 0.5 {
-        t + 1.0
-    } else if d <= -0.5 {
-        t - 1.0
-    } else {
-        t
-    };
-    r.copysign(x)
+    let step = f64::from(u8::from(d >= 0.5)) - f64::from(u8::from(d <= -0.5));
+    (t + step).copysign(x)
 }
 
 /// `x.floor()`.
