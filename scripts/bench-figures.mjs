@@ -79,7 +79,8 @@ export function keep(part, figures, path = FIGURES) {
 }
 
 const ms = (s) => `${(s * 1000).toFixed(s < 0.01 ? 1 : 0)} ms`;
-const sec = (s) => (s >= 1 ? `${s.toFixed(2)} s` : ms(s));
+/** A duration as the table prints it: seconds to two places from 1 s, else milliseconds. */
+export const sec = (s) => (s >= 1 ? `${s.toFixed(2)} s` : ms(s));
 /** A rate to the hundred (the machine's noise is larger). */
 const hundreds = (x) => (Math.round(x / 100) * 100).toLocaleString('en');
 const when = (m) => `${m.date}, commit ${m.commit}, ${m.cores} cores (${m.cpu})`;

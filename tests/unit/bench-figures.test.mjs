@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { END, FIGURES, README, START, parseDivan, readFigures, table, withTable } from '../../scripts/bench-figures.mjs';
+import { END, FIGURES, README, START, parseDivan, readFigures, sec, table, withTable } from '../../scripts/bench-figures.mjs';
 
 test("the README's benchmark table is built from benches/figures.json, unedited", () => {
   const readme = readFileSync(README, 'utf8');
@@ -12,8 +12,12 @@ test("the README's benchmark table is built from benches/figures.json, unedited"
   assert.ok(figures.engine && figures.page, 'benches/figures.json holds the engine and the page figures');
   assert.equal(withTable(readme, figures), readme, 'run `node scripts/bench-figures.mjs readme` (or the benchmarks) to rebuild the table');
   const block = readme.slice(readme.indexOf(START), readme.indexOf(END));
-  // The headline figure appears as measured, in seconds to two places.
-  assert.ok(block.includes(`${figures.engine.targets_2030_2035_100k.median_s.toFixed(2)} s`));
+  // The headline figure appears as measured: in seconds to two places from
+  // 1 s, in whole milliseconds below.
+  const headline = figures.engine.targets_2030_2035_100k.median_s;
+  assert.ok(block.includes(`| ${sec(headline)} (about`), `the table shows ${sec(headline)}`);
+  assert.equal(sec(1.2345), '1.23 s');
+  assert.equal(sec(0.7057), '706 ms');
   assert.ok(block.includes(`commit ${figures.engine.measured.commit}`));
 });
 
