@@ -33,29 +33,46 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** The 95th percentile (nearest rank). */
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 
+/** Everything a load of the page fetches, gzipped: url -> bytes. */
+async function pageWeight(s) {
+  const { page } = await s.newPage();
+  const sizes = new Map();
+  const pending = [];
+  page.on('response', (r) =>
+    pending.push(
+      r.body().then(
+        (body) => sizes.set(r.url(), gzipSync(body).length),
+        () => {
+          /* a response without a body (redirect, aborted) weighs nothing */
+        },
+      ),
+    ),
+  );
+  await page.goto(s.base + 'index.html');
+  await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  await page.close();
+  return sizes;
+}
+
 async function pageFigures() {
   const s = await openSession();
   try {
+    // The timed loads are not weighed: gzipping each response as it comes
+    // took the cores the page was loading on (the wasm alone is 0.7 MB), and
+    // put 100 ms or more on the first answer. One more load, untimed, is
+    // weighed.
     const times = [];
-    let bytes = new Map();
     for (let i = 0; i < 5; i++) {
       const { page } = await s.newPage();
-      const sizes = new Map();
-      page.on('response', async (r) => {
-        try {
-          sizes.set(r.url(), gzipSync(await r.body()).length);
-        } catch {
-          /* a response without a body (redirect, aborted) weighs nothing */
-        }
-      });
       await page.goto(s.base + 'index.html');
       await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
       // The page's own marks: headline answers on screen, then every chart drawn.
       times.push(await page.evaluate(() => ['mentorsim:first-result', 'mentorsim:first-charts'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN)));
-      await page.waitForLoadState('networkidle');
-      bytes = sizes;
       await page.close();
     }
+    const bytes = await pageWeight(s);
     const { page } = await s.newPage();
     await page.goto(s.base + 'index.html');
     await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 30_000 });
