@@ -14,7 +14,7 @@ use crate::outputs::{Series, Total, N_SERIES, N_TOTALS, PERSPECTIVES};
 use crate::params::Draws;
 use crate::scenario::{Pool, Scenario};
 use crate::sketch::Sketch;
-use crate::summary::{summarise, Partial, RunResult};
+use crate::summary::{map_of, summarise, Partial, RunResult};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -208,16 +208,18 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
         a: crate::simulate(a, &opts)?,
         b: crate::simulate(b, &opts)?,
         difference,
-        p_b_better: HEADLINES
-            .iter()
-            .zip(better)
-            .map(|(h, c)| (h.name, c as f64 / n))
-            .collect(),
-        p_equal: HEADLINES
-            .iter()
-            .zip(equal)
-            .map(|(h, c)| (h.name, c as f64 / n))
-            .collect(),
+        p_b_better: map_of(
+            HEADLINES
+                .iter()
+                .zip(better)
+                .map(|(h, c)| (h.name, c as f64 / n)),
+        ),
+        p_equal: map_of(
+            HEADLINES
+                .iter()
+                .zip(equal)
+                .map(|(h, c)| (h.name, c as f64 / n)),
+        ),
     })
 }
 
@@ -640,8 +642,7 @@ pub fn evppi(theta: &[f64], net: &[f64], bins: usize) -> f64 {
     if n == 0 {
         return 0.0;
     }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| theta[a].total_cmp(&theta[b]).then(a.cmp(&b)));
+    let order = crate::summary::order_of(&theta[..n]);
     let bins = bins.clamp(1, n);
     let mut with_info = 0.0;
     for b in 0..bins {
@@ -696,16 +697,13 @@ pub fn value_of_information(s: &Scenario, opts: &RunOptions) -> Result<ValueOfIn
     let bins = ((opts.trials / 50) as usize).clamp(1, 200);
     Ok(ValueOfInformation {
         trials: opts.trials,
-        evpi: accounts
-            .iter()
-            .zip(&nets)
-            .map(|(a, v)| (a.name, evpi(v)))
-            .collect(),
-        evppi_effect: accounts
-            .iter()
-            .zip(&nets)
-            .map(|(a, v)| (a.name, evppi(&effect, v, bins)))
-            .collect(),
+        evpi: map_of(accounts.iter().zip(&nets).map(|(a, v)| (a.name, evpi(v)))),
+        evppi_effect: map_of(
+            accounts
+                .iter()
+                .zip(&nets)
+                .map(|(a, v)| (a.name, evppi(&effect, v, bins))),
+        ),
         bins,
     })
 }

@@ -103,7 +103,7 @@ pub fn schema() -> Schema {
         totals: TOTALS,
         sensitivity_outputs: SENSITIVITY_OUTPUTS.iter().map(|o| o.name()).collect(),
         target_metrics: crate::outputs::target_metrics().collect(),
-        dists: DIST_FIELDS.iter().copied().collect(),
+        dists: crate::summary::map_of(DIST_FIELDS.iter().copied()),
         presets: crate::presets::ids(),
         default_preset: crate::presets::DEFAULT,
         limits: Limits {

@@ -378,37 +378,38 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             );
         }
     }
-    let totals: BTreeMap<String, TotalSummary> = TOTALS
-        .iter()
-        .map(|spec| spec.name)
-        .zip(&p.totals)
-        .map(|(name, sketch)| {
-            let u = sketch.undefined_share();
-            let s = sketch.view();
-            let summary = TotalSummary {
-                mean: s.mean(),
-                mean_se: s.mean_se(),
-                p5: s.quantile(QS[0]),
-                p5_se: s.quantile_se(QS[0]),
-                p10: s.quantile(QS[1]),
-                p10_se: s.quantile_se(QS[1]),
-                p25: s.quantile(QS[2]),
-                p25_se: s.quantile_se(QS[2]),
-                p50: s.quantile(QS[3]),
-                p50_se: s.quantile_se(QS[3]),
-                p75: s.quantile(QS[4]),
-                p75_se: s.quantile_se(QS[4]),
-                p90: s.quantile(QS[5]),
-                p90_se: s.quantile_se(QS[5]),
-                p95: s.quantile(QS[6]),
-                p95_se: s.quantile_se(QS[6]),
-                undefined_share: u,
-                undefined_share_se: share_se(u, n),
-                histogram: s.histogram(30),
-            };
-            (name.to_string(), summary)
-        })
-        .collect();
+    let totals: BTreeMap<String, TotalSummary> = map_of(
+        TOTALS
+            .iter()
+            .map(|spec| spec.name)
+            .zip(&p.totals)
+            .map(|(name, sketch)| {
+                let u = sketch.undefined_share();
+                let s = sketch.view();
+                let summary = TotalSummary {
+                    mean: s.mean(),
+                    mean_se: s.mean_se(),
+                    p5: s.quantile(QS[0]),
+                    p5_se: s.quantile_se(QS[0]),
+                    p10: s.quantile(QS[1]),
+                    p10_se: s.quantile_se(QS[1]),
+                    p25: s.quantile(QS[2]),
+                    p25_se: s.quantile_se(QS[2]),
+                    p50: s.quantile(QS[3]),
+                    p50_se: s.quantile_se(QS[3]),
+                    p75: s.quantile(QS[4]),
+                    p75_se: s.quantile_se(QS[4]),
+                    p90: s.quantile(QS[5]),
+                    p90_se: s.quantile_se(QS[5]),
+                    p95: s.quantile(QS[6]),
+                    p95_se: s.quantile_se(QS[6]),
+                    undefined_share: u,
+                    undefined_share_se: share_se(u, n),
+                    histogram: s.histogram(30),
+                };
+                (name.to_string(), summary)
+            }),
+    );
     let targets = model
         .scenario
         .targets
@@ -501,10 +502,30 @@ fn sensitivity(s: &Samples) -> Sensitivity {
     }
 }
 
+/// The indices of `xs` from its smallest value to its largest (in
+/// `total_cmp`'s order), equal values by index. One function for every
+/// caller: each sort with its own closure is another copy of the sort in
+/// the WebAssembly the page loads.
+pub(crate) fn order_of(xs: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    order.sort_unstable_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(a.cmp(&b)));
+    order
+}
+
+/// A map from pairs, by insertion: `collect()` into a `BTreeMap` sorts the
+/// pairs first, with a copy of the sort for each type of pair (kilobytes of
+/// WebAssembly each) to gain nothing on maps of a few dozen entries.
+pub(crate) fn map_of<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k, v);
+    }
+    map
+}
+
 /// Ranks from 1, ties sharing their average rank.
 fn ranks(xs: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..xs.len()).collect();
-    order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]).then(a.cmp(&b)));
+    let order = order_of(xs);
     let mut r = vec![0.0; xs.len()];
     let mut i = 0;
     while i < order.len() {
