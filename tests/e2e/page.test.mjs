@@ -351,6 +351,15 @@ describe('page', () => {
   test('the CSV download holds the numbers shown; charts download as PNG and SVG', async () => {
     const p = await open('?lang=en');
     await READY(p.page);
+    // Both files asked for in one task: one run of every series serves them both, and neither is lost.
+    const two = new Promise((resolve, reject) => {
+      const got = [];
+      const timer = setTimeout(() => reject(new Error(`${got.length} of the 2 downloads within 30 s`)), 30_000);
+      const on = (d) => got.push(d) === 2 && (p.page.off('download', on), clearTimeout(timer), resolve(got));
+      p.page.on('download', on);
+    });
+    await p.page.evaluate(() => ['dl-csv', 'dl-result'].forEach((id) => document.getElementById(id).click()));
+    assert.deepEqual((await two).map((d) => d.suggestedFilename()).sort(), ['mentorsim-actiris-2028-quantiles.csv', 'mentorsim-actiris-2028-result.json']);
     const [download] = await Promise.all([p.page.waitForEvent('download'), p.page.click('#dl-csv')]);
     const csv = (await readFile(await download.path(), 'utf8')).replace(/^\ufeff/, '');
     // The reader's CSV (English: "," and quoted labels): header rows, then figure, unit, year, mean, P5 ...

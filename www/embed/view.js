@@ -174,6 +174,21 @@ export function drawChart(w, force = false) {
   $('w-table').replaceChildren(h('summary', { text: t('chart.table') }), h('div', { class: 'table-wrap' }, fanTable(title, rows, spec.unit)));
 }
 
+/** Results with every series, by the answer they complete: a second click runs nothing. */
+const complete = new WeakMap();
+
+/**
+ * The result of `last` (the session's last full answer) with every series.
+ * The widget's runs summarise only what it shows, so the first time it is
+ * asked for, the same trials and seed run again with all of them (the same
+ * numbers for those shown), here, on the reader's click.
+ */
+function everySeries(w, last) {
+  if (!last.series) return last.result;
+  if (!complete.has(last)) complete.set(last, w.api.simulate(last.scenario, { trials: last.trials, seed: last.seed }));
+  return complete.get(last);
+}
+
 function renderDownloads(w) {
   const box = $('w-downloads');
   const { result, scenario } = w.session.last;
@@ -188,10 +203,7 @@ function renderDownloads(w) {
         const last = w.session.last;
         const { base } = last;
         const meta = { title: scenarioTitle(base, scenario), preset: pick(base?.name), changes: changes(base, scenario), version: w.api.version(), url: fullUrl(w) };
-        // The widget's runs summarise only what it shows: the file's every series come from the same trials and
-        // seed run again with all of them (the same numbers for those shown), here, once, on the reader's click.
-        const every = last.series ? w.api.simulate(last.scenario, { trials: last.trials, seed: last.seed }) : last.result;
-        download(`${name}-quantiles.csv`, reportCsv(every, meta), 'text/csv');
+        download(`${name}-quantiles.csv`, reportCsv(everySeries(w, last), meta), 'text/csv');
       },
     }),
     ' · ',

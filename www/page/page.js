@@ -403,6 +403,9 @@ function shortLink() {
   return shortUrl(app.state, { trials, seed });
 }
 
+/** Answers with every series, by the page's answer they complete: the CSV and the result file share one run. */
+const completed = new WeakMap();
+
 /**
  * The last full answer with every series summarised: itself when its run
  * summarised them all, else the same trials and seed run again with all of
@@ -412,9 +415,14 @@ function shortLink() {
 async function lastWithEverySeries() {
   const last = app.last;
   if (!last?.series) return last;
-  const { answer } = await app.tasks.ask('simulate', { scenario: last.scenario, trials: last.trials, seed: last.seed }, 'export');
-  const { series, ...whole } = last;
-  return { ...whole, result: answer };
+  if (!completed.has(last)) {
+    const { series, ...whole } = last;
+    const asked = app.tasks.ask('simulate', { scenario: last.scenario, trials: last.trials, seed: last.seed }, 'export').then(({ answer }) => ({ ...whole, result: answer }));
+    // A failed or cancelled run is asked again on the next click.
+    asked.catch(() => completed.delete(last));
+    completed.set(last, asked);
+  }
+  return completed.get(last);
 }
 
 /** Saves a download of the last full answer with `save(last)`, once every series is at hand. */
