@@ -23,6 +23,22 @@ impl fmt::Display for Problem {
     }
 }
 
+/// The field a JSON reading error is at, as `serde_path_to_error` found it,
+/// up to the first part it could not tell (`?`: a text cut short inside an
+/// object); empty at the top.
+///
+/// ```
+/// # use mentorsim::error::known_field;
+/// assert_eq!(known_field("outcomes.employed"), "outcomes.employed");
+/// assert_eq!(known_field("outcomes.employed.?"), "outcomes.employed");
+/// assert_eq!(known_field("?"), "");
+/// assert_eq!(known_field("."), "");
+/// ```
+pub fn known_field(path: &str) -> &str {
+    let known = path.split_once('?').map_or(path, |(before, _)| before);
+    known.trim_end_matches('.')
+}
+
 /// A list of problems collected while validating.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
@@ -129,6 +145,23 @@ pub fn plain_words(message: &str) -> String {
         .replace(
             "expected a tuple of size 2",
             "expected a [year, level] pair",
+        )
+        // A text cut short (a file not saved whole, a truncated paste).
+        .replace(
+            "EOF while parsing an object",
+            "the text ends before this object is closed (a missing `}`?)",
+        )
+        .replace(
+            "EOF while parsing a list",
+            "the text ends before this list is closed (a missing `]`?)",
+        )
+        .replace(
+            "EOF while parsing a string",
+            "the text ends inside a string (a missing `\"`?)",
+        )
+        .replace(
+            "EOF while parsing a value",
+            "the text ends where a value should be",
         );
     while let Some(at) = out.find("expected struct ") {
         let name_start = at + "expected struct ".len();

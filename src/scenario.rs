@@ -417,7 +417,7 @@ pub fn from_json(text: &str) -> Result<Scenario, Error> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let mut field = if path == "." { String::new() } else { path };
+        let mut field = crate::error::known_field(&path).to_string();
         let inner = e.into_inner();
         // serde names a missing field in its message, at the object that
         // lacks it: name it as the field instead.

@@ -161,20 +161,21 @@ fn read_object<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
+        let path = crate::error::known_field(&path);
         let message = bare(e.inner());
         // A missing field is named as the field, as in a scenario.
         if let Some((name, _)) = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split_once('`'))
         {
-            let field = if path == "." {
+            let field = if path.is_empty() {
                 name.to_string()
             } else {
                 format!("{path}.{name}")
             };
             return input_error(&field, "this required field is missing");
         }
-        input_error(if path == "." { what } else { &path }, message)
+        input_error(if path.is_empty() { what } else { path }, message)
     })
 }
 

@@ -129,6 +129,21 @@ fn parse_errors_name_the_field() {
         .replace("\"cost_per_duo\":{", "\"cost_per_duo\":high,\"x\":{");
     let said = validate_json(&text)[0].to_string();
     assert!(said.starts_with("cost_per_duo: expected value"), "{said}");
+    // A text cut short is named as far as it goes, in plain words: no `?`
+    // for the part the reader could not tell.
+    let whole = preset_json().to_string();
+    let open = "\"outcomes\":{\"dropout\":{";
+    let cut = &whole[..whole.find(open).unwrap() + open.len()];
+    let said = validate_json(cut)[0].to_string();
+    assert!(
+        said.starts_with("outcomes.dropout: the text ends before this object is closed (a missing `}`?) at line 1 column"),
+        "{said}"
+    );
+    let said = validate_json(&whole[..whole.len() - 1])[0].to_string();
+    assert!(
+        said.starts_with("the text ends before this object is closed"),
+        "{said}"
+    );
 }
 
 #[test]
