@@ -542,7 +542,82 @@ impl View<'_> {
     /// undefined values it is one-sided, `(M(p) - M(p - s)) / s`, a lower
     /// bound. `None` where the quantile is; zero when no value varies
     /// within the window.
+    ///
+    /// The quantile reported is the nearest-rank one, which steps: where a
+    /// few values hold every rank near `p` (a count's P5 of 8 or 9 people),
+    /// it moves by a whole step from seed to seed, far more than the smooth
+    /// `M` says. The error is then the larger of the two: Woodruff's, and
+    /// the spread of the nearest-rank quantile itself ([`View::step_se`]).
     pub fn quantile_se(&self, p: f64) -> Option<f64> {
+        let smooth = self.smooth_quantile_se(p)?;
+        Some(self.step_se(p).map_or(smooth, |step| smooth.max(step)))
+    }
+
+    /// The standard deviation of the nearest-rank quantile over runs of the
+    /// same size, where few buckets hold the ranks it can reach; `None`
+    /// where many do (the steps are then fine beside the spread, and
+    /// Woodruff's smooth estimate holds) or where those ranks reach
+    /// undefined values.
+    ///
+    /// The quantile is bucket `k`'s value `v_k` or less exactly when at
+    /// least `r = ceil(p n)` trials fall at or below `v_k`, a binomial count
+    /// of mean `n F_k`; with `F_k` read off the buckets (`upto_k / n`) and
+    /// the normal approximation with continuity correction,
+    ///
+    /// ```text
+    /// P(Q <= v_k) = Phi((upto_k - r + 1/2) / sqrt(n p (1 - p)))
+    /// se          = sqrt(sum_k P(Q = v_k) (v_k - E Q)^2)
+    /// ```
+    ///
+    /// over the buckets within four binomial deviations of rank `r` (the
+    /// rest carry under 1e-4 of the chance). This is the exact bootstrap
+    /// variance of the sample quantile (Maritz and Jarrett, 1978) with the
+    /// normal approximation in place of the Beta weights.
+    pub fn step_se(&self, p: f64) -> Option<f64> {
+        /// More buckets than this within reach: the steps are fine.
+        const MAX_STEPS: usize = 64;
+        let count = self.sketch.count;
+        if count == 0 || p.is_nan() {
+            return None;
+        }
+        let n = count as f64;
+        let r = ((p * n).ceil()).clamp(1.0, n);
+        let sigma = (n * p * (1.0 - p)).sqrt();
+        let (from, to) = (r - 4.0 * sigma, (r + 4.0 * sigma).min(n));
+        let first = self.upto.partition_point(|&seen| (seen as f64) < from);
+        let last = self.upto.partition_point(|&seen| (seen as f64) < to);
+        if last >= self.values.len() || last + 1 - first > MAX_STEPS {
+            return None;
+        }
+        if sigma == 0.0 || first == last {
+            return Some(0.0);
+        }
+        let below = |k: usize| {
+            if k == last {
+                1.0
+            } else {
+                let z = (self.upto[k] as f64 - r + 0.5) / sigma;
+                0.5 * libm::erfc(-z / std::f64::consts::SQRT_2)
+            }
+        };
+        let chances: Vec<(f64, f64)> = (first..=last)
+            .scan(0.0, |before, k| {
+                let upto = below(k);
+                let chance = (upto - *before).max(0.0);
+                *before = upto;
+                Some((self.values[k], chance))
+            })
+            .collect();
+        let mean = chances.iter().map(|(v, c)| v * c).sum::<f64>();
+        let var = chances
+            .iter()
+            .map(|(v, c)| c * (v - mean) * (v - mean))
+            .sum::<f64>();
+        Some(var.sqrt())
+    }
+
+    /// Woodruff's error through the mid-quantile function, as above.
+    fn smooth_quantile_se(&self, p: f64) -> Option<f64> {
         self.quantile(p)?;
         let s = (p * (1.0 - p) / self.sketch.count as f64).sqrt();
         let lo = (p - s).max(0.0);
@@ -781,6 +856,32 @@ mod tests {
         (0..50).for_each(|_| fixed.add(2000.0));
         assert_eq!(fixed.quantile_se(0.95), Some(0.0));
         assert_eq!(fixed.mean_se(), Some(0.0));
+    }
+
+    #[test]
+    fn a_quantile_on_a_step_has_the_error_of_the_step() {
+        // 8 or 9 people: P5 sits where the share at or below 8 crosses 5 %.
+        // The nearest-rank P5 is 8 or 9 with about even chances from run to
+        // run, a spread of about 0.5; the smooth estimate gives a few
+        // hundredths.
+        let n = 100_000;
+        let mut s = Sketch::default();
+        (0..n).for_each(|i| s.add(if i < n / 20 { 8.0 } else { 9.0 }));
+        let se = s.quantile_se(0.05).unwrap();
+        assert!((0.45..=0.5).contains(&se), "{se}");
+        assert!(s.view().smooth_quantile_se(0.05).unwrap() < 0.05);
+        // Far from the step, the quantile does not move: no step's error.
+        assert!(s.view().step_se(0.5).unwrap() < 1e-12);
+        // The closed form of the normal approximation at one deviation off.
+        let mut off = Sketch::default();
+        let sigma = (f64::from(n) * 0.05 * 0.95).sqrt();
+        let below = (f64::from(n) * 0.05 - sigma).round() as i32;
+        (0..n).for_each(|i| off.add(if i < below { 8.0 } else { 9.0 }));
+        let z = (f64::from(below) - f64::from(n) * 0.05 + 0.5) / sigma;
+        let p8 = 0.5 * libm::erfc(-z / std::f64::consts::SQRT_2);
+        let want = (p8 * (1.0 - p8)).sqrt();
+        let got = off.view().step_se(0.05).unwrap();
+        assert!((got - want).abs() < 1e-12, "{got} vs {want}");
     }
 
     #[test]

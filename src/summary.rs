@@ -159,7 +159,7 @@ pub struct TotalSummary {
     pub p95_se: Option<f64>,
     /// Share of trials where the total is undefined.
     pub undefined_share: f64,
-    /// Monte Carlo standard error of that share: `sqrt(p (1 - p) / n)`.
+    /// Monte Carlo standard error of that share, with Wilson's term: [`share_se`].
     pub undefined_share_se: f64,
     /// Distribution of the defined values.
     pub histogram: Histogram,
@@ -175,7 +175,7 @@ pub struct TargetResult {
     pub value: f64,
     /// Share of trials that meet it.
     pub probability_met: f64,
-    /// Monte Carlo standard error of that share: `sqrt(p (1 - p) / n)`.
+    /// Monte Carlo standard error of that share, with Wilson's term: [`share_se`].
     pub probability_met_se: f64,
     /// Median over trials of the first year the value is reached; `None` when
     /// most trials never reach it within the horizon.
@@ -217,7 +217,7 @@ pub struct RunResult {
     pub totals: BTreeMap<String, TotalSummary>,
     /// Share of trials whose fiscal return exceeds the public cost.
     pub p_benefit_exceeds_cost: f64,
-    /// Monte Carlo standard error of that share: `sqrt(p (1 - p) / n)`.
+    /// Monte Carlo standard error of that share, with Wilson's term: [`share_se`].
     pub p_benefit_exceeds_cost_se: f64,
     pub targets: Vec<TargetResult>,
     pub sensitivity: Option<Sensitivity>,
