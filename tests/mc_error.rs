@@ -264,7 +264,7 @@ fn whole_number_quantiles_state_the_error_of_their_steps() {
             let (_, spread) = mean_sd(&values);
             let rms = (ses.iter().map(|s| s * s).sum::<f64>() / ses.len() as f64).sqrt();
             let line = format!("{id} {series} {q} year {year}: values {values:?}, spread {spread:.3}, stated {rms:.3}");
-            if spread > 3.0 * rms || (spread > 0.0 && ses.iter().any(|&s| s == 0.0)) {
+            if spread > 3.0 * rms || (spread > 0.0 && ses.contains(&0.0)) {
                 failures.push(line.clone());
             }
             lines.push(line);
