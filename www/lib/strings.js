@@ -43,6 +43,10 @@ export const STRINGS = {
   'failure.cannotStart': S('a simulation worker could not start ({detail})', 'un fil de calcul de la simulation n’a pas pu démarrer ({detail})', 'een rekenthread van de simulatie kon niet starten ({detail})'),
   'failure.silent': S('a simulation worker failed {tries} times (no answer for {s} s)', 'un fil de calcul de la simulation a échoué {tries} fois (pas de réponse pendant {s} s)', 'een rekenthread van de simulatie faalde {tries} keer (geen antwoord gedurende {s} s)'),
   'failure.crashed': S('a simulation worker failed {tries} times ({detail})', 'un fil de calcul de la simulation a échoué {tries} fois ({detail})', 'een rekenthread van de simulatie faalde {tries} keer ({detail})'),
+  'failure.retry': S('Try again', 'Réessayer', 'Opnieuw proberen'),
+  'failure.tools': S('What drives the answer and what better evidence is worth could not be computed: {message}', 'Ce qui pèse sur la réponse et la valeur de meilleures preuves n’ont pas pu être calculés : {message}', 'Wat het antwoord bepaalt en wat beter bewijs waard is, kon niet worden berekend: {message}'),
+  'failure.compare': S('B could not be compared with A: {message}', 'B n’a pas pu être comparé à A : {message}', 'B kon niet met A worden vergeleken: {message}'),
+  'failure.export': S('The download could not be prepared: {message}', 'Le téléchargement n’a pas pu être préparé : {message}', 'De download kon niet worden voorbereid: {message}'),
   'progress.label': S('Simulation progress', 'Avancement de la simulation', 'Voortgang van de simulatie'),
 
   // ---- URL notices
