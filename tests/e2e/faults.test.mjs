@@ -72,7 +72,7 @@ describe('faults and long work', () => {
     // Then the engine's file cannot be fetched.
     await page.route('**/*.wasm', (route) => route.abort());
     await page.reload();
-    await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 120_000 });
     const notices = await page.textContent('#notices');
     assert.match(notices, /Le moteur de simulation n’a pas pu être chargé/);
     const retry = page.locator('#notices .notice[role="alert"] button.retry');
@@ -85,7 +85,7 @@ describe('faults and long work', () => {
     assert.match(keptText, /DUO for a JOB/);
     // The widget, in Dutch, says so too, in the reader's language.
     await page.goto(`${s.base}embed.html?preset=actiris-2028&lang=nl`);
-    await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 120_000 });
     const status = page.locator('#w-status');
     assert.ok(await status.isVisible(), 'the widget shows its status');
     assert.match(await status.textContent(), /De simulatiemotor kon niet worden geladen/);
@@ -290,9 +290,9 @@ describe('faults and long work', () => {
     await page.fill('[data-field="trials"] input, #controls-body input[data-field="trials"]', '1000000');
     await page.press('[data-field="trials"] input, #controls-body input[data-field="trials"]', 'Enter');
     const progressOf = () => page.evaluate(() => Number(document.querySelector('#progress')?.value ?? 0));
-    await page.waitForFunction(() => Number(document.querySelector('#progress')?.value) > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(() => Number(document.querySelector('#progress')?.value) > 0, null, { timeout: 120_000 });
     const p1 = await progressOf();
-    await page.waitForFunction((p) => Number(document.querySelector('#progress')?.value) > p, p1, { timeout: 30_000 });
+    await page.waitForFunction((p) => Number(document.querySelector('#progress')?.value) > p, p1, { timeout: 120_000 });
     const t0 = await page.evaluate(() => performance.now());
     // The trials counted so far were run by the workers, not on the page's thread.
     const inWorkers = await page.evaluate(() => {
