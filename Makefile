@@ -3,10 +3,11 @@
 #
 #   make serve   build the page and serve it on http://localhost:8080 (PORT=...)
 #   make test    every check CI runs (scripts/ci/run)
+#   make test-loaded   the same with every core kept busy (scripts/load.sh)
 
 PORT ?= 8080
 
-.PHONY: setup wasm serve test fuzz bench bench-page clean
+.PHONY: setup wasm serve test test-loaded fuzz bench bench-page clean
 
 # Everything a fresh machine needs: apt packages, wasm-bindgen-cli, npm packages.
 setup:
@@ -24,6 +25,11 @@ serve: wasm
 # setup, fmt, clippy, native tests, wasm tests, wasm build, JavaScript units, browser tests.
 test:
 	scripts/ci/run
+
+# The same, with every core kept busy meanwhile (scripts/load.sh): the tests
+# must hold on a shared machine under load. STEPS=e2e-tests for some steps only.
+test-loaded:
+	scripts/load.sh scripts/ci/run $(STEPS)
 
 # The generated-input tests of `make test` (tests/fuzz.rs), at a million
 # cases (FUZZ_CASES=... to change, FUZZ_SEED=... for other cases).

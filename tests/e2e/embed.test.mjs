@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertOnlyLocal, enginePrinted, engineResult, openSession, requireBuild, screenshot, settleAfter, SCREENSHOTS } from './helpers.mjs';
 
-const READY_MS = 30_000;
+const READY_MS = 120_000;
 // The widget keeps "P5–P95" on one line with word joiners; compare without them.
 const plain = (s) => (s ?? '').replace(/\u2060/g, '');
 
 /** The first frame of `page` whose address passes `test`, waiting for it to appear. */
-async function frameWhere(page, test, timeout = 15_000) {
+async function frameWhere(page, test, timeout = 60_000) {
   for (const t0 = Date.now(); Date.now() - t0 < timeout; await new Promise((r) => setTimeout(r, 50))) {
     const f = page.frames().find((fr) => test(fr.url()));
     if (f) return f;

@@ -114,7 +114,8 @@ export function launchBrowser() {
 export async function newPage(browser, { viewport = { width: 1280, height: 900 }, locale = 'en-GB', serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({ viewport, locale, serviceWorkers });
   const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
+  // Generous: every wait is for a state, and on a machine whose cores are all busy a state can take long.
+  page.setDefaultTimeout(120_000);
   const requests = [];
   const errors = [];
   context.on('request', (r) => requests.push(r.url()));

@@ -354,7 +354,7 @@ describe('page', () => {
     // Both files asked for in one task: one run of every series serves them both, and neither is lost.
     const two = new Promise((resolve, reject) => {
       const got = [];
-      const timer = setTimeout(() => reject(new Error(`${got.length} of the 2 downloads within 30 s`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`${got.length} of the 2 downloads within 120 s`)), 120_000);
       const on = (d) => got.push(d) === 2 && (p.page.off('download', on), clearTimeout(timer), resolve(got));
       p.page.on('download', on);
     });

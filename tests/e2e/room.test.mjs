@@ -81,7 +81,7 @@ describe('room, note and article', () => {
             return /\d/.test(text) && text;
           },
           null,
-          { timeout: 5000 }
+          { timeout: 30_000 }
         )
       ).jsonValue();
       assert.match(tip, { fr: /Limité par/, nl: /Beperkt door/, en: /Limited by/ }[lang]);
@@ -248,7 +248,7 @@ describe('room, note and article', () => {
     // A long run: progress and a cancel button at once; cancelling keeps the last answer.
     await page.fill('#controls-body input[data-field="trials"], [data-field="trials"] input', '1000000');
     await page.waitForFunction(() => document.body.dataset.state === 'running');
-    await page.locator('#btn-cancel').waitFor({ state: 'visible', timeout: 2000 });
+    await page.locator('#btn-cancel').waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await page.textContent('#progress-text'), /1\.000\.000/);
     await page.click('#btn-cancel');
     await page.waitForFunction(() => document.body.dataset.state === 'cancelled');
@@ -295,7 +295,7 @@ describe('room, note and article', () => {
       const keys = (await c.keys()).map((r) => new URL(r.url).pathname);
       const later = ['pkg/mentorsim_bg.wasm', 'vendor/plot.js', 'lib/worker.js', 'vendor/qrcode.mjs', 'dist/embed-dialog.js', 'page/embed-dialog.css'];
       return [...loaded, ...later].every((f) => keys.some((k) => k.endsWith(f)));
-    }, loaded, { timeout: 20_000 });
+    }, loaded, { timeout: 60_000 });
     const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel="manifest"]').href)).json());
     assert.equal(manifest.short_name, 'mentorsim');
     assert.ok(manifest.icons.length && manifest.start_url && manifest.display === 'standalone');
@@ -345,7 +345,7 @@ describe('room, note and article', () => {
   test('opened as a file, the page says how to serve it', async () => {
     const { page, context } = await s.newPage();
     await page.goto(`file://${WWW}/index.html`);
-    await page.locator('#boot-fail').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.locator('#boot-fail').waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await page.textContent('#boot-fail'), /make serve/);
     assert.match(await page.textContent('#boot-fail'), /python3 -m http\.server/);
     await context.close();

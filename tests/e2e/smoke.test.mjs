@@ -106,7 +106,7 @@ describe('smoke', () => {
   test('Chromium loads the package and a chart from another origin, and nothing from outside', async () => {
     const { page, requests, errors } = await s.newPage();
     await page.goto(s.hostBase);
-    await page.waitForFunction(() => window.smoke, null, { timeout: 30_000 });
+    await page.waitForFunction(() => window.smoke, null, { timeout: 120_000 });
     assert.deepEqual(await page.evaluate(() => window.smoke), { memory: true, svg: true });
     await screenshot(page, 'smoke-host-page');
     assert.ok(requests.some((u) => u.endsWith('/pkg/mentorsim_bg.wasm')), 'the wasm was fetched');

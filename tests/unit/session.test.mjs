@@ -181,6 +181,31 @@ test('an engine failure is reported; choosing a preset starts clean', async () =
   assert.equal(s.state.preset, 'actiris-2028');
 });
 
+test('a quick answer that fails is said once: the full run does not follow it until the reader tries again', async () => {
+  const runner = fakeRunner();
+  const events = [];
+  const hooks = {};
+  for (const k of ['running', 'quick', 'ready', 'failed']) hooks[k] = (a) => events.push([k, a?.trials ?? a?.message]);
+  const s = new Session({ api, runner, hooks, debounceMs: 10_000, quickTrials: 100, frame });
+  s.boot('?preset=team4job&trials=5000&seed=3', { langs: LANGS });
+  s.changed({ now: true });
+  assert.deepEqual(runner.runs[0].opts, { trials: 100, seed: 3 });
+  runner.runs.shift().reject(new Error('a simulation worker did not start within 60 s'));
+  await tick();
+  assert.deepEqual(events, [
+    ['running', 100],
+    ['failed', 'a simulation worker did not start within 60 s'],
+  ]);
+  assert.equal(runner.runs.length, 0, 'no full run after the failure');
+  // Trying again (the page's button): the full run.
+  s.changed({ immediate: true });
+  await tick();
+  assert.deepEqual(runner.runs[0].opts, { trials: 5000, seed: 3 });
+  runner.runs.shift().resolve({ result: { trials: 5000 }, ms: 1, workers: 1 });
+  await tick();
+  assert.deepEqual(events.at(-1), ['ready', 5000]);
+});
+
 test('live answers: an edit is answered at once from the first trials, then in full; edits during a quick run wait for it, and the last inputs win', async () => {
   const runner = fakeRunner();
   const events = [];

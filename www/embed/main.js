@@ -34,6 +34,7 @@ import { renderControls, updateReset } from './sliders.js';
 import { renderFrame, renderSetup, renderSources, renderLinks } from './frame.js';
 import { render, drawChart, showNotes } from './view.js';
 import { headlineSeries } from '../lib/results.js';
+import { failureText } from '../lib/failures.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 200;
@@ -66,9 +67,22 @@ function setStatus(text, kind = '') {
   el.className = `w-status ${kind}`.trim();
 }
 
+/** After a failure: the "Try again" button under the status line, which calls `again`; null hides it. */
+function offerRetry(again) {
+  const b = $('w-retry');
+  b.hidden = !again;
+  b.onclick = again
+    ? () => {
+        b.hidden = true;
+        again();
+      }
+    : null;
+}
+
 /** What the widget does as the session validates and runs. */
 const hooks = {
   invalid(problems) {
+    offerRetry(null);
     renderSetup(w);
     updateReset(w, $('w-controls'));
     $('w').classList.remove('running');
@@ -77,6 +91,7 @@ const hooks = {
     setBodyState('error');
   },
   scheduled({ live = false } = {}) {
+    offerRetry(null);
     renderSetup(w);
     updateReset(w, $('w-controls'));
     renderSources(w);
@@ -110,7 +125,9 @@ const hooks = {
   },
   failed(e) {
     $('w').classList.remove('running');
-    setStatus(t('status.error', { message: e.message ?? String(e) }), 'error');
+    // The last answer stays; the status line says why this one failed, and the button runs it again.
+    setStatus(t('status.error', { message: failureText(e) }), 'error');
+    offerRetry(() => w.changed({ now: true }));
     setBodyState('error');
   },
 };
@@ -126,6 +143,8 @@ async function start() {
     made = await createRunner();
   } catch (e) {
     setStatus(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
+    // Trying again loads the widget again: the engine's file is fetched anew.
+    offerRetry(() => location.reload());
     setBodyState('error');
     return;
   }
@@ -160,6 +179,7 @@ async function boot() {
   $('w-title').textContent = options.title || 'mentorsim';
   $('w-wait').textContent = et('embed.waiting');
   $('w-credit').textContent = et('embed.credit');
+  $('w-retry').textContent = et('failure.retry');
   $('w-open').textContent = et('embed.open');
   // Until the engine is loaded: the page's own parameters only.
   const pageQuery = new URLSearchParams([...new URLSearchParams(search)].filter(([k]) => ['preset', 'edits', 'trials', 'seed', 'lang'].includes(k)));

@@ -12,23 +12,29 @@
 // of a run in one piece, so every way gives the same numbers.
 //
 // Each way is tried with a probe: a worker that must answer "ready" to an
-// init message carrying the compiled module within a few seconds.
+// init message carrying the compiled module. A way that cannot work here
+// fails at once (an exception, an error event); one that is only slow, on a
+// machine whose cores are all busy, is given 20 s, and a tick of the probe's
+// clock that comes late (the page's thread was held) gives it a fresh grace
+// period (clock.js), so that a busy machine does not send the widget to
+// compute on its own thread.
 
 import { loadEngine } from './engine.js';
 import { WorkerPool, Cancelled } from './pool.js';
+import { pageClock, watchdog } from './clock.js';
 
 export { Cancelled };
 
 const WORKER = new URL('./worker.js', import.meta.url);
-const PROBE_MS = 6000;
+const PROBE_MS = 20_000;
 
 /** A data: URL of a module worker that imports worker.js by its absolute address. */
 export function dataWorkerUrl(workerUrl = WORKER) {
   return `data:text/javascript;charset=utf-8,${encodeURIComponent(`import ${JSON.stringify(String(workerUrl))};\n`)}`;
 }
 
-/** Resolves true if a module worker at `url` starts and instantiates `module`. */
-export function probeWorker(url, module, ms = PROBE_MS) {
+/** Resolves true if a module worker at `url` starts and instantiates `module` within `ms` (see above). */
+export function probeWorker(url, module, ms = PROBE_MS, clock = pageClock) {
   return new Promise((resolve) => {
     let w;
     try {
@@ -37,12 +43,20 @@ export function probeWorker(url, module, ms = PROBE_MS) {
       resolve(false);
       return;
     }
+    let settled = false;
     const end = (ok) => {
-      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      stop();
       w.terminate();
       resolve(ok);
     };
-    const timer = setTimeout(() => end(false), ms);
+    const period = Math.max(50, Math.min(1000, ms / 4));
+    let deadline = clock.now() + ms;
+    const stop = watchdog(clock, period, {
+      check: (now) => now > deadline && end(false),
+      grace: (now) => (deadline = Math.max(deadline, now + 4 * period)),
+    });
     w.onmessage = ({ data }) => end(Boolean(data && data.type === 'ready'));
     w.onerror = (e) => {
       e.preventDefault?.();

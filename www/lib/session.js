@@ -109,6 +109,7 @@ export class Session {
     this.timer = 0;
     this.progressPending = false;
     this.runningGen = 0; // the run whose progress may still be shown
+    this.failedGen = 0; // the last run that failed
   }
 
   /**
@@ -295,6 +296,7 @@ export class Session {
       this.quickBusy = false;
     }
     if (this.gen !== gen) return; // something else ran or was cancelled meanwhile
+    if (this.failedGen === gen) return; // it failed, and said so: the full run waits for the reader to try again
     if (this.quickDirty) this.#live();
     else this.run();
   }
@@ -341,6 +343,7 @@ export class Session {
       else this.hooks.ready?.(answer);
     } catch (e) {
       if (e instanceof Cancelled || !isCurrent()) return;
+      this.failedGen = gen;
       this.hooks.failed?.(e);
     } finally {
       if (this.runningGen === gen) this.runningGen = 0;

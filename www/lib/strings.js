@@ -37,6 +37,16 @@ export const STRINGS = {
   'kept.n': S('{trials} trials, seed {seed}. The numbers are those of that day; the engine is needed to change them.', '{trials} essais, graine {seed}. Les chiffres sont ceux de ce jour-là ; il faut le moteur pour les changer.', '{trials} trekkingen, seed {seed}. De cijfers zijn die van die dag; de motor is nodig om ze te wijzigen.'),
   'status.noEngine': S('The simulation engine could not be loaded ({message}). The page needs a browser with WebAssembly and module workers.', 'Le moteur de simulation n’a pas pu être chargé ({message}). La page demande un navigateur avec WebAssembly et des workers de module.', 'De simulatiemotor kon niet worden geladen ({message}). De pagina vraagt een browser met WebAssembly en modulaire workers.'),
   'stale.badge': S('Not up to date: these results do not match the current inputs', 'Pas à jour : ces résultats ne correspondent pas aux réglages actuels', 'Niet bijgewerkt: deze resultaten komen niet overeen met de huidige instellingen'),
+  // Why a run failed, when a simulation worker did (lib/failures.js; the English is pool.js's own message).
+  'failure.noStart': S('a simulation worker did not start within {s} s', 'un fil de calcul de la simulation n’a pas démarré en {s} s', 'een rekenthread van de simulatie is niet binnen {s} s gestart'),
+  'failure.noLoad': S('a simulation worker could not load its script', 'un fil de calcul de la simulation n’a pas pu charger son script', 'een rekenthread van de simulatie kon zijn script niet laden'),
+  'failure.cannotStart': S('a simulation worker could not start ({detail})', 'un fil de calcul de la simulation n’a pas pu démarrer ({detail})', 'een rekenthread van de simulatie kon niet starten ({detail})'),
+  'failure.silent': S('a simulation worker failed {tries} times (no answer for {s} s)', 'un fil de calcul de la simulation a échoué {tries} fois (pas de réponse pendant {s} s)', 'een rekenthread van de simulatie faalde {tries} keer (geen antwoord gedurende {s} s)'),
+  'failure.crashed': S('a simulation worker failed {tries} times ({detail})', 'un fil de calcul de la simulation a échoué {tries} fois ({detail})', 'een rekenthread van de simulatie faalde {tries} keer ({detail})'),
+  'failure.retry': S('Try again', 'Réessayer', 'Opnieuw proberen'),
+  'failure.tools': S('What drives the answer and what better evidence is worth could not be computed: {message}', 'Ce qui pèse sur la réponse et la valeur de meilleures preuves n’ont pas pu être calculés : {message}', 'Wat het antwoord bepaalt en wat beter bewijs waard is, kon niet worden berekend: {message}'),
+  'failure.compare': S('B could not be compared with A: {message}', 'B n’a pas pu être comparé à A : {message}', 'B kon niet met A worden vergeleken: {message}'),
+  'failure.export': S('The download could not be prepared: {message}', 'Le téléchargement n’a pas pu être préparé : {message}', 'De download kon niet worden voorbereid: {message}'),
   'progress.label': S('Simulation progress', 'Avancement de la simulation', 'Voortgang van de simulatie'),
 
   // ---- URL notices

@@ -28,6 +28,8 @@ import { printReport } from './report.js';
 import { installShare } from './share.js';
 import { keepForOffline } from './offline.js';
 import { keepAnswer, keptSection } from './kept.js';
+import { notice, failureNotice, clearNotice } from './notices.js';
+import { failureText } from '../lib/failures.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
@@ -78,18 +80,7 @@ function setStatus(text) {
   $('status').textContent = text;
 }
 
-// ---- notices ---------------------------------------------------------------
-
-function notice(text, kind = 'warn') {
-  const el = h(
-    'div',
-    { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' },
-    h('p', { text }),
-    h('button', { type: 'button', class: 'small', text: t('notice.dismiss'), onclick: () => el.remove() })
-  );
-  $('notices').append(el);
-  return el;
-}
+// ---- notices (notices.js) ----------------------------------------------------
 
 function urlNotice(notices) {
   const text = urlNoticeText(notices);
@@ -320,6 +311,7 @@ const hooks = {
     $('progress').hidden = true;
     $('progress-text').textContent = '';
     setStatus(t('status.ready', { trials: fmtInt(last.result.trials), ms: fmtInt(last.ms), workers: last.workers }));
+    clearNotice('run');
     announce();
     keepAnswer($('headline'), { title: lastTitle(), trials: last.result.trials, seed: last.result.seed });
     if (!performance.getEntriesByName('mentorsim:first-charts').length) {
@@ -336,7 +328,10 @@ const hooks = {
     $('results').classList.remove('running');
     $('progress').hidden = true;
     $('progress-text').textContent = '';
-    setStatus(t('status.error', { message: e.message ?? String(e) }));
+    // The last good answer stays on screen, marked as not matching the inputs; the notice says why and tries again.
+    $('results').classList.toggle('stale', app.last !== null);
+    setStatus(t('status.error', { message: failureText(e) }));
+    failureNotice('run', e, () => inputsChanged(true));
     setBodyState('error');
   },
 };
@@ -433,7 +428,7 @@ async function exportLast(save) {
   try {
     save(await lastWithEverySeries());
   } catch (e) {
-    if (!(e instanceof Cancelled)) notice(t('status.error', { message: e.message ?? String(e) }), 'error');
+    if (!(e instanceof Cancelled)) failureNotice('export', e, () => exportLast(save), 'failure.export');
   } finally {
     for (const b of buttons) b.removeAttribute('aria-busy');
   }
@@ -640,12 +635,14 @@ function afterRun() {
         app.drivers = { key, answer };
         drawDrivers();
         document.body.dataset.drivers = 'ready';
+        toolsAnswered();
       },
       (e) => {
         if (e instanceof Cancelled) return;
-        app.drivers = { key, answer: null }; // settled: nothing to wait for
+        app.drivers = { key, answer: null, failed: true }; // settled: nothing to wait for
         drawDrivers();
         document.body.dataset.drivers = 'error';
+        toolsFailed(e);
       }
     );
     // renderResults, which comes first, drew it as busy for this run: the
@@ -659,16 +656,42 @@ function afterRun() {
         app.voi = { key, answer };
         renderValue($('value-body'), answer);
         document.body.dataset.value = 'ready';
+        toolsAnswered();
       },
       (e) => {
         if (e instanceof Cancelled) return;
-        app.voi = { key, answer: null }; // settled: nothing to wait for
+        app.voi = { key, answer: null, failed: true }; // settled: nothing to wait for
         renderValue($('value-body'), null);
         document.body.dataset.value = 'error';
+        toolsFailed(e);
       }
     );
   }
   compareNow();
+}
+
+/** What drives the answer, or what evidence is worth, could not be computed: a notice; trying again asks for what failed. */
+function toolsFailed(e) {
+  failureNotice(
+    'tools',
+    e,
+    () => {
+      if (app.drivers?.failed) {
+        app.drivers = null;
+        drawDrivers({ pending: true });
+      }
+      if (app.voi?.failed) {
+        app.voi = null;
+        renderValue($('value-body'), null, { busy: true });
+      }
+      afterRun();
+    },
+    'failure.tools'
+  );
+}
+
+function toolsAnswered() {
+  if (!app.drivers?.failed && !app.voi?.failed) clearNotice('tools');
 }
 
 function compareNow() {
@@ -699,6 +722,7 @@ function compareNow() {
       if (comparisonKey() !== key) return;
       app.cmp = { key, answer };
       app.cmpBusy = false;
+      clearNotice('compare');
       renderResults().then((drawn) => {
         if (drawn) document.body.dataset.compare = 'ready';
       });
@@ -708,7 +732,7 @@ function compareNow() {
       app.cmpBusy = false;
       document.body.dataset.compare = 'error';
       renderPin();
-      notice(t('status.error', { message: e.message ?? String(e) }), 'error');
+      failureNotice('compare', e, () => compareNow(), 'failure.compare');
     }
   );
 }
@@ -882,7 +906,8 @@ async function boot() {
     engine = await loadEngine();
   } catch (e) {
     setStatus(t('status.noEngine', { message: e.message ?? String(e) }));
-    notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error');
+    // Trying again loads the page again: the engine's file is fetched anew.
+    notice(t('status.noEngine', { message: e.message ?? String(e) }), 'error', { key: 'engine', retry: () => location.reload() });
     const kept = keptSection();
     if (kept) $('headline').before(kept);
     setBodyState('error');

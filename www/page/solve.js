@@ -10,6 +10,7 @@
 import { t, pick, fmtInt, fmtPct, fmtNum } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
 import { Cancelled } from '../lib/tasks.js';
+import { failureText } from '../lib/failures.js';
 import { CONFIDENCES, DEFAULT_CONFIDENCE, leversFor, solveText, mentorRows } from '../lib/decide.js';
 
 /** The mentors table: year, duos, mentors needed and kept, recruits needed beside those assumed. */
@@ -130,7 +131,7 @@ export function createSolver({ root, tasks, context, mentorNeeds }) {
         document.body.dataset.solve = 'stopped';
         return;
       }
-      st.error = e.message ?? String(e);
+      st.error = failureText(e);
       document.body.dataset.solve = 'error';
     } finally {
       st.busy = false;
@@ -143,7 +144,15 @@ export function createSolver({ root, tasks, context, mentorNeeds }) {
   }
 
   function answerBlock(c) {
-    if (st.error) return h('p', { class: 'field-error', text: t('solve.failed', { message: st.error }) });
+    if (st.error) {
+      // Said where it was asked, with its reason, and a button that asks again.
+      return h(
+        'div',
+        { class: 'solve-failed', role: 'alert' },
+        h('p', { class: 'field-error', text: t('solve.failed', { message: st.error }) }),
+        h('button', { type: 'button', class: 'small retry', text: t('failure.retry'), onclick: () => solve() })
+      );
+    }
     const a = st.answer;
     if (!a) return null;
     const text = solveText(a.solution, st.forScenario ?? c.scenario);
