@@ -19,7 +19,7 @@
 //! effect        = e (drawn), or p_e - baseline (drawn)
 //! net           = Binomial(employed, e / p_e)               if e >= 0   (never above employed)
 //!               = -Binomial(started - employed, -e / (1 - p_e))  if e < 0
-//! mentors[t+1]  = Binomial(mentors[t], retention) + round(recruits)
+//! mentors[t+1]  = Binomial(mentors[t], retention) + round(recruits)   (recruits: drawn, or the plan's for year t)
 //! ```
 //!
 //! A cohort's outcomes come `duration_months` after its start plus up to 12
@@ -153,6 +153,8 @@ pub struct Model {
     planned: Vec<f64>,
     budget: Option<Vec<f64>>,
     limited_pool: bool,
+    /// The pool's recruitment plan, year by year, where it has one.
+    recruits_by_year: Option<Vec<f64>>,
     /// Whether the counterfactual is an effect (else a baseline).
     effect_form: bool,
     /// Cumulative share of a cohort's outcomes that has happened `k` years
@@ -243,6 +245,10 @@ impl Model {
             planned: s.planned(),
             budget: s.budget_per_year(),
             limited_pool: matches!(s.mentors.pool, Pool::Limited(_)),
+            recruits_by_year: match &s.mentors.pool {
+                Pool::Limited(p) => p.recruits_by_year.clone(),
+                Pool::Unlimited => None,
+            },
             effect_form: s.counterfactual.effect.is_some(),
             booked_by: outcome_timing(s.duration_months),
             years,
@@ -478,8 +484,12 @@ impl Model {
             sum_positive += (employed + self_employed + training) as f64;
             sum_net += net;
             if self.limited_pool {
+                let recruits = match &self.recruits_by_year {
+                    Some(plan) => plan[t],
+                    None => d[P::PoolRecruits],
+                };
                 mentors = binomial(&mut rng, mentors as u64, d[P::PoolRetention]) as f64
-                    + whole::round(d[P::PoolRecruits]);
+                    + whole::round(recruits);
             }
             cost *= 1.0 + g;
             deflate /= 1.0 + g;

@@ -27,6 +27,7 @@ pub mod error;
 pub mod limits;
 pub mod outputs;
 pub mod params;
+pub mod plan;
 pub mod presets;
 pub mod priors;
 pub mod report;

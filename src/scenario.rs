@@ -292,6 +292,12 @@ pub struct PoolSize {
     pub recruits_per_year: Param,
     /// Share of mentors who stay for another year.
     pub retention: Param,
+    /// A recruitment plan: the mentors recruited in each simulated year
+    /// (`start_year..=end_year`), who mentor from the next year on. When
+    /// given, it takes the place of `recruits_per_year` (still drawn, from
+    /// its own stream, so that every other draw stays as it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recruits_by_year: Option<Vec<f64>>,
 }
 
 /// The counterfactual, in the form the evidence comes in: exactly one of
@@ -540,6 +546,23 @@ impl Scenario {
             }
         }
         self.budget.check(n, &mut p);
+        if let Pool::Limited(pool) = &self.mentors.pool {
+            if let Some(v) = &pool.recruits_by_year {
+                check_amounts(
+                    "mentors.pool.recruits_by_year",
+                    v,
+                    n,
+                    ("number of recruits", None),
+                    &mut p,
+                );
+                if let Some((i, v)) = v.iter().enumerate().find(|(_, v)| **v > MAX_INTAKE) {
+                    p.push(
+                        &format!("mentors.pool.recruits_by_year[{i}]"),
+                        format!("at most {MAX_INTAKE} recruits a year, got {v}"),
+                    );
+                }
+            }
+        }
         for spec in PARAMS {
             if let Some(param) = spec.get(self) {
                 param.check(spec.path, spec.domain, &mut p);

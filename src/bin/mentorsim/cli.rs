@@ -2,7 +2,7 @@
 
 use clap::{ArgGroup, Parser, Subcommand};
 use mentorsim::{
-    decide, presets, report, scenario, Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED,
+    decide, plan, presets, report, scenario, Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED,
     DEFAULT_TRIALS, MAX_TRIALS,
 };
 use std::io::{IsTerminal, Write};
@@ -78,6 +78,36 @@ enum Command {
         #[arg(long, default_value = "budget")]
         lever: String,
         /// Print the answer as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// What it takes: the year-by-year intake, money and mentor recruitment
+    /// that meets the chosen targets in at least a share of trials, at the
+    /// least money.
+    Plan {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        trials: Trials,
+        /// A target to meet, by its position in the scenario (from 1); give
+        /// several to meet them all.
+        #[arg(long = "target", required = true)]
+        targets: Vec<usize>,
+        /// The share of trials that must meet every target (0.8 for 80 %).
+        #[arg(long, default_value_t = 0.8)]
+        confidence: f64,
+        /// The most mentors that can be recruited in a year (default: 3,000,
+        /// the partners' recorded pools, E22; an assumption).
+        #[arg(long)]
+        max_recruits: Option<f64>,
+        /// The largest yearly growth of the money (0.5 for +50 % a year).
+        #[arg(long)]
+        max_budget_growth: Option<f64>,
+        /// Hold a lever at the scenario's value: budget, intake or recruits
+        /// (repeat to hold two).
+        #[arg(long)]
+        fixed: Vec<String>,
+        /// Print the plan as JSON (its `scenario` runs with `mentorsim run`).
         #[arg(long)]
         json: bool,
     },
@@ -307,6 +337,43 @@ fn run(cli: Cli) -> Result<(), String> {
                 }))?
             } else {
                 report::solution(&answer, &s)
+            };
+            print(&mut out, &text)
+        }
+        Command::Plan {
+            input,
+            trials,
+            targets,
+            confidence,
+            max_recruits,
+            max_budget_growth,
+            fixed,
+            json: as_json,
+        } => {
+            let s = input.load()?;
+            if targets.contains(&0) {
+                return Err("--target counts from 1 (the scenario's first target is 1)".into());
+            }
+            let fixed = fixed
+                .iter()
+                .map(|f| {
+                    plan::Fixed::from_name(f).ok_or_else(|| {
+                        format!("--fixed: unknown lever `{f}`; give budget, intake or recruits")
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let request = plan::PlanRequest {
+                targets: targets.iter().map(|t| t - 1).collect(),
+                confidence,
+                max_recruits: max_recruits.unwrap_or(plan::DEFAULT_MAX_RECRUITS),
+                max_budget_growth,
+                fixed,
+            };
+            let answer = plan::plan(&s, &request, &trials.options()).map_err(cannot_start)?;
+            let text = if as_json {
+                json(&answer)?
+            } else {
+                crate::plan_text::text(&answer, &s)
             };
             print(&mut out, &text)
         }
