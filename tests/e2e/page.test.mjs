@@ -261,6 +261,27 @@ describe('page', () => {
       // Below the 0.1 that the browser's makers call good (it was 0.6-0.7). What remains in French on a phone is the
       // tagline, written in English in the markup, taking a line more once translated.
       assert.ok(score < 0.1, `${viewport.width} px: layout-shift score ${score.toFixed(3)} while loading`);
+      // The status bar keeps its height whatever its second line says: the quick answer's "the full answer follows"
+      // beside the hidden bar took a third line in French (and pushed the cards down by a line on a busy machine,
+      // where a quick answer comes before the run more often), and a run's count beside its bar and button.
+      const heights = await p.page.evaluate(() => {
+        const bar = document.querySelector('.statusbar');
+        const [progress, words, cancel] = ['#progress', '#progress-text', '#btn-cancel'].map((q) => document.querySelector(q));
+        const h = () => bar.getBoundingClientRect().height;
+        const out = [h()];
+        progress.hidden = true;
+        words.textContent = 'La réponse complète suit dès que les entrées ne bougent plus.';
+        out.push(h());
+        progress.hidden = false;
+        cancel.hidden = false;
+        words.textContent = 'Simulation : 100 000 essais sur 1 000 000';
+        out.push(h());
+        progress.hidden = true;
+        cancel.hidden = true;
+        words.textContent = '';
+        return out;
+      });
+      assert.equal(new Set(heights).size, 1, `${viewport.width} px: the status bar took ${heights.join(', ')} px`);
       if (viewport.width > 1000) {
         // Beside the controls, the cards stay where they are while a quick answer replaces them and the full one
         // follows. (The first edit adds "(edited)" to the title above them, which may take a line more: it is made first.)
