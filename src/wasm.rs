@@ -544,6 +544,22 @@ pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<Js
     })
 }
 
+/// What it takes to meet targets, as `mentorsim plan --json`: the plan by
+/// year, the chance of each target under it, and the planned scenario
+/// (`plan.scenario`) that the page can load. The request is
+/// `{"targets": [0], "confidence": 0.8, "max_recruits": 3000,
+/// "max_budget_growth": null, "fixed": []}`, every field optional.
+#[wasm_bindgen]
+pub fn plan(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let s = read_scenario(&scenario)?;
+    let opts = read_options(&options)?;
+    let req: crate::plan::PlanRequest = match json_of(&request, "request")? {
+        Some(text) => read_object(&text, "request")?,
+        None => crate::plan::PlanRequest::default(),
+    };
+    to_js(&crate::plan::plan(&s, &req, &opts)?)
+}
+
 /// B against A on the same trials and seed, as `mentorsim compare --json`.
 #[wasm_bindgen]
 pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsError> {
