@@ -153,7 +153,8 @@ pub struct Binding {
     /// What the plan would need there, and what the constraint allows (in
     /// the constraint's unit: recruits, EUR, duos). For a cap on recruits,
     /// what the plan that meets the targets without the cap recruits in its
-    /// busiest year (where one exists).
+    /// busiest year (where one exists). For time, `allowed` is the largest
+    /// scale of the scenario's plan searched.
     pub needed: Option<f64>,
     pub allowed: Option<f64>,
 }
@@ -848,6 +849,6 @@ fn binding_of(planner: &Planner, sized: &Sized) -> Binding {
         constraint: "time",
         year: first_target_year,
         needed: None,
-        allowed: None,
+        allowed: Some(MAX_SCALE),
     }
 }

@@ -25,7 +25,11 @@ describe('the decision tools', () => {
     await page.keyboard.press('Enter');
     await page.locator('#solve').waitFor({ state: 'visible' });
     assert.equal(await open.getAttribute('aria-expanded'), 'true');
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'solve-lever-budget', 'focus moves to the lever');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'solve-lever-plan', 'focus moves to the first choice: a plan');
+    // The budget alone, by keyboard: the next choice.
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#solve-lever-budget').isChecked(), true);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'solve-lever-budget', 'focus stays on the choice');
     assert.equal(await page.locator('#solve-confidence').inputValue(), '0.8');
     assert.match(await page.locator('#solve-h').textContent(), /^Que faut-il \? 4 400 chercheurs d'emploi accompagnés d'ici 2028$/);
     await page.locator('#solve-run').focus();
@@ -68,7 +72,8 @@ describe('the decision tools', () => {
     await page.goto(`${s.base}index.html?preset=targets-2030-2035&lang=nl&trials=2000`);
     await ready(page);
     await page.locator('#solve-open-3').click();
-    // Arrow keys move through the levers.
+    // Arrow keys move through the choices: a plan, the budget, the recruits.
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.locator('#solve-lever-recruits').isChecked(), true);
     await page.locator('#solve-run').click();
@@ -204,8 +209,8 @@ describe('the decision tools', () => {
     await when(page, 'solve', 'ready');
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    for (const sel of ['.solve-answer', '#compare-table', '#chart-tornado svg', '.drivers-chosen', '#value-effect']) assert.ok(await page.locator(sel).isVisible(), `${sel} printed`);
-    for (const sel of ['.solve-form', '#solve-open-0', '#btn-unpin', '#drivers-output']) assert.ok(await page.locator(sel).isHidden(), `${sel} not printed`);
+    for (const sel of ['.plan-answer', '#plan-table', '#compare-table', '#chart-tornado svg', '.drivers-chosen', '#value-effect']) assert.ok(await page.locator(sel).isVisible(), `${sel} printed`);
+    for (const sel of ['.solve-form', '#solve-open-0', '#plan-use', '#btn-unpin', '#drivers-output']) assert.ok(await page.locator(sel).isHidden(), `${sel} not printed`);
     await screenshot(page, 'decide-fr-print');
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     assert.deepEqual(errors, []);

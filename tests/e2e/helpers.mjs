@@ -54,6 +54,13 @@ export async function engineSolve(preset, request, trials = 10_000, seed = 2025)
   return bindings.solve(bindings.preset(preset), request, { trials, seed });
 }
 
+/** The engine's own plan for targets of a preset ("what does it take?" as a plan), computed in Node. */
+export async function enginePlan(preset, request, trials = 10_000, seed = 2025) {
+  const bindings = await import(`${REPO}www/pkg/mentorsim.js`);
+  bindings.initSync({ module: await readFile(`${REPO}www/pkg/mentorsim_bg.wasm`) });
+  return bindings.plan(bindings.preset(preset), request, { trials, seed });
+}
+
 /** How the engine prints a figure x with standard error se: [value, decimals, band, bandDecimals]. */
 export async function enginePrinted(x, se) {
   const bindings = await import(`${REPO}www/pkg/mentorsim.js`);

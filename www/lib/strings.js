@@ -3,6 +3,7 @@
 // are not here: they come in three languages from the engine's presets.
 
 import { ROOM_STRINGS } from './strings-room.js';
+import { DECIDE_STRINGS } from './strings-decide.js';
 
 const S = (en, fr, nl) => ({ en, fr, nl });
 
@@ -386,62 +387,6 @@ export const STRINGS = {
   'invalid.seed': S('The seed must be a whole number between 0 and {max}.', 'La graine doit être un entier entre 0 et {max}.', 'De seed moet een geheel getal zijn tussen 0 en {max}.'),
   'invalid.other': S('Other problems:', 'Autres problèmes :', 'Andere problemen:'),
 
-  // ---- what does it take? (solve for a lever)
-  'solve.open': S('What does it take?', 'Que faut-il ?', 'Wat is ervoor nodig?'),
-  'solve.openFor': S('What does it take to reach “{target}”?', 'Que faut-il pour atteindre « {target} » ?', 'Wat is ervoor nodig om “{target}” te halen?'),
-  'solve.heading': S('What does it take? {target}', 'Que faut-il ? {target}', 'Wat is ervoor nodig? {target}'),
-  'solve.intro': S('The engine searches for the value of one lever, all else as in the scenario, at which this target is met in at least the share of trials you ask for. Each try is a whole run on the same trials and seed.', 'Le moteur cherche la valeur d’un levier, tout le reste comme dans le scénario, qui atteint cet objectif dans au moins la part des essais demandée. Chaque tentative est une simulation complète sur les mêmes essais et la même graine.', 'De motor zoekt de waarde van één hefboom, al de rest zoals in het scenario, waarbij dit doel in minstens het gevraagde aandeel van de trekkingen wordt gehaald. Elke poging is een volledige simulatie op dezelfde trekkingen en seed.'),
-  'solve.lever': S('Lever to move', 'Levier à bouger', 'Hefboom om te bewegen'),
-  'lever.budget': S('Budget a year (the smallest that does it)', 'Budget par an (le plus petit qui suffit)', 'Budget per jaar (het kleinste dat volstaat)'),
-  'lever.recruits': S('Mentors recruited a year (the fewest)', 'Mentors recrutés par an (le moins possible)', 'Mentoren aangeworven per jaar (zo weinig mogelijk)'),
-  'lever.intake': S('Planned intake (the smallest multiple of the plan)', 'Entrées prévues (le plus petit multiple du plan)', 'Geplande instroom (het kleinste veelvoud van het plan)'),
-  'lever.cost': S('Cost per duo (the largest that still does it)', 'Coût par duo (le plus élevé qui suffit encore)', 'Kost per duo (de hoogste die nog volstaat)'),
-  'lever.name.budget': S('budget', 'budget', 'budget'),
-  'lever.name.recruits': S('recruitment of mentors', 'recrutement de mentors', 'werving van mentoren'),
-  'lever.name.intake': S('planned intake', 'entrées prévues', 'geplande instroom'),
-  'lever.name.cost': S('cost per duo', 'coût par duo', 'kost per duo'),
-  'lever.value.budget': S('{x} a year', '{x} par an', '{x} per jaar'),
-  'lever.value.recruits': S('{x} mentors recruited a year', '{x} mentors recrutés par an', '{x} aangeworven mentoren per jaar'),
-  'lever.value.intake': S('{x} × the planned intake ({pct})', '{x} × les entrées prévues ({pct})', '{x} × de geplande instroom ({pct})'),
-  'lever.value.cost': S('{x} a duo', '{x} par duo', '{x} per duo'),
-  'solve.confidence': S('Confidence: share of trials that must meet the target', 'Confiance : part des essais qui doivent atteindre l’objectif', 'Zekerheid: aandeel van de trekkingen dat het doel moet halen'),
-  'solve.run': S('Find it', 'Chercher', 'Zoeken'),
-  'solve.stop': S('Stop', 'Arrêter', 'Stoppen'),
-  'solve.close': S('Close', 'Fermer', 'Sluiten'),
-  'solve.busy': S('Searching: each try runs {trials} trials…', 'Recherche : chaque tentative simule {trials} essais…', 'Zoeken: elke poging simuleert {trials} trekkingen…'),
-  'solve.took': S('Answered in {s} s.', 'Réponse en {s} s.', 'Antwoord in {s} s.'),
-  'solve.stale': S('The inputs changed since this answer: search again.', 'Les réglages ont changé depuis cette réponse : cherchez à nouveau.', 'De instellingen zijn gewijzigd sinds dit antwoord: zoek opnieuw.'),
-  'solve.failed': S('The search failed: {message}', 'La recherche a échoué : {message}', 'De zoektocht is mislukt: {message}'),
-  'solve.found.budget': S('It takes at least {x} to meet this target in {conf} of trials.', 'Il faut au moins {x} pour atteindre cet objectif dans {conf} des essais.', 'Er is minstens {x} nodig om dit doel in {conf} van de trekkingen te halen.'),
-  'solve.found.recruits': S('It takes at least {x} to meet this target in {conf} of trials.', 'Il faut au moins {x} pour atteindre cet objectif dans {conf} des essais.', 'Er zijn minstens {x} nodig om dit doel in {conf} van de trekkingen te halen.'),
-  'solve.found.intake': S('It takes at least {x} to meet this target in {conf} of trials.', 'Il faut au moins {x} pour atteindre cet objectif dans {conf} des essais.', 'Er is minstens {x} nodig om dit doel in {conf} van de trekkingen te halen.'),
-  'solve.found.cost': S('A duo may cost at most {x} for this target to be met in {conf} of trials.', 'Un duo peut coûter au plus {x} pour que cet objectif soit atteint dans {conf} des essais.', 'Een duo mag hoogstens {x} kosten om dit doel in {conf} van de trekkingen te halen.'),
-  'solve.none.budget': S('No budget from {lo} to {hi} meets this target in {conf} of trials.', 'Aucun budget de {lo} à {hi} n’atteint cet objectif dans {conf} des essais.', 'Geen enkel budget van {lo} tot {hi} haalt dit doel in {conf} van de trekkingen.'),
-  'solve.none.recruits': S('No recruitment from {lo} to {hi} meets this target in {conf} of trials.', 'Aucun recrutement de {lo} à {hi} n’atteint cet objectif dans {conf} des essais.', 'Geen enkele werving van {lo} tot {hi} haalt dit doel in {conf} van de trekkingen.'),
-  'solve.none.intake': S('No planned intake from {lo} to {hi} meets this target in {conf} of trials.', 'Aucun niveau d’entrées de {lo} à {hi} n’atteint cet objectif dans {conf} des essais.', 'Geen enkele geplande instroom van {lo} tot {hi} haalt dit doel in {conf} van de trekkingen.'),
-  'solve.none.cost': S('No cost per duo from {lo} to {hi} meets this target in {conf} of trials.', 'Aucun coût par duo de {lo} à {hi} n’atteint cet objectif dans {conf} des essais.', 'Geen enkele kost per duo van {lo} tot {hi} haalt dit doel in {conf} van de trekkingen.'),
-  'solve.best': S('The best this lever reaches is {p}.', 'Le mieux que ce levier atteint : {p}.', 'Het beste wat deze hefboom haalt: {p}.'),
-  'solve.why.budget': S('Money is not what holds it back: the plan (the intake) or the mentors cap it.', 'Ce n’est pas l’argent qui bloque : le plan (les entrées) ou les mentors le plafonnent.', 'Het is niet het geld dat tegenhoudt: het plan (de instroom) of de mentoren begrenzen het.'),
-  'solve.why.recruits': S('Mentors are not what holds it back: the money or the plan caps it.', 'Ce ne sont pas les mentors qui bloquent : l’argent ou le plan le plafonne.', 'Het zijn niet de mentoren die tegenhouden: het geld of het plan begrenst het.'),
-  'solve.why.intake': S('The plan is not what holds it back: the money or the mentors cap it.', 'Ce n’est pas le plan qui bloque : l’argent ou les mentors le plafonnent.', 'Het is niet het plan dat tegenhoudt: het geld of de mentoren begrenzen het.'),
-  'solve.why.cost': S('Even a cheaper duo does not do it: the plan or the mentors cap it.', 'Même un duo moins cher n’y suffit pas : le plan ou les mentors le plafonnent.', 'Zelfs een goedkoper duo volstaat niet: het plan of de mentoren begrenzen het.'),
-  'solve.tryOther': S('Try another lever:', 'Essayez un autre levier :', 'Probeer een andere hefboom:'),
-  'solve.shareBound': S('{p} of trials ({bound})', '{p} des essais ({bound})', '{p} van de trekkingen ({bound})'),
-  'solve.share': S('{p} of trials (95 % Monte Carlo band {lo} to {hi})', '{p} des essais (marge Monte-Carlo à 95 % : {lo} à {hi})', '{p} van de trekkingen (95 %-Monte-Carlomarge {lo} tot {hi})'),
-  'solve.met': S('There, the target is met in {p}; {conf} was asked.', 'À ce niveau, l’objectif est atteint dans {p} ; {conf} étaient demandés.', 'Daar wordt het doel gehaald in {p}; {conf} was gevraagd.'),
-  'solve.short': S('One step short ({x}), it is met in {p} of trials.', 'Un pas en deçà ({x}), il est atteint dans {p} des essais.', 'Eén stap minder ({x}): gehaald in {p} van de trekkingen.'),
-  'solve.already': S('The target is already met at the lowest value searched: this lever does not hold it back.', 'L’objectif est déjà atteint à la plus petite valeur cherchée : ce levier ne le freine pas.', 'Het doel wordt al gehaald bij de kleinste gezochte waarde: deze hefboom houdt het niet tegen.'),
-  'solve.now': S('The scenario now has {x}.', 'Le scénario prévoit aujourd’hui {x}.', 'Het scenario heeft nu {x}.'),
-  'solve.meta': S('Exact to one step of {step}; {trials} trials, seed {seed}, common random numbers.', 'Exact à un pas de {step} près ; {trials} essais, graine {seed}, nombres aléatoires communs.', 'Exact tot op één stap van {step}; {trials} trekkingen, seed {seed}, gemeenschappelijke toevalsgetallen.'),
-  'mentors.caption': S('Mentors the plan needs at this value, year by year, with the pool’s retention applied (means of the inputs)', 'Mentors dont le plan a besoin à ce niveau, année par année, rétention du vivier appliquée (moyennes des entrées)', 'Mentoren die het plan bij deze waarde nodig heeft, jaar per jaar, met het behoud van de pool toegepast (gemiddelden van de invoer)'),
-  'mentors.captionNow': S('Mentors the plan as it is needs, year by year, with the pool’s retention applied (means of the inputs)', 'Mentors dont le plan actuel a besoin, année par année, rétention du vivier appliquée (moyennes des entrées)', 'Mentoren die het huidige plan nodig heeft, jaar per jaar, met het behoud van de pool toegepast (gemiddelden van de invoer)'),
-  'mentors.col.duos': S('Duos', 'Duos', 'Duo’s'),
-  'mentors.col.needed': S('Mentors needed', 'Mentors nécessaires', 'Benodigde mentoren'),
-  'mentors.col.kept': S('Mentors kept from the year before', 'Mentors gardés de l’année précédente', 'Mentoren behouden van het jaar ervoor'),
-  'mentors.col.recruitsNeeded': S('Recruits needed', 'Recrues nécessaires', 'Benodigde rekruten'),
-  'mentors.col.recruitsAssumed': S('Recruits assumed', 'Recrues supposées', 'Veronderstelde rekruten'),
-  'mentors.short': S('short', 'insuffisant', 'te weinig'),
-
   // ---- what drives the answer (tornado)
   'drivers.heading': S('What drives the answer?', 'Qu’est-ce qui pèse sur la réponse ?', 'Wat bepaalt het antwoord?'),
   'drivers.output': S('Answer', 'Réponse', 'Antwoord'),
@@ -499,4 +444,4 @@ export const STRINGS = {
   'print.generated': S('Printed from {url}', 'Imprimé depuis {url}', 'Afgedrukt vanaf {url}'),
 };
 
-Object.assign(STRINGS, ROOM_STRINGS);
+Object.assign(STRINGS, ROOM_STRINGS, DECIDE_STRINGS);

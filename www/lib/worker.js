@@ -18,6 +18,7 @@
 //               {type: 'merge', job, scenario, trials, seed, series?, partials}
 //               (series: the names of the series to summarise; all when absent)
 //               {type: 'solve', job, scenario, request, trials, seed}     the engine's solve()
+//               {type: 'plan', job, scenario, request, trials, seed}      the engine's plan()
 //               {type: 'compare', job, a, b, trials, seed}                 B against A
 //               {type: 'value', job, scenario, trials, seed}              valueOfInformation()
 //               {type: 'simulate', job, scenario, trials, seed}           a run, every series
@@ -26,7 +27,7 @@
 //               {type: 'progress', job, done}
 //               {type: 'done', job, partial: Uint8Array, ms}
 //               {type: 'merged', job, result, ms?}  (ms: a whole run in this worker)
-//               {type: 'answer', job, answer, ms}  (solve, compare, value)
+//               {type: 'answer', job, answer, ms}  (solve, plan, compare, value)
 //               {type: 'error', job, message}
 
 let api = null;
@@ -88,6 +89,7 @@ function merge({ job, scenario, trials, seed, series, partials }) {
 // times or more), answered whole; cancelled like a run, by terminating the worker.
 const TASKS = {
   solve: ({ scenario, request, trials, seed }) => api.solve(scenario, request, { trials, seed }),
+  plan: ({ scenario, request, trials, seed }) => ({ plan: api.plan(scenario, request, { trials, seed }) }),
   compare: ({ a, b, trials, seed }) => api.compare(a, b, { trials, seed }),
   value: ({ scenario, trials, seed }) => api.valueOfInformation(scenario, { trials, seed }),
   // A run with every series summarised, for a download, where the page's run summarised only what it shows.

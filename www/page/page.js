@@ -198,6 +198,24 @@ async function importFile(file) {
   }
 }
 
+/** "Use this plan": the plan becomes the scenario, and the scenario before it is pinned as A (B against A shows what it changes). */
+function usePlan(scenario) {
+  const problems = app.api.validate(scenario);
+  if (problems.length) {
+    notice(t('notice.import', { detail: problemsText(problems) }), 'error');
+    return;
+  }
+  app.session.pin(true);
+  app.session.replace(scenario);
+  app.solver.close();
+  renderControls();
+  inputsChanged(true);
+  updateUrl();
+  renderPin();
+  notice(t('plan.used'), 'info');
+  $('results').focus();
+}
+
 function updateEditedMarker() {
   const name = document.querySelector('#controls-body .scenario-name');
   if (!name) return;
@@ -925,6 +943,7 @@ async function boot() {
     tasks: app.tasks,
     context: () => app.last && { scenario: app.last.scenario, trials: app.last.trials, seed: app.last.seed, result: app.last.result },
     mentorNeeds: (s) => app.api.mentorNeeds(s),
+    usePlan,
   });
   // Text that looks like markup or script is shown as it is, as text; the notices say so.
   const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });

@@ -1,17 +1,27 @@
 // "What does it take?": a button on each target's card opens a small panel
-// with the lever to move (budget, recruits where the mentor pool is limited,
-// intake, cost per duo) and the confidence asked (80 % by default). The
-// engine's solve() runs in the task worker (lib/tasks.js) with a visible busy
-// state; the answer comes with its unit, the probability reached and its
-// Monte Carlo band, or, when no value in range reaches the target, the best
+// that asks first for a plan (money, intake and mentors together, year by
+// year: the engine's plan(), drawn by page/plan.js), or for one lever to move
+// alone (budget, recruits where the mentor pool is limited, intake, cost per
+// duo: solve()), at the confidence asked (80 % by default). A plan may meet
+// several targets at once, within a largest recruitment a year, or keep the
+// budget as it is; "Use this plan" loads it as the scenario. Both run in the
+// task worker (lib/tasks.js) with a visible busy state and a Stop button; a
+// lever's answer comes with its unit, the probability reached and its Monte
+// Carlo band, or, when no value in range reaches the target, the best
 // probability and the other levers to try; and the mentors the plan needs
-// each year beside those assumed. Words and numbers: lib/decide.js.
+// each year beside those assumed. Words and numbers: lib/decide.js, lib/plan.js.
 
 import { t, pick, fmtInt, fmtPct, fmtNum } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
 import { Cancelled } from '../lib/tasks.js';
 import { failureText } from '../lib/failures.js';
 import { CONFIDENCES, DEFAULT_CONFIDENCE, leversFor, solveText, mentorRows } from '../lib/decide.js';
+import { PLAN_MAX_RECRUITS, PLAN_RECRUITS_RANGE, planRequest } from '../lib/plan.js';
+import { planBlock } from './plan.js';
+
+/** The choices of the panel: a plan first, then each lever alone. */
+const choicesFor = (scenario) => ['plan', ...leversFor(scenario)];
+const limitedBudget = (scenario) => Boolean(scenario?.budget && !scenario.budget.unlimited);
 
 /** The mentors table: year, duos, mentors needed and kept, recruits needed beside those assumed. */
 function mentorsTable(mentors, caption) {
@@ -48,12 +58,29 @@ function mentorsTable(mentors, caption) {
 /**
  * The solver of the page, drawing into `root` (an empty, hidden section).
  * `tasks`: a TaskWorker; `context()`: {scenario, trials, seed, result} of the
- * answer on screen; `mentorNeeds(scenario)`: the engine's.
+ * answer on screen; `mentorNeeds(scenario)`: the engine's; `usePlan(scenario)`:
+ * loads a plan as the scenario.
  */
-export function createSolver({ root, tasks, context, mentorNeeds }) {
-  const st = { target: null, lever: 'budget', confidence: DEFAULT_CONFIDENCE, answer: null, key: null, busy: false, error: null, opener: null, ms: 0 };
+export function createSolver({ root, tasks, context, mentorNeeds, usePlan }) {
+  const st = {
+    target: null,
+    lever: 'plan',
+    confidence: DEFAULT_CONFIDENCE,
+    planTargets: new Set(),
+    maxRecruits: PLAN_MAX_RECRUITS,
+    keepBudget: false,
+    formError: null,
+    answer: null,
+    key: null,
+    busy: false,
+    error: null,
+    opener: null,
+    ms: 0,
+  };
 
-  const keyOf = (c, target, lever, confidence) => JSON.stringify([c.scenario, c.trials, c.seed, target, lever, confidence]);
+  // What an answer was asked for: the run on screen and the question.
+  const question = () => (st.lever === 'plan' ? [st.target, 'plan', st.confidence, [...st.planTargets].sort(), st.maxRecruits, st.keepBudget] : [st.target, st.lever, st.confidence]);
+  const keyOf = (c) => JSON.stringify([c.scenario, c.trials, c.seed, ...question()]);
 
   function buttons() {
     return document.querySelectorAll('#headline .solve-open');
@@ -85,11 +112,13 @@ export function createSolver({ root, tasks, context, mentorNeeds }) {
     if (st.target !== k) {
       st.answer = null;
       st.error = null;
+      st.formError = null;
+      st.planTargets = new Set([k]);
       if (st.busy) stop();
     }
     st.target = k;
     st.opener = opener?.id ?? null;
-    const levers = leversFor(context()?.scenario);
+    const levers = choicesFor(context()?.scenario);
     if (!levers.includes(st.lever)) st.lever = levers[0];
     root.hidden = false;
     render();
@@ -112,15 +141,28 @@ export function createSolver({ root, tasks, context, mentorNeeds }) {
   async function solve() {
     const c = context();
     if (!c || st.target === null) return;
-    const request = { target: st.target, confidence: st.confidence, lever: st.lever };
-    const key = keyOf(c, st.target, st.lever, st.confidence);
+    let type = 'solve';
+    let request = { target: st.target, confidence: st.confidence, lever: st.lever };
+    if (st.lever === 'plan') {
+      const asked = planRequest({ targets: [...st.planTargets], confidence: st.confidence, maxRecruits: st.maxRecruits, keepBudget: st.keepBudget && limitedBudget(c.scenario) });
+      st.formError = asked.error ? { message: asked.error, field: asked.field } : null;
+      if (asked.error) {
+        render();
+        root.querySelector(asked.field === 'targets' ? 'input[name="plan-target"]' : '#plan-max-recruits')?.focus();
+        return;
+      }
+      type = 'plan';
+      request = asked.request;
+    }
+    const key = keyOf(c);
     st.busy = true;
     st.error = null;
     render();
     root.querySelector('#solve-stop')?.focus();
     document.body.dataset.solve = 'running';
     try {
-      const { answer, ms } = await tasks.ask('solve', { scenario: c.scenario, request, trials: c.trials, seed: c.seed });
+      // One key for both: asking again drops the question before.
+      const { answer, ms } = await tasks.ask(type, { scenario: c.scenario, request, trials: c.trials, seed: c.seed }, 'solve');
       st.answer = answer;
       st.key = key;
       st.ms = ms;
@@ -155,8 +197,15 @@ export function createSolver({ root, tasks, context, mentorNeeds }) {
     }
     const a = st.answer;
     if (!a) return null;
+    const stale = st.key !== keyOf(c);
+    if (a.plan) {
+      const labels = (c.result?.targets ?? []).map((tg) => pick(tg.label));
+      const block = planBlock(a.plan, { labels, onUse: usePlan && !stale ? () => usePlan(a.plan.scenario) : null });
+      block.append(h('p', { class: 'solve-meta', text: t('solve.took', { s: fmtNum(st.ms / 1000, 1) }) }));
+      if (stale) block.prepend(h('p', { class: 'solve-stale', text: t('solve.stale') }));
+      return block;
+    }
     const text = solveText(a.solution, st.forScenario ?? c.scenario);
-    const stale = st.key !== keyOf(c, st.target, text.lever, a.solution.confidence);
     const parts = [h('p', { class: 'solve-value' }, h('strong', { text: text.answer }))];
     parts.push(h('ul', { class: 'solve-detail' }, text.detail.map((d) => h('li', { text: d }))));
     if (!text.found && text.other.length) {
@@ -207,15 +256,19 @@ export function createSolver({ root, tasks, context, mentorNeeds }) {
       root.hidden = true;
       return;
     }
-    const levers = leversFor(c.scenario);
+    const levers = choicesFor(c.scenario);
     const radios = levers.map((l) => {
       const id = `solve-lever-${l}`;
       const r = h('input', { type: 'radio', name: 'solve-lever', id, value: l, checked: l === st.lever, disabled: st.busy });
       r.addEventListener('change', () => {
         st.lever = l;
+        st.formError = null;
+        render();
+        root.querySelector(`#${id}`)?.focus();
       });
       return h('div', { class: 'lever' }, r, h('label', { for: id, text: t(`lever.${l}`) }));
     });
+    const planForm = st.lever === 'plan' ? planFields(c) : null;
     const conf = h(
       'select',
       { id: 'solve-confidence', disabled: st.busy },
@@ -230,24 +283,79 @@ export function createSolver({ root, tasks, context, mentorNeeds }) {
     const answer = h('div', { class: 'solve-out', id: 'solve-answer', 'aria-busy': String(st.busy) }, st.busy ? null : answerBlock(c));
     root.replaceChildren(
       h('h3', { id: 'solve-h', text: t('solve.heading', { target: pick(tg.label) }) }),
-      h('p', { class: 'solve-intro', text: t('solve.intro') }),
+      h('p', { class: 'solve-intro', text: t(st.lever === 'plan' ? 'plan.intro' : 'solve.intro') }),
       h(
         'div',
         { class: 'solve-form' },
         h('fieldset', { class: 'levers' }, h('legend', { text: t('solve.lever') }), ...radios),
+        planForm,
         h('div', { class: 'field' }, h('label', { for: 'solve-confidence', text: t('solve.confidence') }), conf),
         h(
           'div',
           { class: 'solve-actions' },
           st.busy
             ? h('button', { type: 'button', id: 'solve-stop', text: t('solve.stop'), onclick: () => { stop(); document.body.dataset.solve = 'stopped'; render(); root.querySelector('#solve-run')?.focus(); } })
-            : h('button', { type: 'button', id: 'solve-run', text: t('solve.run'), onclick: solve }),
+            : h('button', { type: 'button', id: 'solve-run', text: t(st.lever === 'plan' ? 'plan.run' : 'solve.run'), onclick: solve }),
           h('button', { type: 'button', class: 'secondary', id: 'solve-close', text: t('solve.close'), onclick: close })
         )
       ),
       status,
       answer
     );
+  }
+
+  /** The plan's own questions: the targets to meet together, the largest recruitment a year, the budget kept. */
+  function planFields(c) {
+    const targets = c.result?.targets ?? [];
+    const err = st.formError;
+    const errId = 'plan-form-error';
+    const parts = [];
+    if (targets.length > 1) {
+      parts.push(
+        h(
+          'fieldset',
+          { class: 'plan-targets', 'aria-describedby': err?.field === 'targets' ? errId : null },
+          h('legend', { text: t('plan.targets') }),
+          targets.map((tg, k) => {
+            const id = `plan-target-${k}`;
+            const box = h('input', { type: 'checkbox', name: 'plan-target', id, value: String(k), checked: st.planTargets.has(k), disabled: st.busy });
+            box.addEventListener('change', () => {
+              if (box.checked) st.planTargets.add(k);
+              else st.planTargets.delete(k);
+            });
+            return h('div', { class: 'lever' }, box, h('label', { for: id, text: pick(tg.label) }));
+          })
+        )
+      );
+    }
+    if (leversFor(c.scenario).includes('recruits')) {
+      const [lo, hi] = PLAN_RECRUITS_RANGE;
+      const input = h('input', {
+        type: 'number',
+        id: 'plan-max-recruits',
+        min: String(lo),
+        max: String(hi),
+        step: '1',
+        inputmode: 'numeric',
+        value: String(st.maxRecruits),
+        disabled: st.busy,
+        'aria-invalid': err?.field === 'maxRecruits' ? 'true' : null,
+        'aria-describedby': err?.field === 'maxRecruits' ? errId : null,
+      });
+      input.addEventListener('change', () => {
+        st.maxRecruits = input.value.trim() === '' ? NaN : Number(input.value);
+      });
+      parts.push(h('div', { class: 'field' }, h('label', { for: 'plan-max-recruits', text: t('plan.maxRecruits') }), input));
+    }
+    if (limitedBudget(c.scenario)) {
+      const box = h('input', { type: 'checkbox', id: 'plan-keep-budget', checked: st.keepBudget, disabled: st.busy });
+      box.addEventListener('change', () => {
+        st.keepBudget = box.checked;
+      });
+      parts.push(h('div', { class: 'lever' }, box, h('label', { for: 'plan-keep-budget', text: t('plan.keepBudget') })));
+    }
+    if (err) parts.push(h('p', { class: 'field-error', id: errId, role: 'alert', text: err.message }));
+    return h('div', { class: 'plan-form' }, ...parts);
   }
 
   root.addEventListener('keydown', (e) => {

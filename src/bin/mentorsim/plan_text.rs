@@ -131,7 +131,7 @@ pub fn text(p: &Plan, base: &Scenario) -> String {
             "budget" | "intake" | "recruits" => format!("the {} held fixed (--fixed {})", b.constraint, b.constraint),
             _ => format!(
                 "time: even {} times the scenario's plan does not meet it by {} (outcomes are booked up to 18 months after a duo starts)",
-                num(mentorsim::plan::MAX_SCALE, 0),
+                num(b.allowed.unwrap_or(mentorsim::plan::MAX_SCALE), 0),
                 b.year
             ),
         };
