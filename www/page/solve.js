@@ -180,7 +180,11 @@ export function createSolver({ root, tasks, context, mentorNeeds, usePlan }) {
       if (!root.hidden) {
         const focused = root.contains(document.activeElement);
         render();
-        if (focused) root.querySelector('#solve-run')?.focus();
+        if (focused) {
+          root.querySelector('#solve-run')?.focus({ preventScroll: true });
+          // The answer in view, for the reader still at the panel (below the form, it would be off a projector's screen).
+          root.querySelector('#solve-answer')?.scrollIntoView({ block: 'start', behavior: 'instant' });
+        }
       }
     }
   }
