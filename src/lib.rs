@@ -11,42 +11,27 @@
 //! runs natively (the `mentorsim` command) and in WebAssembly (the page).
 //!
 //! ```
-//! let scenario = mentorsim::presets::get("actiris-2028").unwrap();
+//! let scenario = mentorsim::model::presets::get("actiris-2028").unwrap();
 //! let opts = mentorsim::RunOptions { trials: 200, seed: 7, ..Default::default() };
 //! let result = mentorsim::simulate(&scenario, &opts).unwrap();
 //! assert_eq!(result.trials, 200);
 //! assert!(result.targets[0].probability_met >= 0.0);
 //! ```
 
-pub mod accounts;
-pub mod binomial;
-pub mod decide;
-pub mod distribution;
+pub mod analysis;
 pub mod engine;
-pub mod error;
-pub mod limits;
-pub mod outputs;
-pub mod params;
-pub mod plan;
-pub mod presets;
-pub mod priors;
-pub mod report;
-pub mod rng;
-pub mod run;
-pub mod scenario;
-pub mod schema;
-pub mod sketch;
-pub mod summary;
+pub mod model;
+pub mod present;
+pub mod stats;
 /// The JavaScript binding; public so that the wasm tests call it as the page does.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-pub mod whole;
 
-pub use engine::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
-pub use error::{Error, Problem};
-pub use run::RangeRun;
-pub use scenario::Scenario;
-pub use summary::{Partial, RunResult};
+pub use analysis::summary::{Partial, RunResult};
+pub use engine::model::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
+pub use engine::run::RangeRun;
+pub use model::error::{Error, Problem};
+pub use model::scenario::Scenario;
 
 /// Checks the options and the scenario and prepares the model.
 pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
@@ -85,14 +70,14 @@ pub fn merge(
             ..*opts
         },
     )?;
-    let merged = summary::merge(&model, opts, parts)?;
-    Ok(summary::summarise(&model, &merged))
+    let merged = analysis::summary::merge(&model, opts, parts)?;
+    Ok(analysis::summary::summarise(&model, &merged))
 }
 
 /// Every problem with a scenario given as JSON text: a parse error (naming
 /// the field) or the list of rule violations. Empty when it can run.
 pub fn validate_json(text: &str) -> Vec<Problem> {
-    match scenario::from_json(text) {
+    match model::scenario::from_json(text) {
         Ok(s) => s.validate(),
         Err(e) => e.problems(),
     }

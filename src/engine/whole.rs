@@ -109,7 +109,7 @@ mod tests {
 
     #[test]
     fn random_values_match_std() {
-        let mut rng = crate::rng::stream(3, 1, 4);
+        let mut rng = crate::engine::rng::stream(3, 1, 4);
         for i in 0..1_000_000 {
             // Uniform bits cover every exponent; scaled uniforms the values
             // a trial meets (with halves and fractions near them).

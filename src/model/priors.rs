@@ -7,8 +7,8 @@
 //! measured against control groups that someone other than the programme
 //! chose.
 
-use crate::distribution::{Dist, Param};
-use crate::scenario::{Counterfactual, Text};
+use crate::model::distribution::{Dist, Param};
+use crate::model::scenario::{Counterfactual, Text};
 use serde::Serialize;
 
 /// Whether a prior states the effect or the rate without mentoring.

@@ -57,11 +57,11 @@ const RECURSION_MAX: u64 = 15;
 ///   draws a sample on average, as the paper reports.
 ///
 /// ```
-/// let mut rng = mentorsim::rng::stream(1, 2, 3);
-/// let x = mentorsim::binomial::sample(&mut rng, 1000, 0.3);
+/// let mut rng = mentorsim::engine::rng::stream(1, 2, 3);
+/// let x = mentorsim::engine::binomial::sample(&mut rng, 1000, 0.3);
 /// assert!(x <= 1000);
-/// assert_eq!(mentorsim::binomial::sample(&mut rng, 1000, 1.0), 1000);
-/// assert_eq!(mentorsim::binomial::sample(&mut rng, 1000, f64::NAN), 0);
+/// assert_eq!(mentorsim::engine::binomial::sample(&mut rng, 1000, 1.0), 1000);
+/// assert_eq!(mentorsim::engine::binomial::sample(&mut rng, 1000, f64::NAN), 0);
 /// ```
 #[inline]
 pub fn sample<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {

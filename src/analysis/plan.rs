@@ -31,12 +31,12 @@
 //! binds (a recruitment cap, a lever held fixed, or time: outcomes booked
 //! after the target's year) and the best probability found.
 
-use crate::engine::{Model, RunOptions};
-use crate::error::{Error, Problem};
-use crate::outputs::N_SERIES;
-use crate::params::{Draws, ParamId};
-use crate::scenario::{Note, Pool, Scenario, Text, MAX_BUDGET, MAX_INTAKE};
-use crate::summary::{share_se, RunResult};
+use crate::analysis::summary::{share_se, RunResult};
+use crate::engine::model::{Model, RunOptions};
+use crate::model::error::{Error, Problem};
+use crate::model::outputs::N_SERIES;
+use crate::model::params::{Draws, ParamId};
+use crate::model::scenario::{Note, Pool, Scenario, Text, MAX_BUDGET, MAX_INTAKE};
 use serde::{Deserialize, Serialize};
 
 /// The largest recruitment a year a plan assumes feasible when none is
@@ -682,7 +682,7 @@ fn answer(planner: &Planner, k: f64, money: Option<f64>, met: bool) -> Result<Pl
         })
         .collect();
     let years = plan_years(&s, &result, recruits_wanted.as_deref());
-    let at_end = |name: &str, pick: fn(&crate::summary::SeriesSummary) -> &Vec<f64>| {
+    let at_end = |name: &str, pick: fn(&crate::analysis::summary::SeriesSummary) -> &Vec<f64>| {
         result
             .series
             .get(name)
@@ -759,7 +759,7 @@ fn ok_joint(p: f64, confidence: f64) -> bool {
 }
 
 fn plan_years(s: &Scenario, r: &RunResult, wanted: Option<&[f64]>) -> Vec<PlanYear> {
-    let get = |name: &str, t: usize, pick: fn(&crate::summary::SeriesSummary) -> &Vec<f64>| {
+    let get = |name: &str, t: usize, pick: fn(&crate::analysis::summary::SeriesSummary) -> &Vec<f64>| {
         r.series.get(name).map_or(f64::NAN, |x| pick(x)[t])
     };
     let intake = s.planned();

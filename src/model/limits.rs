@@ -9,7 +9,7 @@
 //! number of targets and of intake points) before it looks at anything whose
 //! cost grows with them. The limits are far above any real programme's.
 
-use crate::error::Problem;
+use crate::model::error::Problem;
 use serde_json::Value;
 
 /// Longest scenario text, in bytes (the largest preset takes about 20 KiB).
@@ -33,7 +33,7 @@ pub const MAX_POINTS: usize = 100;
 /// JSON that is not an object is refused here, whatever its size.
 ///
 /// ```
-/// use mentorsim::limits::{check_text, MAX_LIST};
+/// use mentorsim::model::limits::{check_text, MAX_LIST};
 /// assert!(check_text(r#"{"targets": []}"#).is_ok());
 /// let long = format!("{{\"intake\": {{\"per_year\": [{}1]}}}}", "1, ".repeat(MAX_LIST));
 /// let p = check_text(&long).unwrap_err();

@@ -2,23 +2,26 @@
 //! from. They live as JSON in `presets/` and are read through the same
 //! parser and validation as a user's scenario file.
 
-use crate::error::Error;
-use crate::scenario::{from_json, Scenario};
+use crate::model::error::Error;
+use crate::model::scenario::{from_json, Scenario};
 
 const PRESETS: [(&str, &str); 5] = [
-    ("actiris-2028", include_str!("../presets/actiris-2028.json")),
+    (
+        "actiris-2028",
+        include_str!("../../presets/actiris-2028.json"),
+    ),
     (
         "targets-2030-2035",
-        include_str!("../presets/targets-2030-2035.json"),
+        include_str!("../../presets/targets-2030-2035.json"),
     ),
     (
         "duo-for-a-job",
-        include_str!("../presets/duo-for-a-job.json"),
+        include_str!("../../presets/duo-for-a-job.json"),
     ),
-    ("team4job", include_str!("../presets/team4job.json")),
+    ("team4job", include_str!("../../presets/team4job.json")),
     (
         "brussels-2018-2019",
-        include_str!("../presets/brussels-2018-2019.json"),
+        include_str!("../../presets/brussels-2018-2019.json"),
     ),
 ];
 

@@ -1,9 +1,9 @@
 //! Text and CSV renderings of a run, for the command line.
 
-use crate::distribution::{Domain, Param};
-use crate::params::PARAMS;
-use crate::scenario::{Scenario, TargetKind};
-use crate::summary::{RunResult, SeriesSummary, TotalSummary};
+use crate::analysis::summary::{RunResult, SeriesSummary, TotalSummary};
+use crate::model::distribution::{Domain, Param};
+use crate::model::params::PARAMS;
+use crate::model::scenario::{Scenario, TargetKind};
 use std::fmt::Write;
 
 /// A number with thousands separators and `decimals` decimals (`12,345.6`).
@@ -52,7 +52,7 @@ fn band_place(se: f64) -> Option<i32> {
 /// rounded to: the place of its band's last digit (so a rounding error of
 /// at most a seventh of the band), and never finer than four significant
 /// digits of `x` (a quantile's binning error is up to 0.1 %, see
-/// [`crate::sketch::RELATIVE_ERROR`]), nor than a whole `x` has (a quantile
+/// [`crate::stats::sketch::RELATIVE_ERROR`]), nor than a whole `x` has (a quantile
 /// of a count is a count).
 ///
 /// ```text
@@ -60,7 +60,7 @@ fn band_place(se: f64) -> Option<i32> {
 /// ```
 ///
 /// ```
-/// use mentorsim::report::error_place;
+/// use mentorsim::present::report::error_place;
 /// assert_eq!(error_place(1234.567, 12.3), 0); // band 24.1: two digits
 /// assert_eq!(error_place(0.62, 0.004), -3); // band 0.0078: one digit
 /// assert_eq!(error_place(26_123_456.0, 1000.0), 4); // four digits at most
@@ -139,7 +139,7 @@ pub fn printed(x: f64, se: f64) -> Printed {
 /// two significant digits.
 ///
 /// ```
-/// use mentorsim::report::with_error;
+/// use mentorsim::present::report::with_error;
 /// assert_eq!(with_error(1234.567, 12.3), "1,235 ± 24");
 /// assert_eq!(with_error(0.62, 0.004), "0.620 ± 0.008");
 /// assert_eq!(with_error(2000.0, 0.0), "2,000 ± 0");
@@ -160,7 +160,7 @@ pub fn with_error(x: f64, se: f64) -> String {
 /// `1 -` the same bound.
 ///
 /// ```
-/// let b = mentorsim::report::share_bound(10_000);
+/// let b = mentorsim::present::report::share_bound(10_000);
 /// assert!((b - 2.9953e-4).abs() < 1e-8);
 /// ```
 pub fn share_bound(n: u64) -> f64 {
@@ -184,7 +184,7 @@ pub struct PrintedBound {
 /// for any other chance (which has a band, [`printed`]) or `n = 0`.
 ///
 /// ```
-/// use mentorsim::report::{printed_bound, PrintedBound};
+/// use mentorsim::present::report::{printed_bound, PrintedBound};
 /// assert_eq!(printed_bound(0.0, 10_000), Some(PrintedBound { value: 0.030, decimals: 3, above: false }));
 /// assert_eq!(printed_bound(1.0, 1_000), Some(PrintedBound { value: 99.70, decimals: 2, above: true }));
 /// assert_eq!(printed_bound(0.5, 1_000), None);
@@ -217,7 +217,7 @@ pub fn printed_bound(p: f64, n: u64) -> Option<PrintedBound> {
 /// Monte Carlo error of a share of 0 is one-sided, and three times as wide.
 ///
 /// ```
-/// use mentorsim::report::pct_with_error;
+/// use mentorsim::present::report::pct_with_error;
 /// assert_eq!(pct_with_error(0.074, 0.0026, 10_000), "7.4 ± 0.5 %");
 /// assert_eq!(pct_with_error(0.0, 5e-5, 10_000), "0 % (none of 10,000 trials; under 0.030 %)");
 /// assert_eq!(pct_with_error(1.0, 5e-4, 1_000), "100 % (all 1,000 trials; over 99.70 %)");
@@ -411,7 +411,7 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             r.trials
         )
     );
-    let _ = writeln!(o, "{}", crate::accounts::text(r));
+    let _ = writeln!(o, "{}", crate::analysis::accounts::text(r));
     if let Some(sens) = &r.sensitivity {
         o.push_str(&tornado(sens));
     }
@@ -541,7 +541,7 @@ pub fn csv(r: &RunResult) -> String {
 
 /// What drives the answer: each headline's inputs by the size of their rank
 /// correlation, as bars (a tornado).
-pub fn tornado(sens: &crate::summary::Sensitivity) -> String {
+pub fn tornado(sens: &crate::analysis::summary::Sensitivity) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -586,7 +586,7 @@ pub fn tornado(sens: &crate::summary::Sensitivity) -> String {
 }
 
 /// The answer of `mentorsim solve`, in words.
-pub fn solution(s: &crate::decide::Solution, scenario: &Scenario) -> String {
+pub fn solution(s: &crate::analysis::decide::Solution, scenario: &Scenario) -> String {
     let mut o = String::new();
     let conf = format!("{} %", num(100.0 * s.confidence, 0));
     let _ = writeln!(
@@ -608,7 +608,7 @@ pub fn solution(s: &crate::decide::Solution, scenario: &Scenario) -> String {
     );
     match s.value {
         Some(v) => {
-            let word = if s.lever == crate::decide::Lever::CostPerDuo {
+            let word = if s.lever == crate::analysis::decide::Lever::CostPerDuo {
                 "largest"
             } else {
                 "smallest"
@@ -640,7 +640,7 @@ pub fn solution(s: &crate::decide::Solution, scenario: &Scenario) -> String {
 }
 
 /// `mentorsim compare`, in words: B against A on the headlines.
-pub fn comparison(c: &crate::decide::Comparison, a: &str, b: &str) -> String {
+pub fn comparison(c: &crate::analysis::decide::Comparison, a: &str, b: &str) -> String {
     let mut o = String::new();
     let d = &c.difference;
     let _ = writeln!(
@@ -649,9 +649,9 @@ pub fn comparison(c: &crate::decide::Comparison, a: &str, b: &str) -> String {
         num(d.trials as f64, 0),
         d.seed
     );
-    for h in crate::decide::HEADLINES {
+    for h in crate::analysis::decide::HEADLINES {
         let (mean, mean_se, p5, p95) = match h.at {
-            crate::decide::Where::Cumulative(_) => {
+            crate::analysis::decide::Where::Cumulative(_) => {
                 let s = &d.series[h.name];
                 let i = s.mean.len() - 1;
                 (
@@ -661,7 +661,7 @@ pub fn comparison(c: &crate::decide::Comparison, a: &str, b: &str) -> String {
                     Some(s.p95[i]),
                 )
             }
-            crate::decide::Where::Total(t) => {
+            crate::analysis::decide::Where::Total(t) => {
                 let s = &d.totals[t.name()];
                 (s.mean, s.mean_se, s.p5, s.p95)
             }
@@ -687,7 +687,10 @@ pub fn comparison(c: &crate::decide::Comparison, a: &str, b: &str) -> String {
 }
 
 /// `mentorsim value`, in words.
-pub fn value_of_information(v: &crate::decide::ValueOfInformation, scenario: &Scenario) -> String {
+pub fn value_of_information(
+    v: &crate::analysis::decide::ValueOfInformation,
+    scenario: &Scenario,
+) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,

@@ -8,11 +8,12 @@
 //! bare "unreachable", is written to the console through web-sys and kept
 //! for [`last_panic`].
 
-use crate::distribution::Param;
-use crate::engine::RunOptions;
-use crate::error::Problem;
-use crate::outputs::SeriesSet;
-use crate::{params, presets, scenario, Error, Partial, Scenario};
+use crate::engine::model::RunOptions;
+use crate::model::distribution::Param;
+use crate::model::error::Problem;
+use crate::model::outputs::SeriesSet;
+use crate::model::{params, presets, scenario};
+use crate::{Error, Partial, Scenario};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -99,12 +100,12 @@ fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, Error> {
         .ok_or_else(unreadable)?;
     // UTF-16 units: never more than the UTF-8 bytes the core counts.
     let units = text.length() as usize;
-    if units > crate::limits::MAX_INPUT_BYTES {
+    if units > crate::model::limits::MAX_INPUT_BYTES {
         return Err(input_error(
             what,
             format!(
                 "is at most {} bytes of JSON, got {units} characters",
-                crate::limits::MAX_INPUT_BYTES
+                crate::model::limits::MAX_INPUT_BYTES
             ),
         ));
     }
@@ -148,7 +149,7 @@ struct JsOptions {
 /// The message of a serde_json error without its position (an options
 /// object is one line that the reader did not write as text).
 fn bare(e: &serde_json::Error) -> String {
-    let text = crate::error::plain_words(&e.to_string());
+    let text = crate::model::error::plain_words(&e.to_string());
     match text.rsplit_once(" at line ") {
         Some((head, _)) => head.to_string(),
         None => text,
@@ -161,7 +162,7 @@ fn read_object<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let path = crate::error::known_field(&path);
+        let path = crate::model::error::known_field(&path);
         let message = bare(e.inner());
         // A missing field is named as the field, as in a scenario.
         if let Some((name, _)) = message
@@ -298,7 +299,7 @@ pub fn preset(id: JsValue) -> Result<JsValue, JsError> {
 #[derive(Serialize)]
 struct PriorInfo {
     id: &'static str,
-    form: crate::priors::Form,
+    form: crate::model::priors::Form,
     source: &'static str,
     name: scenario::Text,
     note: scenario::Text,
@@ -310,7 +311,7 @@ struct PriorInfo {
 /// counterfactual}]`, `counterfactual` being the scenario fragment to set.
 #[wasm_bindgen]
 pub fn priors() -> Result<JsValue, JsError> {
-    let list: Vec<PriorInfo> = crate::priors::PRIORS
+    let list: Vec<PriorInfo> = crate::model::priors::PRIORS
         .iter()
         .map(|p| PriorInfo {
             id: p.id,
@@ -328,7 +329,7 @@ pub fn priors() -> Result<JsValue, JsError> {
 /// core's `schema` module): what the page builds its controls from.
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsError> {
-    to_js(&crate::schema::schema())
+    to_js(&crate::model::schema::schema())
 }
 
 /// A parameter's mean, median and 90 % interval (`{mean, median, p5, p95}`)
@@ -344,7 +345,7 @@ pub fn param_summary(path: JsValue, param: JsValue) -> Result<JsValue, JsError> 
     let de = &mut serde_json::Deserializer::from_str(&text);
     let param: Param =
         serde_path_to_error::deserialize(de).map_err(|e| input_error(path, bare(e.inner())))?;
-    let mut problems = crate::error::Problems::default();
+    let mut problems = crate::model::error::Problems::default();
     param.check(path, spec.domain, &mut problems);
     if !problems.is_empty() {
         return Err(Error::Invalid(problems.0).into());
@@ -363,7 +364,7 @@ pub fn param_summary(path: JsValue, param: JsValue) -> Result<JsValue, JsError> 
 /// figure it shows with it, in the reader's language.
 #[wasm_bindgen]
 pub fn printed(x: f64, se: f64) -> Vec<f64> {
-    let p = crate::report::printed(x, se);
+    let p = crate::present::report::printed(x, se);
     vec![p.value, p.decimals as f64, p.band, p.band_decimals as f64]
 }
 
@@ -375,7 +376,7 @@ pub fn printed(x: f64, se: f64) -> Vec<f64> {
 #[wasm_bindgen(js_name = printedBound)]
 pub fn printed_bound(p: f64, trials: f64) -> Vec<f64> {
     let whole = trials >= 1.0 && trials <= crate::MAX_TRIALS as f64 && trials.fract() == 0.0;
-    match crate::report::printed_bound(p, trials as u64).filter(|_| whole) {
+    match crate::present::report::printed_bound(p, trials as u64).filter(|_| whole) {
         Some(b) => vec![b.value, b.decimals as f64, f64::from(u8::from(b.above))],
         None => Vec::new(),
     }
@@ -522,7 +523,7 @@ pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<Js
     let text = json_of(&request, "request")?
         .ok_or_else(|| input_error("request", "no request was given"))?;
     let req: SolveRequest = read_object(&text, "request")?;
-    let lever = crate::decide::Lever::from_name(&req.lever).ok_or_else(|| {
+    let lever = crate::analysis::decide::Lever::from_name(&req.lever).ok_or_else(|| {
         input_error(
             "lever",
             format!(
@@ -531,16 +532,16 @@ pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<Js
             ),
         )
     })?;
-    let solution = crate::decide::solve(&s, req.target, req.confidence, lever, &opts)?;
-    let at = crate::decide::with_lever(&s, lever, solution.value.unwrap_or(0.0))?;
+    let solution = crate::analysis::decide::solve(&s, req.target, req.confidence, lever, &opts)?;
+    let at = crate::analysis::decide::with_lever(&s, lever, solution.value.unwrap_or(0.0))?;
     #[derive(Serialize)]
     struct Answer {
-        solution: crate::decide::Solution,
-        mentors: Vec<crate::decide::MentorNeed>,
+        solution: crate::analysis::decide::Solution,
+        mentors: Vec<crate::analysis::decide::MentorNeed>,
     }
     to_js(&Answer {
         solution,
-        mentors: crate::decide::mentor_needs(&at),
+        mentors: crate::analysis::decide::mentor_needs(&at),
     })
 }
 
@@ -553,11 +554,11 @@ pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<Js
 pub fn plan(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = read_scenario(&scenario)?;
     let opts = read_options(&options)?;
-    let req: crate::plan::PlanRequest = match json_of(&request, "request")? {
+    let req: crate::analysis::plan::PlanRequest = match json_of(&request, "request")? {
         Some(text) => read_object(&text, "request")?,
-        None => crate::plan::PlanRequest::default(),
+        None => crate::analysis::plan::PlanRequest::default(),
     };
-    to_js(&crate::plan::plan(&s, &req, &opts)?)
+    to_js(&crate::analysis::plan::plan(&s, &req, &opts)?)
 }
 
 /// B against A on the same trials and seed, as `mentorsim compare --json`.
@@ -565,7 +566,7 @@ pub fn plan(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsV
 pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let (sa, sb) = (read_scenario(&a)?, read_scenario(&b)?);
     let opts = read_options(&options)?;
-    to_js(&crate::decide::compare(&sa, &sb, &opts)?)
+    to_js(&crate::analysis::decide::compare(&sa, &sb, &opts)?)
 }
 
 /// What better evidence is worth, as `mentorsim value --json`.
@@ -573,7 +574,7 @@ pub fn compare(a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsEr
 pub fn value_of_information(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = read_scenario(&scenario)?;
     let opts = read_options(&options)?;
-    to_js(&crate::decide::value_of_information(&s, &opts)?)
+    to_js(&crate::analysis::decide::value_of_information(&s, &opts)?)
 }
 
 /// The recruits a plan needs each year beside those assumed.
@@ -584,5 +585,5 @@ pub fn mentor_needs(scenario: JsValue) -> Result<JsValue, JsError> {
     if !problems.is_empty() {
         return Err(Error::Invalid(problems).into());
     }
-    to_js(&crate::decide::mentor_needs(&s))
+    to_js(&crate::analysis::decide::mentor_needs(&s))
 }

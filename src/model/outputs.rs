@@ -4,7 +4,7 @@
 //! The JSON keys of a result, the CSV's series column, the metrics a target
 //! may name and the binding's `schema()` all derive from these tables.
 
-use crate::params::Unit;
+use crate::model::params::Unit;
 use serde::Serialize;
 
 /// Declares an output enum and its table from one list.
@@ -289,7 +289,7 @@ pub const SENSITIVITY_OUTPUTS: [Ranked; 6] = [
 /// the rest with the full answer.
 ///
 /// ```
-/// use mentorsim::outputs::SeriesSet;
+/// use mentorsim::model::outputs::SeriesSet;
 /// let set = SeriesSet::from_names(&["employed_cumulative", "mentors_needed"]).unwrap();
 /// assert!(set.has_name("employed_cumulative"));
 /// assert!(!set.has_name("employed"));

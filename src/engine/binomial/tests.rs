@@ -4,7 +4,7 @@
 //! and compute its logarithm.
 
 use super::*;
-use crate::rng::stream;
+use crate::engine::rng::stream;
 use core::convert::Infallible;
 use rand::TryRng;
 

@@ -44,15 +44,15 @@
 //! ends a duo early but does not change its mentee's outcome (the reported
 //! rates count all mentees, E1-E3).
 
-use crate::distribution::Sampler;
-use crate::error::{Error, Problem};
-use crate::outputs::{
+use crate::engine::rng::{stream, PARAM_STREAM, YEAR_STREAM};
+use crate::engine::whole;
+use crate::model::distribution::Sampler;
+use crate::model::error::{Error, Problem};
+use crate::model::outputs::{
     Perspective, Series, SeriesSet, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES, SERIES,
 };
-use crate::params::{Draws, ParamId as P, PARAMS};
-use crate::rng::{stream, PARAM_STREAM, YEAR_STREAM};
-use crate::scenario::{Pool, Scenario, TargetKind};
-use crate::whole;
+use crate::model::params::{Draws, ParamId as P, PARAMS};
+use crate::model::scenario::{Pool, Scenario, TargetKind};
 use rand::Rng;
 
 /// Largest trial count a run accepts.
@@ -209,7 +209,7 @@ impl Model {
         for spec in PARAMS {
             // A pool's parameters exist only for a limited pool; an unlimited
             // pool draws nothing from them (they stay at 0).
-            let fixed = crate::distribution::Param::fixed(spec.default.unwrap_or(0.0));
+            let fixed = crate::model::distribution::Param::fixed(spec.default.unwrap_or(0.0));
             let param = spec.get(s).unwrap_or(&fixed);
             let sampler = Sampler::new(param, spec.domain).ok_or_else(|| {
                 Error::Invalid(vec![Problem {
@@ -259,9 +259,9 @@ impl Model {
     }
 
     /// Replays one trial of a run: its sampled inputs (in
-    /// [`PARAMS`](crate::params::PARAMS) order), its yearly values
-    /// (`values[series][year]`, [`SERIES`](crate::outputs::SERIES) then their
-    /// cumulative forms) and its totals (in [`TOTALS`](crate::outputs::TOTALS)
+    /// [`PARAMS`](crate::model::params::PARAMS) order), its yearly values
+    /// (`values[series][year]`, [`SERIES`](crate::model::outputs::SERIES) then their
+    /// cumulative forms) and its totals (in [`TOTALS`](crate::model::outputs::TOTALS)
     /// order).
     pub fn trial_record(&self, seed: u64, trial: u64) -> TrialRecord {
         let ny = self.years.len();
@@ -571,18 +571,18 @@ impl Model {
 pub struct TrialRecord {
     /// Sampled inputs, in [`PARAMS`] order.
     pub inputs: Vec<f64>,
-    /// Per series ([`crate::outputs::SERIES`], then each cumulative), one
+    /// Per series ([`crate::model::outputs::SERIES`], then each cumulative), one
     /// value per year.
     pub values: Vec<Vec<f64>>,
-    /// Totals, in [`crate::outputs::TOTALS`] order.
+    /// Totals, in [`crate::model::outputs::TOTALS`] order.
     pub totals: Vec<f64>,
 }
 
-/// A Binomial(n, p) draw (exact: BTRD or inversion, see [`crate::binomial`]);
+/// A Binomial(n, p) draw (exact: BTRD or inversion, see [`crate::engine::binomial`]);
 /// `p` is clipped to `[0, 1]` and a NaN `p` draws nothing.
 #[inline]
 fn binomial<R: Rng + ?Sized>(rng: &mut R, n: u64, p: f64) -> u64 {
-    crate::binomial::sample(rng, n, p)
+    crate::engine::binomial::sample(rng, n, p)
 }
 
 /// FNV-1a, 64 bits: a stable fingerprint of the scenario a partial belongs to.

@@ -6,10 +6,10 @@
 //! `bcr_<perspective>`, `break_even_*`), so the JSON names each figure once
 //! in `totals` and groups it here for a reader.
 
-use crate::outputs::{Perspective, Total, PERSPECTIVES};
-use crate::priors;
-use crate::scenario::{Scenario, Text};
-use crate::summary::TotalSummary;
+use crate::analysis::summary::TotalSummary;
+use crate::model::outputs::{Perspective, Total, PERSPECTIVES};
+use crate::model::priors;
+use crate::model::scenario::{Scenario, Text};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -67,7 +67,7 @@ pub fn accounts(
                 net: get(spec.net),
                 benefit_cost_ratio: spec.ratio.map(get),
                 p_benefit_exceeds_cost: p,
-                p_benefit_exceeds_cost_se: crate::summary::share_se(p, n),
+                p_benefit_exceeds_cost_se: crate::analysis::summary::share_se(p, n),
             },
         );
         if let Some((effect, cost)) = spec.break_even {
@@ -108,7 +108,7 @@ pub const HEADLINE: Perspective = Perspective::Public;
 /// The accounts as lines of the command line's summary, each figure to the
 /// digits its Monte Carlo error supports.
 pub fn text(r: &crate::RunResult) -> String {
-    use crate::report::{pct_with_error, to_error, with_error};
+    use crate::present::report::{pct_with_error, to_error, with_error};
     use std::fmt::Write;
     let mut o = String::new();
     let cf = &r.counterfactual;

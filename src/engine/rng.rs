@@ -24,8 +24,8 @@ fn mix(mut z: u64) -> u64 {
 ///
 /// ```
 /// use rand::Rng;
-/// let mut a = mentorsim::rng::stream(42, 7, 3);
-/// let mut b = mentorsim::rng::stream(42, 7, 3);
+/// let mut a = mentorsim::engine::rng::stream(42, 7, 3);
+/// let mut b = mentorsim::engine::rng::stream(42, 7, 3);
 /// assert_eq!(a.next_u64(), b.next_u64());
 /// ```
 pub fn stream(seed: u64, trial: u64, stream: u64) -> Pcg64Mcg {

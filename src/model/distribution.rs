@@ -16,14 +16,14 @@
 //! {"dist": "fixed", "value": 0.03, "note": {"en": "...", "fr": "...", "nl": "..."}}
 //! ```
 //!
-//! A `note` is a text, or one per language ([`crate::scenario::Note`]).
+//! A `note` is a text, or one per language ([`crate::model::scenario::Note`]).
 //!
 //! Every sampler routes its floating-point maths through `libm` (via
 //! `rand_distr` without `std_math`) or through IEEE operations that are exact
 //! on every target, so a seed gives the same bits natively and in WebAssembly.
 
-use crate::error::Problems;
-use crate::scenario::Note;
+use crate::model::error::Problems;
+use crate::model::scenario::Note;
 use rand::Rng;
 use rand_distr::{Beta, Distribution, Gamma, LogNormal, Normal, Triangular, Uniform};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -118,7 +118,7 @@ impl Param {
     /// The mean of the distribution before any clipping.
     ///
     /// ```
-    /// use mentorsim::distribution::{Dist, Param};
+    /// use mentorsim::model::distribution::{Dist, Param};
     /// let p = Param { dist: Dist::Beta { events: 63.0, non_events: 37.0 }, ..Param::fixed(0.0) };
     /// assert!((p.mean() - 0.63).abs() < 1e-12);
     /// ```
@@ -304,7 +304,7 @@ impl Param {
     /// `None` for a parameter that [`Param::check`] rejects.
     ///
     /// ```
-    /// use mentorsim::distribution::{Dist, Domain, Param};
+    /// use mentorsim::model::distribution::{Dist, Domain, Param};
     /// let p = Param { dist: Dist::LogNormal { p5: 800.0, p95: 1500.0 }, ..Param::fixed(0.0) };
     /// let s = p.summary(Domain::NonNegative).unwrap();
     /// assert!((s.median - (800.0f64 * 1500.0).sqrt()).abs() < 1e-6);

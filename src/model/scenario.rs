@@ -4,10 +4,10 @@
 //! Unknown fields are rejected everywhere, so a typo never falls back to a
 //! default silently.
 
-use crate::distribution::Param;
-use crate::error::{Error, Problem, Problems};
-use crate::limits::{MAX_POINTS, MAX_TARGETS};
-use crate::params::PARAMS;
+use crate::model::distribution::Param;
+use crate::model::error::{Error, Problem, Problems};
+use crate::model::limits::{MAX_POINTS, MAX_TARGETS};
+use crate::model::params::PARAMS;
 use serde::{Deserialize, Serialize};
 
 /// The longest horizon a scenario may cover, in years.
@@ -305,7 +305,7 @@ pub struct PoolSize {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counterfactual {
-    /// The named evidence prior this comes from (`crate::priors`), if any.
+    /// The named evidence prior this comes from (`crate::model::priors`), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prior: Option<String>,
     /// Mentoring's effect on the chance of being in work, as a share
@@ -416,14 +416,14 @@ pub struct Target {
 /// Reads a scenario from JSON; a failure names the field
 /// (`outcomes.employed: invalid type: string "high", expected ...`).
 ///
-/// Its sizes are checked first ([`crate::limits::check_text`]), so that no
+/// Its sizes are checked first ([`crate::model::limits::check_text`]), so that no
 /// input makes reading it slow.
 pub fn from_json(text: &str) -> Result<Scenario, Error> {
-    crate::limits::check_text(text).map_err(Error::Parse)?;
+    crate::model::limits::check_text(text).map_err(Error::Parse)?;
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let mut field = crate::error::known_field(&path).to_string();
+        let mut field = crate::model::error::known_field(&path).to_string();
         let inner = e.into_inner();
         // serde names a missing field in its message, at the object that
         // lacks it: name it as the field instead.
@@ -448,7 +448,7 @@ pub fn from_json(text: &str) -> Result<Scenario, Error> {
                 inner.line(),
                 inner.column()
             ),
-            None => crate::error::plain_words(&said),
+            None => crate::model::error::plain_words(&said),
         };
         Error::Parse(Problem { field, message })
     })
@@ -576,8 +576,8 @@ impl Scenario {
             );
         }
         if let Some(id) = cf.prior.as_deref() {
-            if crate::priors::get(id).is_none() {
-                let known: Vec<&str> = crate::priors::PRIORS.iter().map(|p| p.id).collect();
+            if crate::model::priors::get(id).is_none() {
+                let known: Vec<&str> = crate::model::priors::PRIORS.iter().map(|p| p.id).collect();
                 p.push(
                     "counterfactual.prior",
                     format!(
@@ -635,8 +635,8 @@ impl Scenario {
         }
         for (i, t) in self.targets.iter().enumerate() {
             let field = format!("targets[{i}]");
-            if !crate::outputs::target_metrics().any(|m| m == t.metric) {
-                let known: Vec<&str> = crate::outputs::target_metrics().collect();
+            if !crate::model::outputs::target_metrics().any(|m| m == t.metric) {
+                let known: Vec<&str> = crate::model::outputs::target_metrics().collect();
                 p.push(
                     &format!("{field}.metric"),
                     format!(

@@ -1,15 +1,15 @@
 //! Partial results of trial ranges, how they merge, and the summary a run
 //! reports (the `--json` of the CLI and the result of `simulate` in JavaScript).
 
-use crate::engine::{Model, RunOptions};
-use crate::error::Error;
-use crate::outputs::{
+use crate::engine::model::{Model, RunOptions};
+use crate::model::error::Error;
+use crate::model::outputs::{
     Perspective, SeriesSet, CUMULATIVE, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS,
     SERIES, TOTALS,
 };
-use crate::params::PARAMS;
-use crate::scenario::{TargetKind, Text};
-use crate::sketch::{Histogram, Sketch, View, RELATIVE_ERROR};
+use crate::model::params::PARAMS;
+use crate::model::scenario::{TargetKind, Text};
+use crate::stats::sketch::{Histogram, Sketch, View, RELATIVE_ERROR};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -227,11 +227,11 @@ pub struct RunResult {
     /// error, which each figure's `_se` gives.
     pub binning_relative_error: f64,
     /// The counterfactual the run used, with the effect it drew.
-    pub counterfactual: crate::accounts::CounterfactualUsed,
-    /// Each perspective's account (see [`crate::accounts`]).
-    pub perspectives: BTreeMap<String, crate::accounts::Account>,
+    pub counterfactual: crate::analysis::accounts::CounterfactualUsed,
+    /// Each perspective's account (see [`crate::analysis::accounts`]).
+    pub perspectives: BTreeMap<String, crate::analysis::accounts::Account>,
     /// Where the accounts that bear the cost break even.
-    pub break_even: BTreeMap<String, crate::accounts::BreakEven>,
+    pub break_even: BTreeMap<String, crate::analysis::accounts::BreakEven>,
 }
 
 /// The Monte Carlo standard error of a share `p` of `n` trials:
@@ -440,8 +440,8 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         })
         .collect();
     let pb = p.exceeds[Perspective::Public as usize] as f64 / n;
-    let (perspectives, break_even) = crate::accounts::accounts(&totals, &p.exceeds, n);
-    let counterfactual = crate::accounts::counterfactual(&model.scenario, &totals);
+    let (perspectives, break_even) = crate::analysis::accounts::accounts(&totals, &p.exceeds, n);
+    let counterfactual = crate::analysis::accounts::counterfactual(&model.scenario, &totals);
     RunResult {
         scenario_id: model.scenario.id.clone(),
         seed: p.seed,

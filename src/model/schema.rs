@@ -3,12 +3,12 @@
 //! presets and every limit the core checks. The page and the widget read it
 //! through the binding's `schema()`, so none of it is written again there.
 
-use crate::distribution::{Domain, DIST_FIELDS, MAX_VALUE};
-use crate::engine::{DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
-use crate::limits;
-use crate::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
-use crate::params::{Unit, PARAMS};
-use crate::scenario::{
+use crate::engine::model::{DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
+use crate::model::distribution::{Domain, DIST_FIELDS, MAX_VALUE};
+use crate::model::limits;
+use crate::model::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
+use crate::model::params::{Unit, PARAMS};
+use crate::model::scenario::{
     MAX_BUDGET, MAX_DURATION_MONTHS, MAX_HORIZON_YEARS, MAX_INTAKE, MAX_YEARS, YEAR_RANGE,
 };
 use serde::Serialize;
@@ -48,7 +48,7 @@ pub struct Limits {
     pub duration_months_max: f64,
     pub horizon_years_max: u32,
     /// Sizes of a scenario's JSON, checked before it is read
-    /// ([`crate::limits`]).
+    /// ([`crate::model::limits`]).
     pub input_bytes_max: usize,
     pub depth_max: usize,
     pub text_max: usize,
@@ -77,7 +77,7 @@ pub struct Schema {
 /// The schema (the same on every call).
 ///
 /// ```
-/// let s = mentorsim::schema::schema();
+/// let s = mentorsim::model::schema::schema();
 /// assert!(s.params.iter().any(|p| p.path == "outcomes.employed"));
 /// assert_eq!(s.limits.trials_default, mentorsim::DEFAULT_TRIALS);
 /// ```
@@ -102,10 +102,10 @@ pub fn schema() -> Schema {
         series: SERIES,
         totals: TOTALS,
         sensitivity_outputs: SENSITIVITY_OUTPUTS.iter().map(|o| o.name()).collect(),
-        target_metrics: crate::outputs::target_metrics().collect(),
-        dists: crate::summary::map_of(DIST_FIELDS.iter().copied()),
-        presets: crate::presets::ids(),
-        default_preset: crate::presets::DEFAULT,
+        target_metrics: crate::model::outputs::target_metrics().collect(),
+        dists: crate::analysis::summary::map_of(DIST_FIELDS.iter().copied()),
+        presets: crate::model::presets::ids(),
+        default_preset: crate::model::presets::DEFAULT,
         limits: Limits {
             trials_max: MAX_TRIALS,
             trials_default: DEFAULT_TRIALS,

@@ -4,17 +4,17 @@
 //!
 //! All of them rest on one property of the engine: trial `i` of two
 //! scenarios run with one seed draws every input and every year from the
-//! same streams (`crate::rng`), so the difference between the two is made
+//! same streams (`crate::engine::rng`), so the difference between the two is made
 //! only by what differs between the scenarios.
 
-use crate::distribution::{Dist, Param};
-use crate::engine::{Model, RunOptions};
-use crate::error::{Error, Problem};
-use crate::outputs::{Series, Total, N_SERIES, N_TOTALS, PERSPECTIVES};
-use crate::params::Draws;
-use crate::scenario::{Pool, Scenario};
-use crate::sketch::Sketch;
-use crate::summary::{map_of, summarise, Partial, RunResult};
+use crate::analysis::summary::{map_of, summarise, Partial, RunResult};
+use crate::engine::model::{Model, RunOptions};
+use crate::model::distribution::{Dist, Param};
+use crate::model::error::{Error, Problem};
+use crate::model::outputs::{Series, Total, N_SERIES, N_TOTALS, PERSPECTIVES};
+use crate::model::params::Draws;
+use crate::model::scenario::{Pool, Scenario};
+use crate::stats::sketch::Sketch;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -468,7 +468,7 @@ pub fn solve(
         confidence,
         value: None,
         probability: best,
-        probability_se: crate::summary::share_se(best, n),
+        probability_se: crate::analysis::summary::share_se(best, n),
         probability_one_step_short: None,
         step,
         range: (lo, hi),
@@ -548,7 +548,7 @@ pub fn solve(
     let p = p_at(good, &opts)?;
     solution.value = Some(lo + step * k_of(good) as f64);
     solution.probability = p;
-    solution.probability_se = crate::summary::share_se(p, n);
+    solution.probability_se = crate::analysis::summary::share_se(p, n);
     solution.probability_one_step_short =
         good.checked_sub(1).map(|j| p_at(j, &opts)).transpose()?;
     Ok(solution)
@@ -642,7 +642,7 @@ pub fn evppi(theta: &[f64], net: &[f64], bins: usize) -> f64 {
     if n == 0 {
         return 0.0;
     }
-    let order = crate::summary::order_of(&theta[..n]);
+    let order = crate::analysis::summary::order_of(&theta[..n]);
     let bins = bins.clamp(1, n);
     let mut with_info = 0.0;
     for b in 0..bins {

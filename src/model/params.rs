@@ -12,12 +12,12 @@
 //! of trial `i` draws from stream `(seed, i, k)`. Appending a parameter keeps
 //! every earlier stream; inserting one moves the bits of every later one.
 //!
-//! Adding a parameter: one line here, its field in [`crate::scenario`], its
-//! use in [`crate::engine`], and its label in the page's three languages
+//! Adding a parameter: one line here, its field in [`crate::model::scenario`], its
+//! use in [`crate::engine::model`], and its label in the page's three languages
 //! (`param.<path>` in `www/lib/strings.js`).
 
-use crate::distribution::{Domain, Param};
-use crate::scenario::{Pool, Scenario};
+use crate::model::distribution::{Domain, Param};
+use crate::model::scenario::{Pool, Scenario};
 use serde::Serialize;
 use std::ops::Index;
 
@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn accessors_reach_the_field_their_path_names() {
-        let s = crate::presets::get("actiris-2028").unwrap();
+        let s = crate::model::presets::get("actiris-2028").unwrap();
         let json = serde_json::to_value(&s).unwrap();
         for p in PARAMS {
             let mut at = &json;

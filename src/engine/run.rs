@@ -9,15 +9,15 @@
 //! function in quickly compiled code and switches to optimised code only on a
 //! later call, so a range run in one call never gets the optimised code.
 
-use crate::engine::{Model, RunOptions, SAMPLE_CAP};
-use crate::error::Error;
-use crate::outputs::{
+use crate::analysis::summary::{summarise, Partial, RunResult, Samples, TargetTally};
+use crate::engine::model::{Model, RunOptions, SAMPLE_CAP};
+use crate::model::error::Error;
+use crate::model::outputs::{
     Ranked, SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES,
 };
-use crate::params::Draws;
-use crate::scenario::Scenario;
-use crate::sketch::Sketch;
-use crate::summary::{summarise, Partial, RunResult, Samples, TargetTally};
+use crate::model::params::Draws;
+use crate::model::scenario::Scenario;
+use crate::stats::sketch::Sketch;
 
 /// Trials whose values are held before they are recorded (measured: 1,024
 /// runs the 100,000-trial benchmark about a fifth faster than recording each
@@ -161,7 +161,8 @@ impl Tally {
 /// A range of trials run a step at a time; see the module's documentation.
 ///
 /// ```
-/// use mentorsim::{presets, RangeRun, RunOptions};
+/// use mentorsim::model::presets;
+/// use mentorsim::{RangeRun, RunOptions};
 /// let scenario = presets::get("team4job").unwrap();
 /// let opts = RunOptions { trials: 300, seed: 4, ..Default::default() };
 /// let mut run = RangeRun::start(&scenario, &opts).unwrap();

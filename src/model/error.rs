@@ -28,7 +28,7 @@ impl fmt::Display for Problem {
 /// object); empty at the top.
 ///
 /// ```
-/// # use mentorsim::error::known_field;
+/// # use mentorsim::model::error::known_field;
 /// assert_eq!(known_field("outcomes.employed"), "outcomes.employed");
 /// assert_eq!(known_field("outcomes.employed.?"), "outcomes.employed");
 /// assert_eq!(known_field("?"), "");
@@ -126,7 +126,7 @@ impl Error {
 /// Fiscal` becomes `expected an object of fields`.
 ///
 /// ```
-/// use mentorsim::error::plain_words;
+/// use mentorsim::model::error::plain_words;
 /// assert_eq!(
 ///     plain_words("invalid type: string \"x\", expected f64"),
 ///     "invalid type: string \"x\", expected a number"
