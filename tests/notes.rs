@@ -4,7 +4,8 @@
 
 use mentorsim::model::params::PARAMS;
 use mentorsim::model::presets;
-use mentorsim::model::scenario::{from_json, Note, Text};
+use mentorsim::model::scenario::from_json;
+use mentorsim::model::text::{Note, Text};
 use mentorsim::{simulate, validate_json, RunOptions};
 use serde_json::Value;
 

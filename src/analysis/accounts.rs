@@ -9,7 +9,8 @@
 use crate::analysis::summary::TotalSummary;
 use crate::model::outputs::{Perspective, Total, PERSPECTIVES};
 use crate::model::priors;
-use crate::model::scenario::{Scenario, Text};
+use crate::model::scenario::Scenario;
+use crate::model::text::Text;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

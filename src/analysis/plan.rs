@@ -36,7 +36,9 @@ use crate::engine::model::{Model, RunOptions};
 use crate::model::error::{Error, Problem};
 use crate::model::outputs::N_SERIES;
 use crate::model::params::{Draws, ParamId};
-use crate::model::scenario::{Note, Pool, Scenario, Text, MAX_BUDGET, MAX_INTAKE};
+use crate::model::limits::{MAX_BUDGET, MAX_INTAKE};
+use crate::model::scenario::{Pool, Scenario};
+use crate::model::text::{Note, Text};
 use serde::{Deserialize, Serialize};
 
 /// The largest recruitment a year a plan assumes feasible when none is

@@ -8,7 +8,8 @@ use crate::model::outputs::{
     SERIES, TOTALS,
 };
 use crate::model::params::PARAMS;
-use crate::model::scenario::{TargetKind, Text};
+use crate::model::scenario::TargetKind;
+use crate::model::text::Text;
 use crate::stats::sketch::{Histogram, Sketch, View, RELATIVE_ERROR};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -16,14 +16,14 @@
 //! {"dist": "fixed", "value": 0.03, "note": {"en": "...", "fr": "...", "nl": "..."}}
 //! ```
 //!
-//! A `note` is a text, or one per language ([`crate::model::scenario::Note`]).
+//! A `note` is a text, or one per language ([`crate::model::text::Note`]).
 //!
 //! Every sampler routes its floating-point maths through `libm` (via
 //! `rand_distr` without `std_math`) or through IEEE operations that are exact
 //! on every target, so a seed gives the same bits natively and in WebAssembly.
 
 use crate::model::error::Problems;
-use crate::model::scenario::Note;
+use crate::model::text::Note;
 use rand::Rng;
 use rand_distr::{Beta, Distribution, Gamma, LogNormal, Normal, Triangular, Uniform};
 use serde::de::{self, Deserializer, MapAccess, Visitor};

@@ -25,6 +25,19 @@ pub const MAX_TARGETS: usize = 100;
 /// Most `[year, level]` points an intake plan may have.
 pub const MAX_POINTS: usize = 100;
 
+/// The longest horizon a scenario may cover, in years.
+pub const MAX_YEARS: i32 = 50;
+/// Most duos a plan may start in one year.
+pub const MAX_INTAKE: f64 = 1_000_000.0;
+/// Largest yearly budget, in EUR.
+pub const MAX_BUDGET: f64 = 1e12;
+/// Earliest and latest calendar year a scenario may start.
+pub const YEAR_RANGE: (i32, i32) = (1900, 2200);
+/// Longest duo, in months.
+pub const MAX_DURATION_MONTHS: f64 = 36.0;
+/// Longest horizon of a job's fiscal returns, in years.
+pub const MAX_HORIZON_YEARS: u32 = 10;
+
 /// Checks the sizes of a scenario's JSON text before it is read: its length,
 /// its depth, its lists and its strings. The work is bounded by
 /// [`MAX_INPUT_BYTES`], whatever the text says.

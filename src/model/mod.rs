@@ -11,3 +11,6 @@ pub mod presets;
 pub mod priors;
 pub mod scenario;
 pub mod schema;
+pub mod text;
+pub mod units;
+pub mod validate;

@@ -4,7 +4,7 @@
 //! The JSON keys of a result, the CSV's series column, the metrics a target
 //! may name and the binding's `schema()` all derive from these tables.
 
-use crate::model::params::Unit;
+use crate::model::units::Unit;
 use serde::Serialize;
 
 /// Declares an output enum and its table from one list.

@@ -18,30 +18,8 @@
 
 use crate::model::distribution::{Domain, Param};
 use crate::model::scenario::{Pool, Scenario};
-use serde::Serialize;
+use crate::model::units::Unit;
 use std::ops::Index;
-
-/// How a parameter's (or an output's) values read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// Euros.
-    Eur,
-    /// A share from 0 to 1 (shown as a percentage).
-    Share,
-    /// People or mentors.
-    People,
-    /// Duos.
-    Duos,
-    /// Duos one mentor takes on in a year.
-    DuosPerMentor,
-    /// Months.
-    Months,
-    /// Hours.
-    Hours,
-    /// A plain ratio (no unit).
-    Ratio,
-}
 
 /// One uncertain parameter of a scenario.
 #[derive(Debug, Clone, Copy)]

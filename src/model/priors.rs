@@ -8,7 +8,8 @@
 //! chose.
 
 use crate::model::distribution::{Dist, Param};
-use crate::model::scenario::{Counterfactual, Text};
+use crate::model::scenario::Counterfactual;
+use crate::model::text::Text;
 use serde::Serialize;
 
 /// Whether a prior states the effect or the rate without mentoring.

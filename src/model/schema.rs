@@ -6,11 +6,12 @@
 use crate::engine::model::{DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
 use crate::model::distribution::{Domain, DIST_FIELDS, MAX_VALUE};
 use crate::model::limits;
-use crate::model::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
-use crate::model::params::{Unit, PARAMS};
-use crate::model::scenario::{
+use crate::model::limits::{
     MAX_BUDGET, MAX_DURATION_MONTHS, MAX_HORIZON_YEARS, MAX_INTAKE, MAX_YEARS, YEAR_RANGE,
 };
+use crate::model::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
+use crate::model::params::PARAMS;
+use crate::model::units::Unit;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

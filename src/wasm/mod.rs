@@ -12,7 +12,7 @@ use crate::engine::model::RunOptions;
 use crate::model::distribution::Param;
 use crate::model::error::Problem;
 use crate::model::outputs::SeriesSet;
-use crate::model::{params, presets, scenario};
+use crate::model::{params, presets, scenario, text};
 use crate::{Error, Partial, Scenario};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -271,8 +271,8 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
 #[derive(Serialize)]
 struct PresetInfo {
     id: String,
-    name: scenario::Text,
-    description: scenario::Text,
+    name: text::Text,
+    description: text::Text,
 }
 
 /// The built-in scenarios: `[{id, name: {en, fr, nl}, description: {en, fr, nl}}]`.
@@ -301,8 +301,8 @@ struct PriorInfo {
     id: &'static str,
     form: crate::model::priors::Form,
     source: &'static str,
-    name: scenario::Text,
-    note: scenario::Text,
+    name: text::Text,
+    note: text::Text,
     counterfactual: scenario::Counterfactual,
 }
 
