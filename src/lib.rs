@@ -21,64 +21,18 @@
 pub mod analysis;
 pub mod engine;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod present;
 pub mod stats;
 /// The JavaScript binding; public so that the wasm tests call it as the page does.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::summary::{Partial, RunResult};
+pub use analysis::simulate::{merge, simulate, simulate_partial};
+pub use analysis::summary::RunResult;
 pub use engine::model::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
+pub use engine::partial::Partial;
 pub use engine::run::RangeRun;
 pub use model::error::{Error, Problem};
 pub use model::scenario::Scenario;
-
-/// Checks the options and the scenario and prepares the model.
-pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
-    let mut problems = opts.validate();
-    problems.extend(scenario.validate());
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    Model::from_valid(scenario)
-}
-
-/// Runs the trials of `opts` (the whole run, or the range it names) and
-/// summarises them.
-pub fn simulate(scenario: &Scenario, opts: &RunOptions) -> Result<RunResult, Error> {
-    Ok(RangeRun::start(scenario, opts)?.into_result())
-}
-
-/// Runs the range of trials `opts` names and returns its mergeable partial
-/// result (to report progress, step a [`RangeRun`] instead).
-pub fn simulate_partial(scenario: &Scenario, opts: &RunOptions) -> Result<Partial, Error> {
-    Ok(RangeRun::start(scenario, opts)?.into_partial())
-}
-
-/// Merges partial results of one run (any order) and summarises them.
-/// Partials that cover all trials give exactly [`simulate`]'s result.
-pub fn merge(
-    scenario: &Scenario,
-    opts: &RunOptions,
-    parts: Vec<Partial>,
-) -> Result<RunResult, Error> {
-    let model = prepare(
-        scenario,
-        &RunOptions {
-            first_trial: 0,
-            trial_count: None,
-            ..*opts
-        },
-    )?;
-    let merged = analysis::summary::merge(&model, opts, parts)?;
-    Ok(analysis::summary::summarise(&model, &merged))
-}
-
-/// Every problem with a scenario given as JSON text: a parse error (naming
-/// the field) or the list of rule violations. Empty when it can run.
-pub fn validate_json(text: &str) -> Vec<Problem> {
-    match model::scenario::from_json(text) {
-        Ok(s) => s.validate(),
-        Err(e) => e.problems(),
-    }
-}
+pub use model::validate::validate_json;

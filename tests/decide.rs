@@ -65,7 +65,7 @@ fn solve_says_when_nothing_in_range_reaches_it() {
     assert_eq!(sol.probability, sol.best_probability);
     assert_eq!(
         sol.probability_se,
-        mentorsim::analysis::summary::share_se(sol.best_probability, 500.0)
+        mentorsim::stats::share::share_se(sol.best_probability, 500.0)
     );
     assert!(decide::solve(&s, 3, 0.8, Lever::Budget, &opts(10)).is_err());
     assert!(decide::solve(&s, 0, 1.5, Lever::Budget, &opts(10)).is_err());

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use mentorsim::model::presets;
-use mentorsim::present::report::printed;
+use mentorsim::stats::rounding::printed;
 use mentorsim::{simulate, simulate_partial, RunOptions, RunResult};
 use serde_json::Value;
 

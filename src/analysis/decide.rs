@@ -7,13 +7,17 @@
 //! same streams (`crate::engine::rng`), so the difference between the two is made
 //! only by what differs between the scenarios.
 
-use crate::analysis::summary::{map_of, summarise, Partial, RunResult};
+use crate::analysis::simulate::simulate;
+use crate::analysis::summary::{summarise, RunResult};
 use crate::engine::model::{Model, RunOptions};
+use crate::engine::partial::Partial;
 use crate::model::distribution::{Dist, Param};
 use crate::model::error::{Error, Problem};
 use crate::model::outputs::{Series, Total, N_SERIES, N_TOTALS, PERSPECTIVES};
 use crate::model::params::Draws;
 use crate::model::scenario::{Pool, Scenario};
+use crate::stats::order::{map_of, order_of};
+use crate::stats::share::share_se;
 use crate::stats::sketch::Sketch;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -147,7 +151,7 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
         sensitivity: false,
         ..*opts
     };
-    let (ma, mb) = (crate::prepare(a, &opts)?, crate::prepare(b, &opts)?);
+    let (ma, mb) = (Model::prepare(a, &opts)?, Model::prepare(b, &opts)?);
     same_years(&ma, &mb)?;
     let ny = ma.years.len();
     let width = 2 * N_SERIES * ny;
@@ -205,8 +209,8 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
     let difference = summarise(&mb, &partial);
     let n = opts.trials as f64;
     Ok(Comparison {
-        a: crate::simulate(a, &opts)?,
-        b: crate::simulate(b, &opts)?,
+        a: simulate(a, &opts)?,
+        b: simulate(b, &opts)?,
         difference,
         p_b_better: map_of(
             HEADLINES
@@ -400,7 +404,7 @@ pub struct Solution {
 }
 
 fn probability(s: &Scenario, target: usize, opts: &RunOptions) -> Result<f64, Error> {
-    Ok(crate::simulate(s, opts)?.targets[target].probability_met)
+    Ok(simulate(s, opts)?.targets[target].probability_met)
 }
 
 /// The smallest value of `lever` (the largest, for the cost per duo) at
@@ -468,7 +472,7 @@ pub fn solve(
         confidence,
         value: None,
         probability: best,
-        probability_se: crate::analysis::summary::share_se(best, n),
+        probability_se: share_se(best, n),
         probability_one_step_short: None,
         step,
         range: (lo, hi),
@@ -548,7 +552,7 @@ pub fn solve(
     let p = p_at(good, &opts)?;
     solution.value = Some(lo + step * k_of(good) as f64);
     solution.probability = p;
-    solution.probability_se = crate::analysis::summary::share_se(p, n);
+    solution.probability_se = share_se(p, n);
     solution.probability_one_step_short =
         good.checked_sub(1).map(|j| p_at(j, &opts)).transpose()?;
     Ok(solution)
@@ -642,7 +646,7 @@ pub fn evppi(theta: &[f64], net: &[f64], bins: usize) -> f64 {
     if n == 0 {
         return 0.0;
     }
-    let order = crate::analysis::summary::order_of(&theta[..n]);
+    let order = order_of(&theta[..n]);
     let bins = bins.clamp(1, n);
     let mut with_info = 0.0;
     for b in 0..bins {
@@ -679,7 +683,7 @@ pub fn value_of_information(s: &Scenario, opts: &RunOptions) -> Result<ValueOfIn
         sensitivity: false,
         ..*opts
     };
-    let model = crate::prepare(s, &opts)?;
+    let model = Model::prepare(s, &opts)?;
     let width = 2 * N_SERIES * model.years.len();
     let (mut draws, mut row) = (Draws::default(), vec![0.0; width]);
     let accounts: Vec<_> = PERSPECTIVES.iter().filter(|p| p.ratio.is_some()).collect();

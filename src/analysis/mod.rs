@@ -4,4 +4,5 @@
 pub mod accounts;
 pub mod decide;
 pub mod plan;
+pub mod simulate;
 pub mod summary;

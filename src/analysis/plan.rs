@@ -31,7 +31,8 @@
 //! binds (a recruitment cap, a lever held fixed, or time: outcomes booked
 //! after the target's year) and the best probability found.
 
-use crate::analysis::summary::{share_se, RunResult};
+use crate::analysis::simulate::simulate;
+use crate::analysis::summary::RunResult;
 use crate::engine::model::{Model, RunOptions};
 use crate::model::error::{Error, Problem};
 use crate::model::outputs::N_SERIES;
@@ -39,6 +40,8 @@ use crate::model::params::{Draws, ParamId};
 use crate::model::limits::{MAX_BUDGET, MAX_INTAKE};
 use crate::model::scenario::{Pool, Scenario};
 use crate::model::text::{Note, Text};
+use crate::stats::figures::SeriesSummary;
+use crate::stats::share::share_se;
 use serde::{Deserialize, Serialize};
 
 /// The largest recruitment a year a plan assumes feasible when none is
@@ -662,7 +665,7 @@ fn answer(planner: &Planner, k: f64, money: Option<f64>, met: bool) -> Result<Pl
     } = sized;
     label(&mut s, planner);
     let opts = planner.opts;
-    let result = crate::simulate(&s, &opts)?;
+    let result = simulate(&s, &opts)?;
     let joint = planner.probability(&s)?;
     let n = opts.trials as f64;
     let targets = planner
@@ -684,7 +687,7 @@ fn answer(planner: &Planner, k: f64, money: Option<f64>, met: bool) -> Result<Pl
         })
         .collect();
     let years = plan_years(&s, &result, recruits_wanted.as_deref());
-    let at_end = |name: &str, pick: fn(&crate::analysis::summary::SeriesSummary) -> &Vec<f64>| {
+    let at_end = |name: &str, pick: fn(&SeriesSummary) -> &Vec<f64>| {
         result
             .series
             .get(name)
@@ -761,7 +764,7 @@ fn ok_joint(p: f64, confidence: f64) -> bool {
 }
 
 fn plan_years(s: &Scenario, r: &RunResult, wanted: Option<&[f64]>) -> Vec<PlanYear> {
-    let get = |name: &str, t: usize, pick: fn(&crate::analysis::summary::SeriesSummary) -> &Vec<f64>| {
+    let get = |name: &str, t: usize, pick: fn(&SeriesSummary) -> &Vec<f64>| {
         r.series.get(name).map_or(f64::NAN, |x| pick(x)[t])
     };
     let intake = s.planned();

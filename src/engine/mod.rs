@@ -3,6 +3,7 @@
 
 pub mod binomial;
 pub mod model;
+pub mod partial;
 pub mod rng;
 pub mod run;
 pub mod whole;

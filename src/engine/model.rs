@@ -202,6 +202,17 @@ impl Model {
         Model::from_valid(scenario)
     }
 
+    /// Checks the options and the scenario (every problem at once) and
+    /// prepares the model.
+    pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
+        let mut problems = opts.validate();
+        problems.extend(scenario.validate());
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        Model::from_valid(scenario)
+    }
+
     /// Prepares the samplers of a scenario that has passed validation.
     pub(crate) fn from_valid(scenario: &Scenario) -> Result<Model, Error> {
         let s = scenario;

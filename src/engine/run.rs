@@ -9,8 +9,8 @@
 //! function in quickly compiled code and switches to optimised code only on a
 //! later call, so a range run in one call never gets the optimised code.
 
-use crate::analysis::summary::{summarise, Partial, RunResult, Samples, TargetTally};
 use crate::engine::model::{Model, RunOptions, SAMPLE_CAP};
+use crate::engine::partial::{Partial, Samples, TargetTally};
 use crate::model::error::Error;
 use crate::model::outputs::{
     Ranked, SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES,
@@ -184,7 +184,7 @@ impl RangeRun {
     /// Checks the scenario and the options (every problem at once, as
     /// [`crate::simulate`] does) and prepares the run of their range.
     pub fn start(scenario: &Scenario, opts: &RunOptions) -> Result<RangeRun, Error> {
-        let model = crate::prepare(scenario, opts)?;
+        let model = Model::prepare(scenario, opts)?;
         let tally = Tally::new(&model, opts);
         Ok(RangeRun {
             model,
@@ -221,14 +221,9 @@ impl RangeRun {
         self.finish().1
     }
 
-    /// Runs what remains and summarises the range: the same result as
-    /// [`crate::simulate`] for these options.
-    pub fn into_result(self) -> RunResult {
-        let (model, partial) = self.finish();
-        summarise(&model, &partial)
-    }
-
-    fn finish(mut self) -> (Model, Partial) {
+    /// Runs what remains; the model and the range's partial result (which
+    /// [`RangeRun::into_result`] summarises).
+    pub(crate) fn finish(mut self) -> (Model, Partial) {
         let left = self.opts.count() - self.done();
         if left > 0 {
             self.step(left);

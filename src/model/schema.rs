@@ -104,7 +104,7 @@ pub fn schema() -> Schema {
         totals: TOTALS,
         sensitivity_outputs: SENSITIVITY_OUTPUTS.iter().map(|o| o.name()).collect(),
         target_metrics: crate::model::outputs::target_metrics().collect(),
-        dists: crate::analysis::summary::map_of(DIST_FIELDS.iter().copied()),
+        dists: crate::stats::order::map_of(DIST_FIELDS.iter().copied()),
         presets: crate::model::presets::ids(),
         default_preset: crate::model::presets::DEFAULT,
         limits: Limits {

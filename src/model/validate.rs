@@ -9,7 +9,16 @@ use crate::model::limits::{
     MAX_YEARS, YEAR_RANGE,
 };
 use crate::model::params::PARAMS;
-use crate::model::scenario::{Budget, Intake, Pool, Scenario};
+use crate::model::scenario::{self, Budget, Intake, Pool, Scenario};
+
+/// Every problem with a scenario given as JSON text: a parse error (naming
+/// the field) or the list of rule violations. Empty when it can run.
+pub fn validate_json(text: &str) -> Vec<Problem> {
+    match scenario::from_json(text) {
+        Ok(s) => s.validate(),
+        Err(e) => e.problems(),
+    }
+}
 
 impl Scenario {
     /// Every rule a scenario must meet; empty when it can run.

@@ -9,11 +9,13 @@
 //! for [`last_panic`].
 
 use crate::engine::model::RunOptions;
+use crate::engine::partial::Partial;
 use crate::model::distribution::Param;
+use crate::model::error::Error;
 use crate::model::error::Problem;
 use crate::model::outputs::SeriesSet;
+use crate::model::scenario::Scenario;
 use crate::model::{params, presets, scenario, text};
-use crate::{Error, Partial, Scenario};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -235,7 +237,10 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
         let v = v.filter(|v| !v.is_null())?;
         match v.as_f64() {
             Some(x)
-                if x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= crate::MAX_SEED as f64 =>
+                if x.is_finite()
+                    && x >= 0.0
+                    && x.fract() == 0.0
+                    && x <= crate::engine::model::MAX_SEED as f64 =>
             {
                 Some(x as u64)
             }
@@ -244,7 +249,7 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
                     field: name.into(),
                     message: format!(
                         "must be a whole number from 0 to {}, got {}",
-                        crate::MAX_SEED,
+                        crate::engine::model::MAX_SEED,
                         short(v.to_string())
                     ),
                 });
@@ -357,26 +362,27 @@ pub fn param_summary(path: JsValue, param: JsValue) -> Result<JsValue, JsError> 
 }
 
 /// How a figure `x` with Monte Carlo standard error `se` is printed, as the
-/// CLI prints it (see the core's `report::printed`): `[value, decimals,
+/// CLI prints it (see the core's `stats::rounding::printed`): `[value, decimals,
 /// band, band_decimals]`, the figure rounded to the digits its error
 /// supports and its 95 % Monte Carlo band (`1.96 se`). A band that is not a
 /// number means no error is known. Never throws: the page formats each
 /// figure it shows with it, in the reader's language.
 #[wasm_bindgen]
 pub fn printed(x: f64, se: f64) -> Vec<f64> {
-    let p = crate::present::report::printed(x, se);
+    let p = crate::stats::rounding::printed(x, se);
     vec![p.value, p.decimals as f64, p.band, p.band_decimals as f64]
 }
 
 /// How a chance `p` that none or all of `trials` trials showed is printed,
-/// as the CLI prints it (the core's `report::printed_bound`): `[bound,
+/// as the CLI prints it (the core's `stats::rounding::printed_bound`): `[bound,
 /// decimals, above]`, the bound in percent and `above` 1 when all showed it;
 /// empty for any other chance, or a trial count that is not a whole number
 /// from 1 to the largest run. Never throws.
 #[wasm_bindgen(js_name = printedBound)]
 pub fn printed_bound(p: f64, trials: f64) -> Vec<f64> {
-    let whole = trials >= 1.0 && trials <= crate::MAX_TRIALS as f64 && trials.fract() == 0.0;
-    match crate::present::report::printed_bound(p, trials as u64).filter(|_| whole) {
+    let whole =
+        trials >= 1.0 && trials <= crate::engine::model::MAX_TRIALS as f64 && trials.fract() == 0.0;
+    match crate::stats::rounding::printed_bound(p, trials as u64).filter(|_| whole) {
         Some(b) => vec![b.value, b.decimals as f64, f64::from(u8::from(b.above))],
         None => Vec::new(),
     }
@@ -398,7 +404,7 @@ pub fn validate(scenario: JsValue) -> Result<JsValue, JsError> {
 pub fn simulate(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = read_scenario(&scenario)?;
     let opts = read_options(&options)?;
-    to_js(&crate::simulate(&s, &opts)?)
+    to_js(&crate::analysis::simulate::simulate(&s, &opts)?)
 }
 
 /// A range of trials run a step at a time (the core's `RangeRun`):
@@ -408,7 +414,7 @@ pub fn simulate(scenario: JsValue, options: JsValue) -> Result<JsValue, JsError>
 /// several times lets the browser switch to its optimised code after the
 /// first step.
 #[wasm_bindgen(js_name = RangeRun)]
-pub struct RangeRun(crate::RangeRun);
+pub struct RangeRun(crate::engine::run::RangeRun);
 
 #[wasm_bindgen(js_class = RangeRun)]
 impl RangeRun {
@@ -417,7 +423,7 @@ impl RangeRun {
     pub fn new(scenario: JsValue, options: JsValue) -> Result<RangeRun, JsError> {
         let s = read_scenario(&scenario)?;
         let opts = read_options(&options)?;
-        Ok(RangeRun(crate::RangeRun::start(&s, &opts)?))
+        Ok(RangeRun(crate::engine::run::RangeRun::start(&s, &opts)?))
     }
 
     /// Runs up to `count` more trials (at least one); returns the trials done.
@@ -488,7 +494,7 @@ pub fn merge(scenario: JsValue, options: JsValue, partials: JsValue) -> Result<J
         }
         parts.push(Partial::from_bytes(&bytes.to_vec())?);
     }
-    to_js(&crate::merge(&s, &opts, parts)?)
+    to_js(&crate::analysis::simulate::merge(&s, &opts, parts)?)
 }
 
 /// The engine's version.

@@ -3,7 +3,7 @@
 use clap::{ArgGroup, Parser, Subcommand};
 use mentorsim::analysis::{decide, plan};
 use mentorsim::model::{presets, scenario};
-use mentorsim::present::report;
+use mentorsim::present;
 use mentorsim::{Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -310,9 +310,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let text = if as_json {
                 json(&result)?
             } else if csv {
-                report::csv(&result)
+                present::run::csv(&result)
             } else {
-                report::text(&result, &s)
+                present::run::text(&result, &s)
             };
             print(&mut out, &text)
         }
@@ -339,7 +339,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     "mentors": decide::mentor_needs(&decide::with_lever(&s, lever, answer.value.unwrap_or(0.0)).map_err(cannot_start)?),
                 }))?
             } else {
-                report::solution(&answer, &s)
+                present::decide::solution(&answer, &s)
             };
             print(&mut out, &text)
         }
@@ -391,7 +391,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let text = if as_json {
                 json(&c)?
             } else {
-                report::comparison(&c, &a, &b)
+                present::decide::comparison(&c, &a, &b)
             };
             print(&mut out, &text)
         }
@@ -405,7 +405,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let text = if as_json {
                 json(&v)?
             } else {
-                report::value_of_information(&v, &s)
+                present::decide::value_of_information(&v, &s)
             };
             print(&mut out, &text)
         }

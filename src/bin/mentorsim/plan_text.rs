@@ -2,7 +2,7 @@
 //! and what the plan costs, or what binds when no plan meets the targets.
 
 use mentorsim::analysis::plan::Plan;
-use mentorsim::present::report::{num, pct_with_error};
+use mentorsim::present::figures::{num, pct_with_error};
 use mentorsim::Scenario;
 use std::fmt::Write;
 
