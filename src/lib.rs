@@ -30,9 +30,11 @@ pub mod wasm;
 
 pub use analysis::simulate::{merge, simulate, simulate_partial};
 pub use analysis::summary::RunResult;
-pub use engine::model::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
+pub use engine::model::Model;
 pub use engine::partial::Partial;
 pub use engine::run::RangeRun;
 pub use model::error::{Error, Problem};
+pub use model::limits::{MAX_SEED, MAX_TRIALS};
+pub use model::options::{RunOptions, DEFAULT_SEED, DEFAULT_TRIALS};
 pub use model::scenario::Scenario;
 pub use model::validate::validate_json;

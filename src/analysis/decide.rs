@@ -9,10 +9,11 @@
 
 use crate::analysis::simulate::simulate;
 use crate::analysis::summary::{summarise, RunResult};
-use crate::engine::model::{Model, RunOptions};
+use crate::engine::model::Model;
 use crate::engine::partial::Partial;
 use crate::model::distribution::{Dist, Param};
 use crate::model::error::{Error, Problem};
+use crate::model::options::RunOptions;
 use crate::model::outputs::{Series, Total, N_SERIES, N_TOTALS, PERSPECTIVES};
 use crate::model::params::Draws;
 use crate::model::scenario::{Pool, Scenario};

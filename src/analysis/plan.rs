@@ -33,11 +33,12 @@
 
 use crate::analysis::simulate::simulate;
 use crate::analysis::summary::RunResult;
-use crate::engine::model::{Model, RunOptions};
+use crate::engine::model::Model;
 use crate::model::error::{Error, Problem};
+use crate::model::limits::{MAX_BUDGET, MAX_INTAKE};
+use crate::model::options::RunOptions;
 use crate::model::outputs::N_SERIES;
 use crate::model::params::{Draws, ParamId};
-use crate::model::limits::{MAX_BUDGET, MAX_INTAKE};
 use crate::model::scenario::{Pool, Scenario};
 use crate::model::text::{Note, Text};
 use crate::stats::figures::SeriesSummary;

@@ -3,10 +3,11 @@
 //! result of a [`RangeRun`] stepped by its caller.
 
 use crate::analysis::summary::{summarise, RunResult};
-use crate::engine::model::{Model, RunOptions};
+use crate::engine::model::Model;
 use crate::engine::partial::{self, Partial};
 use crate::engine::run::RangeRun;
 use crate::model::error::Error;
+use crate::model::options::RunOptions;
 use crate::model::scenario::Scenario;
 
 /// Runs the trials of `opts` (the whole run, or the range it names) and

@@ -48,102 +48,16 @@ use crate::engine::rng::{stream, PARAM_STREAM, YEAR_STREAM};
 use crate::engine::whole;
 use crate::model::distribution::Sampler;
 use crate::model::error::{Error, Problem};
+use crate::model::options::RunOptions;
 use crate::model::outputs::{
-    Perspective, Series, SeriesSet, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES, SERIES,
+    Perspective, Series, Total, Totals, N_SERIES, N_TOTALS, PERSPECTIVES, SERIES,
 };
 use crate::model::params::{Draws, ParamId as P, PARAMS};
 use crate::model::scenario::{Pool, Scenario, TargetKind};
 use rand::Rng;
 
-/// Largest trial count a run accepts.
-pub const MAX_TRIALS: u64 = 1_000_000;
-/// Trials when none is asked for.
-pub const DEFAULT_TRIALS: u64 = 10_000;
-/// Seed when none is asked for.
-pub const DEFAULT_SEED: u64 = 2025;
-/// Largest seed: integers above it are not exact in JavaScript.
-pub const MAX_SEED: u64 = (1 << 53) - 1;
 /// Trials whose inputs are kept for sensitivity analysis (the first ones).
 pub const SAMPLE_CAP: u64 = 2_000;
-
-/// How many trials to run and from which seed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RunOptions {
-    /// Trials in the whole run.
-    pub trials: u64,
-    /// The run's seed.
-    pub seed: u64,
-    /// First trial of the range to run (0 for the whole run).
-    pub first_trial: u64,
-    /// Trials in the range (`None`: up to the end of the run).
-    pub trial_count: Option<u64>,
-    /// Keep the first trials' inputs and rank what drives the spread.
-    pub sensitivity: bool,
-    /// The series to summarise (all by default): the trials are the same.
-    pub series: SeriesSet,
-}
-
-impl Default for RunOptions {
-    fn default() -> Self {
-        RunOptions {
-            trials: DEFAULT_TRIALS,
-            seed: DEFAULT_SEED,
-            first_trial: 0,
-            trial_count: None,
-            sensitivity: false,
-            series: SeriesSet::ALL,
-        }
-    }
-}
-
-impl RunOptions {
-    /// Problems with the options, each naming the option.
-    pub fn validate(&self) -> Vec<Problem> {
-        let mut p = Vec::new();
-        let mut push = |field: &str, message: String| {
-            p.push(Problem {
-                field: field.into(),
-                message,
-            })
-        };
-        if self.trials == 0 || self.trials > MAX_TRIALS {
-            push(
-                "trials",
-                format!("must be between 1 and {MAX_TRIALS}, got {}", self.trials),
-            );
-        }
-        if self.seed > MAX_SEED {
-            push(
-                "seed",
-                format!(
-                    "must be a whole number from 0 to {MAX_SEED}, got {}",
-                    self.seed
-                ),
-            );
-        }
-        let count = self.count();
-        let outside = self
-            .first_trial
-            .checked_add(count)
-            .is_none_or(|end| end > self.trials);
-        if (1..=MAX_TRIALS).contains(&self.trials) && (outside || count == 0) {
-            push(
-                "trialCount",
-                format!(
-                    "the range of {count} trials from trial {} must lie within the {} trials of the run",
-                    self.first_trial, self.trials
-                ),
-            );
-        }
-        p
-    }
-
-    /// Trials in the range.
-    pub fn count(&self) -> u64 {
-        self.trial_count
-            .unwrap_or(self.trials.saturating_sub(self.first_trial))
-    }
-}
 
 /// A validated scenario, ready to run.
 pub struct Model {

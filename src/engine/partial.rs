@@ -2,8 +2,9 @@
 //! tallies and kept samples of a [`Partial`] result (what a worker sends),
 //! and how the partials of one run merge into the whole run's.
 
-use crate::engine::model::{Model, RunOptions};
+use crate::engine::model::Model;
 use crate::model::error::Error;
+use crate::model::options::RunOptions;
 use crate::model::outputs::{SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES};
 use crate::stats::sketch::Sketch;
 use serde::{Deserialize, Serialize};

@@ -9,9 +9,10 @@
 //! function in quickly compiled code and switches to optimised code only on a
 //! later call, so a range run in one call never gets the optimised code.
 
-use crate::engine::model::{Model, RunOptions, SAMPLE_CAP};
+use crate::engine::model::{Model, SAMPLE_CAP};
 use crate::engine::partial::{Partial, Samples, TargetTally};
 use crate::model::error::Error;
+use crate::model::options::RunOptions;
 use crate::model::outputs::{
     Ranked, SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES,
 };

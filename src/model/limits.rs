@@ -1,16 +1,22 @@
-//! Sizes before work: every size a scenario's JSON can carry is checked
-//! before anything is allocated or computed for it, so that a rejected input
-//! costs no more than a valid one.
+//! Every limit the core checks, in one place, far above any real
+//! programme's: the sizes of a scenario's JSON, the bounds of its values and
+//! the bounds of a run's options. The binding's `schema()` hands them to the
+//! page.
 //!
-//! Two passes guard the core. [`check_text`] looks at the JSON text before
-//! the scenario is read: its length in bytes, how deep it nests, how long
-//! its lists and strings are. [`crate::Scenario::validate`] then checks the
-//! sizes that only mean something once the text is read (the years, the
-//! number of targets and of intake points) before it looks at anything whose
-//! cost grows with them. The limits are far above any real programme's.
+//! Sizes come before work: every size a scenario's JSON can carry is
+//! checked before anything is allocated or computed for it, so that a
+//! rejected input costs no more than a valid one. Two passes guard the core.
+//! [`check_text`] looks at the JSON text before the scenario is read: its
+//! length in bytes, how deep it nests, how long its lists and strings are.
+//! [`Scenario::validate`](crate::model::scenario::Scenario::validate) then
+//! checks the sizes that only mean something once the text is read (the
+//! years, the number of targets and of intake points) before it looks at
+//! anything whose cost grows with them.
 
 use crate::model::error::Problem;
 use serde_json::Value;
+
+// The sizes of a scenario's JSON, checked before it is read.
 
 /// Longest scenario text, in bytes (the largest preset takes about 20 KiB).
 pub const MAX_INPUT_BYTES: usize = 256 * 1024;
@@ -25,6 +31,8 @@ pub const MAX_TARGETS: usize = 100;
 /// Most `[year, level]` points an intake plan may have.
 pub const MAX_POINTS: usize = 100;
 
+// The bounds of a scenario's values (model/validate.rs).
+
 /// The longest horizon a scenario may cover, in years.
 pub const MAX_YEARS: i32 = 50;
 /// Most duos a plan may start in one year.
@@ -37,6 +45,13 @@ pub const YEAR_RANGE: (i32, i32) = (1900, 2200);
 pub const MAX_DURATION_MONTHS: f64 = 36.0;
 /// Longest horizon of a job's fiscal returns, in years.
 pub const MAX_HORIZON_YEARS: u32 = 10;
+
+// The bounds of a run's options (model/options.rs).
+
+/// Largest trial count a run accepts.
+pub const MAX_TRIALS: u64 = 1_000_000;
+/// Largest seed: integers above it are not exact in JavaScript.
+pub const MAX_SEED: u64 = (1 << 53) - 1;
 
 /// Checks the sizes of a scenario's JSON text before it is read: its length,
 /// its depth, its lists and its strings. The work is bounded by

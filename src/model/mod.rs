@@ -5,6 +5,7 @@
 pub mod distribution;
 pub mod error;
 pub mod limits;
+pub mod options;
 pub mod outputs;
 pub mod params;
 pub mod presets;

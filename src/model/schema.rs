@@ -3,12 +3,13 @@
 //! presets and every limit the core checks. The page and the widget read it
 //! through the binding's `schema()`, so none of it is written again there.
 
-use crate::engine::model::{DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
 use crate::model::distribution::{Domain, DIST_FIELDS, MAX_VALUE};
 use crate::model::limits;
 use crate::model::limits::{
-    MAX_BUDGET, MAX_DURATION_MONTHS, MAX_HORIZON_YEARS, MAX_INTAKE, MAX_YEARS, YEAR_RANGE,
+    MAX_BUDGET, MAX_DURATION_MONTHS, MAX_HORIZON_YEARS, MAX_INTAKE, MAX_SEED, MAX_TRIALS,
+    MAX_YEARS, YEAR_RANGE,
 };
+use crate::model::options::{DEFAULT_SEED, DEFAULT_TRIALS};
 use crate::model::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
 use crate::model::params::PARAMS;
 use crate::model::units::Unit;

@@ -31,7 +31,7 @@ const SUM_SCALE: f64 = 65_536.0;
 
 /// Counts of values in consecutive buckets, starting at key `offset`.
 ///
-/// A count fits in 32 bits (a run has at most [`crate::MAX_TRIALS`] trials);
+/// A count fits in 32 bits (a run has at most [`crate::model::limits::MAX_TRIALS`] trials);
 /// half the width of a `u64` is half the cache misses when a run's buckets,
 /// megabytes in all, take their values.
 ///

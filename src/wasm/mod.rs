@@ -8,11 +8,11 @@
 //! bare "unreachable", is written to the console through web-sys and kept
 //! for [`last_panic`].
 
-use crate::engine::model::RunOptions;
 use crate::engine::partial::Partial;
 use crate::model::distribution::Param;
 use crate::model::error::Error;
 use crate::model::error::Problem;
+use crate::model::options::RunOptions;
 use crate::model::outputs::SeriesSet;
 use crate::model::scenario::Scenario;
 use crate::model::{params, presets, scenario, text};
@@ -240,7 +240,7 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
                 if x.is_finite()
                     && x >= 0.0
                     && x.fract() == 0.0
-                    && x <= crate::engine::model::MAX_SEED as f64 =>
+                    && x <= crate::model::limits::MAX_SEED as f64 =>
             {
                 Some(x as u64)
             }
@@ -249,7 +249,7 @@ fn read_options(value: &JsValue) -> Result<RunOptions, Error> {
                     field: name.into(),
                     message: format!(
                         "must be a whole number from 0 to {}, got {}",
-                        crate::engine::model::MAX_SEED,
+                        crate::model::limits::MAX_SEED,
                         short(v.to_string())
                     ),
                 });
@@ -381,7 +381,7 @@ pub fn printed(x: f64, se: f64) -> Vec<f64> {
 #[wasm_bindgen(js_name = printedBound)]
 pub fn printed_bound(p: f64, trials: f64) -> Vec<f64> {
     let whole =
-        trials >= 1.0 && trials <= crate::engine::model::MAX_TRIALS as f64 && trials.fract() == 0.0;
+        trials >= 1.0 && trials <= crate::model::limits::MAX_TRIALS as f64 && trials.fract() == 0.0;
     match crate::stats::rounding::printed_bound(p, trials as u64).filter(|_| whole) {
         Some(b) => vec![b.value, b.decimals as f64, f64::from(u8::from(b.above))],
         None => Vec::new(),
