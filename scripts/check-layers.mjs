@@ -26,6 +26,7 @@ const MAX_LINES = 500;
 const KNOWN_LONG = new Map([
   ["www/page/page.js", "the page's controller, to be split into modules"],
   ["www/lib/charts.js", "the charts, to be split by kind of chart"],
+  ["www/lib/strings.js", "the page's words in three languages, to be split by part of the page"],
 ]);
 // Folders of sources that are not checked for length: built, vendored,
 // installed, or tests.
@@ -210,16 +211,19 @@ function layerTable() {
   const lines = readFileSync(join(ROOT, "src/lib.rs"), "utf8").split("\n");
   const table = new Map();
   const name = (cell) => cell.replace(/[[\]`/]/g, "").trim();
-  for (const line of lines) {
-    const row = /^\/\/!\s*\|(.*)\|\s*$/.exec(line);
-    if (!row) continue;
+  const rowOf = (line) => /^\/\/!\s*\|(.*)\|\s*$/.exec(line ?? "");
+  const isRule = (row) => row && /^[\s|:-]+$/.test(row[1]);
+  lines.forEach((line, i) => {
+    const row = rowOf(line);
+    // The header is the row above the rule; the rule is no layer either.
+    if (!row || isRule(row) || isRule(rowOf(lines[i + 1]))) return;
     const cells = row[1].split("|").map((c) => c.trim());
     const layer = name(cells[0]);
-    if (!/^[a-z_]+$/.test(layer)) continue; // the header and its rule
+    if (!/^[a-z_]+$/.test(layer)) return;
     const may = cells[cells.length - 1];
     const allowed = /^nothing\b/i.test(may) ? [] : may.split(",").map(name).filter(Boolean);
     table.set(layer, new Set(allowed));
-  }
+  });
   return table;
 }
 

@@ -10,6 +10,22 @@
 //! The engine is pure: a scenario and a seed in, numbers out. The same code
 //! runs natively (the `mentorsim` command) and in WebAssembly (the page).
 //!
+//! ## Layers
+//!
+//! Each folder of `src/` is a layer, and a layer imports only from the
+//! layers its row names, so that no two modules import each other
+//! (`scripts/check-layers.mjs` reads this table and holds the code to it).
+//! Read from the top: what a run is asked, how it is computed, what it says.
+//!
+//! | layer | holds | may import |
+//! |---|---|---|
+//! | [`stats`] | numbers about many numbers: the sketch of an output across trials, its figures and their Monte Carlo errors, ranks, the rule that rounds a figure to the digits its error supports | nothing |
+//! | [`model`] | what a run is asked: the scenario and its parts, the run's options, the uncertain parameters, the priors, the named outputs, the presets, the limits, the rules an input must meet and the errors that name its fields | [`stats`] |
+//! | [`engine`] | how a run is computed: the random streams, the draws, one trial year by year, ranges of trials and their partial results | [`model`], [`stats`] |
+//! | [`analysis`] | what a run says: its summary, the accounts of whose money it is, the decision tools (compare, solve, value of information, plan) | [`model`], [`engine`], [`stats`] |
+//! | `present/` | the command line's words: a run, its accounts and the decision tools as text and CSV (native only) | [`model`], [`analysis`], [`stats`] |
+//! | `wasm/` | the page's binding: converts JavaScript values to the core's types and back, and nothing else (WebAssembly only) | [`model`], [`engine`], [`analysis`], [`stats`] |
+//!
 //! ```
 //! let scenario = mentorsim::model::presets::get("actiris-2028").unwrap();
 //! let opts = mentorsim::RunOptions { trials: 200, seed: 7, ..Default::default() };
