@@ -5,7 +5,8 @@
 
 use mentorsim::engine::model::Model;
 use mentorsim::engine::rng::stream;
-use mentorsim::model::distribution::{Dist, Domain, Param, Sampler};
+use mentorsim::engine::sampler::Sampler;
+use mentorsim::model::distribution::{Dist, Domain, Param};
 use mentorsim::model::outputs::{Series, N_SERIES};
 use mentorsim::model::scenario::from_json;
 use serde_json::json;

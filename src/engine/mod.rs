@@ -6,4 +6,5 @@ pub mod model;
 pub mod partial;
 pub mod rng;
 pub mod run;
+pub mod sampler;
 pub mod whole;

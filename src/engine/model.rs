@@ -45,8 +45,8 @@
 //! rates count all mentees, E1-E3).
 
 use crate::engine::rng::{stream, PARAM_STREAM, YEAR_STREAM};
+use crate::engine::sampler::Sampler;
 use crate::engine::whole;
-use crate::model::distribution::Sampler;
 use crate::model::error::{Error, Problem};
 use crate::model::options::RunOptions;
 use crate::model::outputs::{
