@@ -245,6 +245,28 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
 
 /// How many yearly series a trial records (each also cumulated).
 pub const N_SERIES: usize = SERIES.len();
+
+/// Where series `series` at year `t` is in a trial's row of `years` years.
+/// A trial's values are one row, series-major: the [`N_SERIES`] series,
+/// then their cumulative forms (series [`cumulative`]`(s)`), each one value
+/// a year, [`row_len`] values in all.
+#[inline]
+pub fn row_index(series: usize, t: usize, years: usize) -> usize {
+    series * years + t
+}
+
+/// The row's series that holds the running total of series `series`.
+#[inline]
+pub fn cumulative(series: usize) -> usize {
+    N_SERIES + series
+}
+
+/// The values in a trial's row of `years` years: every series and its
+/// cumulative form, one value a year.
+#[inline]
+pub fn row_len(years: usize) -> usize {
+    2 * N_SERIES * years
+}
 /// How many totals a trial records.
 pub const N_TOTALS: usize = TOTALS.len();
 
