@@ -5,7 +5,7 @@
 use crate::engine::model::Model;
 use crate::engine::partial::{Partial, Samples};
 use crate::model::outputs::{
-    Perspective, CUMULATIVE, N_SERIES, SENSITIVITY_OUTPUTS, SERIES, TOTALS,
+    row_index, Perspective, CUMULATIVE, N_SERIES, SENSITIVITY_OUTPUTS, SERIES, TOTALS,
 };
 use crate::model::params::PARAMS;
 use crate::model::scenario::TargetKind;
@@ -103,7 +103,8 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
             if !p.series.contains(offset + k) {
                 continue;
             }
-            let cells = &p.cells[(offset + k) * ny..(offset + k + 1) * ny];
+            let at = row_index(offset + k, 0, ny);
+            let cells = &p.cells[at..at + ny];
             series.insert(format!("{name}{suffix}"), SeriesSummary::of(cells));
         }
     }

@@ -5,7 +5,7 @@
 use crate::engine::model::Model;
 use crate::model::error::Error;
 use crate::model::options::RunOptions;
-use crate::model::outputs::{SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES};
+use crate::model::outputs::{row_len, SeriesSet, N_TOTALS, PERSPECTIVES};
 use crate::stats::sketch::Sketch;
 use serde::{Deserialize, Serialize};
 
@@ -173,7 +173,7 @@ fn check_belongs(model: &Model, opts: &RunOptions, p: &Partial) -> Result<(), Er
             "a partial result summarises other series than the run asks for".into(),
         ));
     }
-    if p.cells.len() != 2 * N_SERIES * ny
+    if p.cells.len() != row_len(ny)
         || p.totals.len() != N_TOTALS
         || p.exceeds.len() != PERSPECTIVES.len()
         || p.targets.len() != model.scenario.targets.len()

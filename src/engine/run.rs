@@ -14,7 +14,8 @@ use crate::engine::partial::{Partial, Samples, TargetTally};
 use crate::model::error::Error;
 use crate::model::options::RunOptions;
 use crate::model::outputs::{
-    Ranked, SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES, SENSITIVITY_OUTPUTS, SERIES,
+    cumulative, row_index, row_len, Ranked, SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES,
+    SENSITIVITY_OUTPUTS, SERIES,
 };
 use crate::model::params::Draws;
 use crate::model::scenario::Scenario;
@@ -55,7 +56,7 @@ struct Tally {
 impl Tally {
     fn new(model: &Model, opts: &RunOptions) -> Tally {
         let ny = model.years.len();
-        let width = 2 * N_SERIES * ny;
+        let width = row_len(ny);
         let len = (opts.count() as usize).clamp(1, BATCH);
         Tally {
             cells: vec![Sketch::default(); width],
@@ -96,7 +97,7 @@ impl Tally {
                 *count += u64::from(total[spec.net] > 0.0);
             }
             for (tally, &(series, year, value)) in self.targets.iter_mut().zip(&model.targets) {
-                let at = |t: usize| row[series * ny + t] >= value;
+                let at = |t: usize| row[row_index(series, t, ny)] >= value;
                 tally.met += u64::from(at(year));
                 let mut first = ny;
                 for t in (0..ny).rev() {
@@ -109,7 +110,9 @@ impl Tally {
             }
             if let Some(s) = self.samples.as_mut().filter(|_| trial < SAMPLE_CAP) {
                 let outs = SENSITIVITY_OUTPUTS.map(|o| match o {
-                    Ranked::Cumulative(series) => row[(N_SERIES + series as usize) * ny + ny - 1],
+                    Ranked::Cumulative(series) => {
+                        row[row_index(cumulative(series as usize), ny - 1, ny)]
+                    }
                     Ranked::Total(t) => total[t],
                 });
                 s.push(trial, &self.inputs.0, &outs);
@@ -124,7 +127,7 @@ impl Tally {
     /// Records the held values in their cells.
     fn flush(&mut self) {
         let filled = self.filled;
-        let ny = self.cells.len() / (2 * N_SERIES);
+        let ny = self.cells.len() / row_len(1);
         let width = self.cells.len();
         for (c, cell) in self.cells.iter_mut().enumerate() {
             // A running total that means nothing is not summarised, nor a

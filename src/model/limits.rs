@@ -45,6 +45,9 @@ pub const YEAR_RANGE: (i32, i32) = (1900, 2200);
 pub const MAX_DURATION_MONTHS: f64 = 36.0;
 /// Longest horizon of a job's fiscal returns, in years.
 pub const MAX_HORIZON_YEARS: u32 = 10;
+/// Largest value any parameter's range may reach: far above any real cost,
+/// count or rate, and low enough that sums over trials stay exact.
+pub const MAX_VALUE: f64 = 1e9;
 
 // The bounds of a run's options (model/options.rs).
 
@@ -52,6 +55,9 @@ pub const MAX_HORIZON_YEARS: u32 = 10;
 pub const MAX_TRIALS: u64 = 1_000_000;
 /// Largest seed: integers above it are not exact in JavaScript.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// Largest partial result the binding's `merge` copies in (a run's sketches
+/// take a few hundred kilobytes).
+pub const MAX_PARTIAL_BYTES: u32 = 256 << 20;
 
 /// Checks the sizes of a scenario's JSON text before it is read: its length,
 /// its depth, its lists and its strings. The work is bounded by

@@ -3,11 +3,11 @@
 //! presets and every limit the core checks. The page and the widget read it
 //! through the binding's `schema()`, so none of it is written again there.
 
-use crate::model::distribution::{Domain, DIST_FIELDS, MAX_VALUE};
+use crate::model::distribution::{Domain, DIST_FIELDS};
 use crate::model::limits;
 use crate::model::limits::{
     MAX_BUDGET, MAX_DURATION_MONTHS, MAX_HORIZON_YEARS, MAX_INTAKE, MAX_SEED, MAX_TRIALS,
-    MAX_YEARS, YEAR_RANGE,
+    MAX_VALUE, MAX_YEARS, YEAR_RANGE,
 };
 use crate::model::options::{DEFAULT_SEED, DEFAULT_TRIALS};
 use crate::model::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};

@@ -12,6 +12,7 @@ use crate::engine::partial::Partial;
 use crate::model::distribution::Param;
 use crate::model::error::Error;
 use crate::model::error::Problem;
+use crate::model::limits::MAX_PARTIAL_BYTES;
 use crate::model::options::RunOptions;
 use crate::model::outputs::SeriesSet;
 use crate::model::scenario::Scenario;
@@ -502,10 +503,6 @@ pub fn merge(scenario: JsValue, options: JsValue, partials: JsValue) -> Result<J
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
-
-/// Largest partial result [`merge`] copies in (a run's sketches take a few
-/// hundred kilobytes).
-const MAX_PARTIAL_BYTES: u32 = 256 << 20;
 
 /// `{target, confidence, lever}` for [`solve`]; `target` counts from 0.
 #[derive(Deserialize)]

@@ -7,7 +7,9 @@ use crate::engine::model::Model;
 use crate::engine::partial::Partial;
 use crate::model::error::{Error, Problem};
 use crate::model::options::RunOptions;
-use crate::model::outputs::{Series, Total, N_SERIES, N_TOTALS, PERSPECTIVES};
+use crate::model::outputs::{
+    cumulative, row_index, row_len, Series, Total, N_TOTALS, PERSPECTIVES,
+};
 use crate::model::params::Draws;
 use crate::model::scenario::Scenario;
 use crate::stats::order::map_of;
@@ -147,7 +149,7 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
     let (ma, mb) = (Model::prepare(a, &opts)?, Model::prepare(b, &opts)?);
     same_years(&ma, &mb)?;
     let ny = ma.years.len();
-    let width = 2 * N_SERIES * ny;
+    let width = row_len(ny);
     let mut cells = vec![Sketch::default(); width];
     let mut totals = vec![Sketch::default(); N_TOTALS];
     let mut exceeds = vec![0u64; PERSPECTIVES.len()];
@@ -175,7 +177,7 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
         for (k, h) in HEADLINES.iter().enumerate() {
             let (x, y) = match h.at {
                 Where::Cumulative(s) => {
-                    let i = (N_SERIES + s as usize) * ny + ny - 1;
+                    let i = row_index(cumulative(s as usize), ny - 1, ny);
                     (ra[i], rb[i])
                 }
                 Where::Total(t) => (ta[t], tb[t]),

@@ -4,7 +4,7 @@
 use crate::engine::model::Model;
 use crate::model::error::Error;
 use crate::model::options::RunOptions;
-use crate::model::outputs::{Total, N_SERIES, PERSPECTIVES};
+use crate::model::outputs::{row_len, Total, PERSPECTIVES};
 use crate::model::params::Draws;
 use crate::model::scenario::Scenario;
 use crate::stats::order::{map_of, order_of};
@@ -80,7 +80,7 @@ pub fn value_of_information(s: &Scenario, opts: &RunOptions) -> Result<ValueOfIn
         ..*opts
     };
     let model = Model::prepare(s, &opts)?;
-    let width = 2 * N_SERIES * model.years.len();
+    let width = row_len(model.years.len());
     let (mut draws, mut row) = (Draws::default(), vec![0.0; width]);
     let accounts: Vec<_> = PERSPECTIVES.iter().filter(|p| p.ratio.is_some()).collect();
     let mut nets = vec![Vec::with_capacity(opts.trials as usize); accounts.len()];

@@ -6,7 +6,7 @@ use crate::engine::model::Model;
 use crate::model::error::Error;
 use crate::model::limits::{MAX_BUDGET, MAX_INTAKE};
 use crate::model::options::RunOptions;
-use crate::model::outputs::N_SERIES;
+use crate::model::outputs::{row_index, row_len};
 use crate::model::params::{Draws, ParamId};
 use crate::model::scenario::{Pool, Scenario};
 
@@ -215,7 +215,7 @@ impl<'m> TrialLoop<'m> {
             model,
             chosen: targets.iter().map(|&i| model.targets[i]).collect(),
             inputs: Draws::default(),
-            row: vec![0.0; 2 * N_SERIES * ny],
+            row: vec![0.0; row_len(ny)],
         }
     }
 
@@ -226,6 +226,6 @@ impl<'m> TrialLoop<'m> {
             .trial(seed, trial, &mut self.inputs, &mut self.row);
         self.chosen
             .iter()
-            .all(|&(series, year, value)| self.row[series * ny + year] >= value)
+            .all(|&(series, year, value)| self.row[row_index(series, year, ny)] >= value)
     }
 }

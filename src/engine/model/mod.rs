@@ -47,7 +47,7 @@
 use crate::engine::sampler::Sampler;
 use crate::model::error::{Error, Problem};
 use crate::model::options::RunOptions;
-use crate::model::outputs::{Series, N_SERIES};
+use crate::model::outputs::{cumulative, row_len, Series};
 use crate::model::params::{Draws, PARAMS};
 use crate::model::scenario::{Pool, Scenario, TargetKind};
 use rand::Rng;
@@ -157,7 +157,7 @@ impl Model {
                     }])
                 })? as usize;
                 let series = if t.kind == TargetKind::Cumulative {
-                    metric + N_SERIES
+                    cumulative(metric)
                 } else {
                     metric
                 };
@@ -191,7 +191,7 @@ impl Model {
     pub fn trial_record(&self, seed: u64, trial: u64) -> TrialRecord {
         let ny = self.years.len();
         let mut inputs = Draws::default();
-        let mut row = vec![0.0; 2 * N_SERIES * ny];
+        let mut row = vec![0.0; row_len(ny)];
         let totals = self.trial(seed, trial, &mut inputs, &mut row);
         TrialRecord {
             inputs: inputs.0.to_vec(),

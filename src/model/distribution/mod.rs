@@ -27,12 +27,9 @@ mod json;
 mod summary;
 
 use crate::model::error::Problems;
+use crate::model::limits::MAX_VALUE;
 use crate::model::text::Note;
 use serde::Serialize;
-
-/// Largest value any parameter's range may reach: far above any real cost,
-/// count or rate, and low enough that sums over trials stay exact.
-pub const MAX_VALUE: f64 = 1e9;
 
 /// z such that P(Z < z) = 0.95 for a standard normal Z.
 const Z95: f64 = 1.644_853_626_951_472_2;
