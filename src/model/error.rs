@@ -104,6 +104,14 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl Error {
+    /// A problem with an input that is not a scenario (options, a request).
+    pub fn input(field: &str, message: impl Into<String>) -> Error {
+        Error::Input(Problem {
+            field: field.into(),
+            message: message.into(),
+        })
+    }
+
     /// The problems as a list (one for a parse error or an unknown preset).
     pub fn problems(&self) -> Vec<Problem> {
         match self {
@@ -118,6 +126,14 @@ impl Error {
                 message: self.to_string(),
             }],
         }
+    }
+}
+
+/// A text as a message quotes it: at most 40 characters.
+pub fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text.to_string(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! first, so that nothing whose cost grows with them is looked at before
 //! they are known to be within [`crate::model::limits`].
 
-use crate::model::error::{Problem, Problems};
+use crate::model::error::{shorten, Error, Problem, Problems};
 use crate::model::limits::{
     MAX_BUDGET, MAX_DURATION_MONTHS, MAX_HORIZON_YEARS, MAX_INTAKE, MAX_POINTS, MAX_TARGETS,
     MAX_YEARS, YEAR_RANGE,
@@ -21,6 +21,17 @@ pub fn validate_json(text: &str) -> Vec<Problem> {
 }
 
 impl Scenario {
+    /// Nothing when the scenario can run; else every problem with it, as
+    /// [`Error::Invalid`].
+    pub fn check(&self) -> Result<(), Error> {
+        let problems = self.validate();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(problems))
+        }
+    }
+
     /// Every rule a scenario must meet; empty when it can run.
     pub fn validate(&self) -> Vec<Problem> {
         let mut p = Problems::default();
@@ -199,14 +210,6 @@ impl Scenario {
             }
         }
         p.0
-    }
-}
-
-/// A text as a message quotes it: at most 40 characters.
-fn shorten(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((end, _)) => format!("{}...", &text[..end]),
-        None => text.to_string(),
     }
 }
 

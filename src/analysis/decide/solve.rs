@@ -2,13 +2,14 @@
 //! meets a target with a given confidence, by bisection on common random
 //! numbers.
 
+use super::mentors::{mentor_needs, MentorNeed};
 use crate::analysis::simulate::simulate;
 use crate::model::distribution::{Dist, Param};
-use crate::model::error::{Error, Problem};
+use crate::model::error::{shorten, Error, Problem};
 use crate::model::options::RunOptions;
 use crate::model::scenario::{Pool, Scenario};
 use crate::stats::share::share_se;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What can be moved to meet a target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -339,4 +340,49 @@ pub fn solve(
     solution.probability_one_step_short =
         good.checked_sub(1).map(|j| p_at(j, &opts)).transpose()?;
     Ok(solution)
+}
+
+/// `{target, confidence, lever}`, as the page asks [`solve`]; `target`
+/// counts from 0 and `lever` is a name ([`Lever::from_name`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an object {target, confidence, lever}"
+)]
+pub struct SolveRequest {
+    pub target: usize,
+    pub confidence: f64,
+    pub lever: String,
+}
+
+/// What `mentorsim solve --json` says: the solution, and the mentors the
+/// scenario at that value of the lever needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct SolveAnswer {
+    pub solution: Solution,
+    pub mentors: Vec<MentorNeed>,
+}
+
+/// [`solve`] for a request, with the mentors its answer needs; a lever
+/// that has no name is an error at `lever`.
+pub fn solve_request(
+    s: &Scenario,
+    req: &SolveRequest,
+    opts: &RunOptions,
+) -> Result<SolveAnswer, Error> {
+    let lever = Lever::from_name(&req.lever).ok_or_else(|| {
+        Error::input(
+            "lever",
+            format!(
+                "unknown lever `{}`: give budget, recruits, intake or cost",
+                shorten(&req.lever)
+            ),
+        )
+    })?;
+    let solution = solve(s, req.target, req.confidence, lever, opts)?;
+    let at = with_lever(s, lever, solution.value.unwrap_or(0.0))?;
+    Ok(SolveAnswer {
+        solution,
+        mentors: mentor_needs(&at),
+    })
 }

@@ -72,10 +72,7 @@ fn invalid(field: &str, message: String) -> Error {
 }
 
 pub(super) fn check(s: &Scenario, req: &PlanRequest) -> Result<(), Error> {
-    let problems = s.validate();
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
+    s.check()?;
     if req.targets.is_empty() {
         return Err(invalid("target", "give at least one target".into()));
     }

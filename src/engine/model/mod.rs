@@ -109,10 +109,7 @@ pub fn outcome_timing(months: f64) -> Vec<f64> {
 impl Model {
     /// Validates the scenario and prepares its samplers.
     pub fn new(scenario: &Scenario) -> Result<Model, Error> {
-        let problems = scenario.validate();
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
-        }
+        scenario.check()?;
         Model::from_valid(scenario)
     }
 
