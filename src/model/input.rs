@@ -22,24 +22,28 @@ pub fn bare(e: &serde_json::Error) -> String {
 /// the whole.
 pub fn read_object<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = known_field(&path);
-        let message = bare(e.inner());
-        // A missing field is named as the field, as in a scenario.
-        if let Some((name, _)) = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split_once('`'))
-        {
-            let field = if path.is_empty() {
-                name.to_string()
-            } else {
-                format!("{path}.{name}")
-            };
-            return Error::input(&field, "this required field is missing");
-        }
-        Error::input(if path.is_empty() { what } else { path }, message)
-    })
+    serde_path_to_error::deserialize(de).map_err(|e| object_error(e.path(), e.inner(), what))
+}
+
+/// [`read_object`]'s failure, at the field `path` (the same whatever the
+/// object's type).
+fn object_error(path: &serde_path_to_error::Path, inner: &serde_json::Error, what: &str) -> Error {
+    let path = path.to_string();
+    let path = known_field(&path);
+    let message = bare(inner);
+    // A missing field is named as the field, as in a scenario.
+    if let Some((name, _)) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+    {
+        let field = if path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        };
+        return Error::input(&field, "this required field is missing");
+    }
+    Error::input(if path.is_empty() { what } else { path }, message)
 }
 
 /// Run options as JavaScript gives them; all optional. Each is read as any
