@@ -11,7 +11,7 @@ use crate::model::params::{Draws, ParamId};
 use crate::model::scenario::{Pool, Scenario};
 
 /// The medians a plan is sized at.
-pub(super) struct Medians {
+struct Medians {
     realisation: f64,
     cost: Vec<f64>,
     fixed_cost: f64,
@@ -28,7 +28,7 @@ fn median(s: &Scenario, id: ParamId) -> f64 {
 }
 
 impl Medians {
-    pub(super) fn of(s: &Scenario) -> Medians {
+    fn of(s: &Scenario) -> Medians {
         let g = median(s, ParamId::CostIndexation);
         let c0 = median(s, ParamId::CostPerDuo);
         let cost = s
@@ -62,11 +62,27 @@ pub(super) struct Planner<'a> {
     pub(super) base: &'a Scenario,
     pub(super) req: &'a PlanRequest,
     pub(super) opts: RunOptions,
-    pub(super) med: Medians,
-    pub(super) planned: Vec<f64>,
+    med: Medians,
+    planned: Vec<f64>,
 }
 
-impl Planner<'_> {
+impl<'a> Planner<'a> {
+    /// The planner of `s` for `req`, running `opts`: a scenario that plans
+    /// no duos is scaled from one a year.
+    pub(super) fn new(s: &'a Scenario, req: &'a PlanRequest, opts: RunOptions) -> Planner<'a> {
+        let mut planned = s.planned();
+        if planned.iter().all(|&p| p <= 0.0) {
+            planned = vec![1.0; planned.len()];
+        }
+        Planner {
+            base: s,
+            req,
+            opts,
+            med: Medians::of(s),
+            planned,
+        }
+    }
+
     pub(super) fn fixed(&self, lever: Fixed) -> bool {
         self.req.fixed.contains(&lever)
     }

@@ -2,7 +2,7 @@
 //! money, each by doubling and bisection on common random numbers.
 
 use super::answer::{answer, Plan};
-use super::planner::{Medians, Planner};
+use super::planner::Planner;
 use super::request::{check, Fixed, PlanRequest};
 use crate::model::error::Error;
 use crate::model::limits::MAX_INTAKE;
@@ -26,17 +26,7 @@ pub fn at_scale(
     money_scale: Option<f64>,
 ) -> Result<Scenario, Error> {
     check(s, req)?;
-    let mut planned = s.planned();
-    if planned.iter().all(|&p| p <= 0.0) {
-        planned = vec![1.0; planned.len()];
-    }
-    let planner = Planner {
-        base: s,
-        req,
-        opts: RunOptions::default(),
-        med: Medians::of(s),
-        planned,
-    };
+    let planner = Planner::new(s, req, RunOptions::default());
     Ok(planner.sized(scale, money_scale).scenario)
 }
 
@@ -82,17 +72,7 @@ fn search(s: &Scenario, req: &PlanRequest, opts: &RunOptions) -> Result<Plan, Er
         sensitivity: false,
         ..*opts
     };
-    let mut planned = s.planned();
-    if planned.iter().all(|&p| p <= 0.0) {
-        planned = vec![1.0; planned.len()];
-    }
-    let planner = Planner {
-        base: s,
-        req,
-        opts,
-        med: Medians::of(s),
-        planned,
-    };
+    let planner = Planner::new(s, req, opts);
     let c = req.confidence;
     let money_planned = !planner.fixed(Fixed::Budget);
     // Stage 1, intake and recruits: the least scale that meets the targets
