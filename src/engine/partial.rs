@@ -26,9 +26,9 @@ pub struct TargetTally {
 pub struct Samples {
     /// Trial indices, in the order of the rows.
     pub trials: Vec<u64>,
-    /// One row of [`PARAMS`] values per trial.
+    /// One row of [`PARAMS`](crate::model::params::PARAMS) values per trial.
     pub inputs: Vec<Vec<f64>>,
-    /// One row of [`SENSITIVITY_OUTPUTS`] values per trial; an undefined
+    /// One row of [`SENSITIVITY_OUTPUTS`](crate::model::outputs::SENSITIVITY_OUTPUTS) values per trial; an undefined
     /// value (infinite) travels as `null`, which JSON can hold.
     #[serde(with = "undefined_as_null")]
     pub outputs: Vec<Vec<f64>>,

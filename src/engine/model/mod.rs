@@ -181,7 +181,7 @@ impl Model {
     }
 
     /// Replays one trial of a run: its sampled inputs (in
-    /// [`PARAMS`](crate::model::params::PARAMS) order), its yearly values
+    /// [`PARAMS`] order), its yearly values
     /// (`values[series][year]`, [`SERIES`](crate::model::outputs::SERIES) then their
     /// cumulative forms) and its totals (in [`TOTALS`](crate::model::outputs::TOTALS)
     /// order).
