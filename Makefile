@@ -22,7 +22,7 @@ wasm:
 serve: wasm
 	node scripts/serve.mjs --port $(PORT)
 
-# setup, fmt, clippy, native tests, wasm tests, wasm build, JavaScript units, browser tests.
+# setup, fmt, clippy and the layers' check, native tests, wasm tests, wasm build, JavaScript units, browser tests.
 test:
 	scripts/ci/run
 

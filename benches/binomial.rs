@@ -1,6 +1,6 @@
 //! Speed of one Binomial(n, p) draw with parameters that change from call to
 //! call, as in the engine: `cargo bench --bench binomial`. `btrd` is
-//! `mentorsim::binomial::sample`; `rand_distr` builds its `Binomial` (BTPE
+//! `mentorsim::engine::binomial::sample`; `rand_distr` builds its `Binomial` (BTPE
 //! above a mean of 10, inversion below) and draws once, as the engine does.
 
 use divan::{black_box, Bencher};
@@ -27,7 +27,7 @@ const DRAWS: usize = 1000;
 /// `DRAWS` draws at `(n, p)`, each through `draw`; the time divided by
 /// `DRAWS` is the time of one draw.
 fn run(b: Bencher, (n, p): (u64, f64), draw: fn(&mut rand_pcg::Pcg64Mcg, u64, f64) -> u64) {
-    let mut rng = mentorsim::rng::stream(1, 2, 3);
+    let mut rng = mentorsim::engine::rng::stream(1, 2, 3);
     b.counter(divan::counter::ItemsCount::new(DRAWS))
         .bench_local(|| {
             let mut sum = 0;
@@ -40,7 +40,7 @@ fn run(b: Bencher, (n, p): (u64, f64), draw: fn(&mut rand_pcg::Pcg64Mcg, u64, f6
 
 #[divan::bench(args = CASES)]
 fn btrd(b: Bencher, case: (u64, f64)) {
-    run(b, case, mentorsim::binomial::sample);
+    run(b, case, mentorsim::engine::binomial::sample);
 }
 
 #[divan::bench(args = CASES)]

@@ -4,7 +4,8 @@
 //! thread in release (about 250,000 trials a second).
 
 use divan::Bencher;
-use mentorsim::{presets, RunOptions, Scenario};
+use mentorsim::model::presets;
+use mentorsim::{RunOptions, Scenario};
 
 fn main() {
     divan::main();
@@ -52,7 +53,7 @@ fn actiris_2028_1k(b: Bencher) {
 #[divan::bench(sample_count = 20, sample_size = 1)]
 fn actiris_2028_1k_headline(b: Bencher) {
     let (scenario, mut opts) = case("actiris-2028", 1_000);
-    opts.series = mentorsim::outputs::SeriesSet::from_names(&[
+    opts.series = mentorsim::model::outputs::SeriesSet::from_names(&[
         "duos_started_cumulative",
         "employed_cumulative",
         "net_additional_employed_cumulative",

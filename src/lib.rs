@@ -10,90 +10,47 @@
 //! The engine is pure: a scenario and a seed in, numbers out. The same code
 //! runs natively (the `mentorsim` command) and in WebAssembly (the page).
 //!
+//! ## Layers
+//!
+//! Each folder of `src/` is a layer, and a layer imports only from the
+//! layers its row names, so that no two modules import each other
+//! (`scripts/check-layers.mjs` reads this table and holds the code to it).
+//! Read from the top: what a run is asked, how it is computed, what it says.
+//!
+//! | layer | holds | may import |
+//! |---|---|---|
+//! | [`stats`] | numbers about many numbers: the sketch of an output across trials, its figures and their Monte Carlo errors, ranks, the rule that rounds a figure to the digits its error supports | nothing |
+//! | [`model`] | what a run is asked: the scenario and its parts, the run's options, the uncertain parameters, the priors, the named outputs, the presets, the limits, the rules an input must meet and the errors that name its fields | [`stats`] |
+//! | [`engine`] | how a run is computed: the random streams, the draws, one trial year by year, ranges of trials and their partial results | [`model`], [`stats`] |
+//! | [`analysis`] | what a run says: its summary, the accounts of whose money it is, the decision tools (compare, solve, value of information, plan) | [`model`], [`engine`], [`stats`] |
+//! | `present/` | the command line's words: a run, its accounts and the decision tools as text and CSV (native only) | [`model`], [`analysis`], [`stats`] |
+//! | `wasm/` | the page's binding: converts JavaScript values to the core's types and back, and nothing else (WebAssembly only) | [`model`], [`engine`], [`analysis`], [`stats`] |
+//!
 //! ```
-//! let scenario = mentorsim::presets::get("actiris-2028").unwrap();
+//! let scenario = mentorsim::model::presets::get("actiris-2028").unwrap();
 //! let opts = mentorsim::RunOptions { trials: 200, seed: 7, ..Default::default() };
 //! let result = mentorsim::simulate(&scenario, &opts).unwrap();
 //! assert_eq!(result.trials, 200);
 //! assert!(result.targets[0].probability_met >= 0.0);
 //! ```
 
-pub mod accounts;
-pub mod binomial;
-pub mod decide;
-pub mod distribution;
+pub mod analysis;
 pub mod engine;
-pub mod error;
-pub mod limits;
-pub mod outputs;
-pub mod params;
-pub mod plan;
-pub mod presets;
-pub mod priors;
-pub mod report;
-pub mod rng;
-pub mod run;
-pub mod scenario;
-pub mod schema;
-pub mod sketch;
-pub mod summary;
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod present;
+pub mod stats;
 /// The JavaScript binding; public so that the wasm tests call it as the page does.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-pub mod whole;
 
-pub use engine::{Model, RunOptions, DEFAULT_SEED, DEFAULT_TRIALS, MAX_SEED, MAX_TRIALS};
-pub use error::{Error, Problem};
-pub use run::RangeRun;
-pub use scenario::Scenario;
-pub use summary::{Partial, RunResult};
-
-/// Checks the options and the scenario and prepares the model.
-pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
-    let mut problems = opts.validate();
-    problems.extend(scenario.validate());
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    Model::from_valid(scenario)
-}
-
-/// Runs the trials of `opts` (the whole run, or the range it names) and
-/// summarises them.
-pub fn simulate(scenario: &Scenario, opts: &RunOptions) -> Result<RunResult, Error> {
-    Ok(RangeRun::start(scenario, opts)?.into_result())
-}
-
-/// Runs the range of trials `opts` names and returns its mergeable partial
-/// result (to report progress, step a [`RangeRun`] instead).
-pub fn simulate_partial(scenario: &Scenario, opts: &RunOptions) -> Result<Partial, Error> {
-    Ok(RangeRun::start(scenario, opts)?.into_partial())
-}
-
-/// Merges partial results of one run (any order) and summarises them.
-/// Partials that cover all trials give exactly [`simulate`]'s result.
-pub fn merge(
-    scenario: &Scenario,
-    opts: &RunOptions,
-    parts: Vec<Partial>,
-) -> Result<RunResult, Error> {
-    let model = prepare(
-        scenario,
-        &RunOptions {
-            first_trial: 0,
-            trial_count: None,
-            ..*opts
-        },
-    )?;
-    let merged = summary::merge(&model, opts, parts)?;
-    Ok(summary::summarise(&model, &merged))
-}
-
-/// Every problem with a scenario given as JSON text: a parse error (naming
-/// the field) or the list of rule violations. Empty when it can run.
-pub fn validate_json(text: &str) -> Vec<Problem> {
-    match scenario::from_json(text) {
-        Ok(s) => s.validate(),
-        Err(e) => e.problems(),
-    }
-}
+pub use analysis::simulate::{merge, simulate, simulate_partial};
+pub use analysis::summary::RunResult;
+pub use engine::model::Model;
+pub use engine::partial::Partial;
+pub use engine::run::RangeRun;
+pub use model::error::{Error, Problem};
+pub use model::limits::{MAX_SEED, MAX_TRIALS};
+pub use model::options::{RunOptions, DEFAULT_SEED, DEFAULT_TRIALS};
+pub use model::scenario::Scenario;
+pub use model::validate::validate_json;

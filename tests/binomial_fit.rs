@@ -4,8 +4,8 @@
 //! between them at `n min(p, 1 - p) = 10` and the flip at `p = 0.5`. Run with
 //! `cargo test --release --test binomial_fit -- --nocapture` to see the table.
 
-use mentorsim::binomial::sample;
-use mentorsim::rng::stream;
+use mentorsim::engine::binomial::sample;
+use mentorsim::engine::rng::stream;
 use statrs::distribution::{Binomial, ChiSquared, ContinuousCDF, Discrete};
 
 const DRAWS: usize = 200_000;

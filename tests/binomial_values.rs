@@ -4,8 +4,8 @@
 //! the flip at p > 0.5; the fingerprints of long runs reach BTRD's rarer
 //! steps too, where its logarithms are.
 
-use mentorsim::binomial::sample;
-use mentorsim::rng::stream;
+use mentorsim::engine::binomial::sample;
+use mentorsim::engine::rng::stream;
 
 /// `(n, p)` and the first draws of stream `(2025, 0, case index)`.
 const CASES: [(u64, f64); 12] = [

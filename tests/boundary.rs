@@ -202,7 +202,7 @@ fn byte_list(parts: &[Vec<u8>]) -> JsValue {
 
 #[wasm_bindgen_test]
 fn every_export_answers_generated_values_with_a_readable_error() {
-    let presets: Vec<Value> = mentorsim::presets::all()
+    let presets: Vec<Value> = mentorsim::model::presets::all()
         .iter()
         .map(|s| serde_json::to_value(s).unwrap())
         .collect();
@@ -256,8 +256,10 @@ fn every_export_answers_generated_values_with_a_readable_error() {
         count(None);
         count(outcome("preset", api::preset(any_js(u))));
         let path = if u.ratio(3, 4).unwrap_or(true) {
-            let k = u.choose_index(mentorsim::params::PARAMS.len()).unwrap_or(0);
-            JsValue::from_str(mentorsim::params::PARAMS[k].path)
+            let k = u
+                .choose_index(mentorsim::model::params::PARAMS.len())
+                .unwrap_or(0);
+            JsValue::from_str(mentorsim::model::params::PARAMS[k].path)
         } else {
             any_js(u)
         };
@@ -330,7 +332,7 @@ fn every_export_answers_generated_values_with_a_readable_error() {
 
 #[wasm_bindgen_test]
 fn partials_of_other_runs_are_refused_by_name() {
-    let presets: Vec<Value> = mentorsim::presets::all()
+    let presets: Vec<Value> = mentorsim::model::presets::all()
         .iter()
         .map(|s| serde_json::to_value(s).unwrap())
         .collect();

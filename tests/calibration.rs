@@ -3,9 +3,10 @@
 //! answer the way the evidence says.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::engine::Model;
-use mentorsim::outputs::{Series, Total, N_SERIES};
-use mentorsim::{presets, priors, simulate, RunOptions};
+use mentorsim::engine::model::Model;
+use mentorsim::model::outputs::{Series, Total, N_SERIES};
+use mentorsim::model::{presets, priors};
+use mentorsim::{simulate, RunOptions};
 
 /// Mean and Monte Carlo standard error of a total over `n` trials.
 fn mean_se(id: &str, total: Total, n: u64) -> (f64, f64) {
@@ -150,7 +151,8 @@ fn every_preset_names_a_prior_and_matches_it() {
         let s = presets::get(id).unwrap();
         let name = s.counterfactual.prior.clone().expect("a named prior");
         let prior = priors::get(&name).expect("a known prior").counterfactual();
-        let dist = |p: &Option<mentorsim::distribution::Param>| p.as_ref().map(|p| p.dist.clone());
+        let dist =
+            |p: &Option<mentorsim::model::distribution::Param>| p.as_ref().map(|p| p.dist.clone());
         assert_eq!(dist(&s.counterfactual.effect), dist(&prior.effect), "{id}");
         assert_eq!(
             dist(&s.counterfactual.baseline),

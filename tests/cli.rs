@@ -92,7 +92,7 @@ fn presets_lists_the_five_with_descriptions() {
         .map(|l| l.split_whitespace().next().unwrap())
         .collect();
     assert_eq!(heads, PRESETS);
-    for s in mentorsim::presets::all() {
+    for s in mentorsim::model::presets::all() {
         assert!(!s.description.en.is_empty(), "{}", s.id);
         assert!(
             out.contains(&s.description.en),

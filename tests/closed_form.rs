@@ -2,9 +2,9 @@
 //! means of uncertain runs within Monte Carlo error of their expectation.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::engine::Model;
-use mentorsim::outputs::Series;
-use mentorsim::scenario::from_json;
+use mentorsim::engine::model::Model;
+use mentorsim::model::outputs::Series;
+use mentorsim::model::scenario::from_json;
 use mentorsim::{simulate, RunOptions, Scenario};
 use serde_json::{json, Value};
 
@@ -242,7 +242,7 @@ fn binomial_means_within_monte_carlo_error() {
     let model = Model::new(&s).unwrap();
     let k = Series::Employed as usize;
     // Standard deviation from the trials themselves.
-    let cum = mentorsim::outputs::N_SERIES + k;
+    let cum = mentorsim::model::outputs::N_SERIES + k;
     let xs: Vec<f64> = (0..2000)
         .map(|i| model.trial_record(11, i).values[cum][2])
         .collect();
@@ -289,7 +289,7 @@ fn target_probability_matches_the_beta_tail() {
 /// test).
 #[test]
 fn beta_summaries_are_its_quantiles_whatever_its_counts() {
-    use mentorsim::distribution::{Dist, Domain, Param};
+    use mentorsim::model::distribution::{Dist, Domain, Param};
     let summary = |events: f64, non_events: f64| {
         Param {
             dist: Dist::Beta { events, non_events },

@@ -2,8 +2,9 @@
 //! information (closed forms on synthetic samples).
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::decide::{self, Lever};
-use mentorsim::{presets, simulate, RunOptions};
+use mentorsim::analysis::decide::{self, Lever};
+use mentorsim::model::presets;
+use mentorsim::{simulate, RunOptions};
 use rand::RngExt;
 use rand_distr::{Distribution, Normal};
 
@@ -64,7 +65,7 @@ fn solve_says_when_nothing_in_range_reaches_it() {
     assert_eq!(sol.probability, sol.best_probability);
     assert_eq!(
         sol.probability_se,
-        mentorsim::summary::share_se(sol.best_probability, 500.0)
+        mentorsim::stats::share::share_se(sol.best_probability, 500.0)
     );
     assert!(decide::solve(&s, 3, 0.8, Lever::Budget, &opts(10)).is_err());
     assert!(decide::solve(&s, 0, 1.5, Lever::Budget, &opts(10)).is_err());
@@ -108,7 +109,7 @@ fn positive_part(mu: f64, sigma: f64) -> f64 {
 
 #[test]
 fn value_of_information_in_closed_form() {
-    let mut rng = mentorsim::rng::stream(99, 0, 0);
+    let mut rng = mentorsim::engine::rng::stream(99, 0, 0);
     let (mu, s_theta, s_noise) = (-200.0, 500.0, 800.0);
     let theta_d = Normal::new(mu, s_theta).unwrap();
     let noise_d = Normal::new(0.0, s_noise).unwrap();

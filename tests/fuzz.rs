@@ -22,7 +22,8 @@
 mod mutate;
 
 use arbitrary::Unstructured;
-use mentorsim::{presets, scenario, simulate, validate_json, Problem, RunOptions};
+use mentorsim::model::{presets, scenario};
+use mentorsim::{simulate, validate_json, Problem, RunOptions};
 use serde_json::Value;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -140,9 +141,9 @@ fn check(text: &str) -> Result<Seen, String> {
             readable(p)?;
         }
         if let (Ok(s), true) = (&read, problems.is_empty()) {
-            mentorsim::decide::mentor_needs(s);
+            mentorsim::analysis::decide::mentor_needs(s);
             // The page shows each parameter's mean, median and 90 % interval.
-            for spec in mentorsim::params::PARAMS {
+            for spec in mentorsim::model::params::PARAMS {
                 if let Some(p) = spec.get(s) {
                     if p.summary(spec.domain).is_none() {
                         return Err(format!("{} has no summary", spec.path));

@@ -3,11 +3,12 @@
 //! on large seeded samples (Kolmogorov-Smirnov and chi-square). Run with
 //! `cargo test --release`.
 
-use mentorsim::distribution::{Dist, Domain, Param, Sampler};
-use mentorsim::engine::Model;
-use mentorsim::outputs::{Series, N_SERIES};
-use mentorsim::rng::stream;
-use mentorsim::scenario::from_json;
+use mentorsim::engine::model::Model;
+use mentorsim::engine::rng::stream;
+use mentorsim::engine::sampler::Sampler;
+use mentorsim::model::distribution::{Dist, Domain, Param};
+use mentorsim::model::outputs::{Series, N_SERIES};
+use mentorsim::model::scenario::from_json;
 use serde_json::json;
 use statrs::distribution::{
     Beta, Binomial, ChiSquared, ContinuousCDF, Discrete, LogNormal, Normal, Triangular, Uniform,

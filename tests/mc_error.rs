@@ -3,8 +3,9 @@
 //! move from seed to seed. Seeded, so they never flake; run in `--release`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::report::printed;
-use mentorsim::{presets, simulate, simulate_partial, RunOptions, RunResult};
+use mentorsim::model::presets;
+use mentorsim::stats::rounding::printed;
+use mentorsim::{simulate, simulate_partial, RunOptions, RunResult};
 use serde_json::Value;
 
 /// The headline figures, as (group, figure) in the `--json` result: the

@@ -2,9 +2,11 @@
 //! run and written back as they were.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::params::PARAMS;
-use mentorsim::scenario::{from_json, Note, Text};
-use mentorsim::{presets, simulate, validate_json, RunOptions};
+use mentorsim::model::params::PARAMS;
+use mentorsim::model::presets;
+use mentorsim::model::scenario::from_json;
+use mentorsim::model::text::{Note, Text};
+use mentorsim::{simulate, validate_json, RunOptions};
 use serde_json::Value;
 
 /// Every `note` in a scenario's JSON, with its path.

@@ -1,11 +1,12 @@
-//! "What it takes" as a plan (src/plan.rs): the plans it returns meet their
+//! "What it takes" as a plan (src/analysis/plan.rs): the plans it returns meet their
 //! targets with another seed, cost little more than they must, say what
 //! binds when nothing can meet them, and rise with their scale on common
 //! random numbers. Seeded, so they never flake; run in `--release`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::plan::{at_scale, plan, Plan, PlanRequest};
-use mentorsim::{presets, simulate, RunOptions, RunResult, Scenario};
+use mentorsim::analysis::plan::{at_scale, plan, Plan, PlanRequest};
+use mentorsim::model::presets;
+use mentorsim::{simulate, RunOptions, RunResult, Scenario};
 
 fn opts(seed: u64) -> RunOptions {
     RunOptions {
@@ -48,7 +49,7 @@ fn holds(id: &str, targets: &[usize]) {
     assert!(p.met, "{id}: {p:?}");
     // The plan as JSON is a scenario that reads back.
     let text = serde_json::to_string(&p.scenario).expect("serialises");
-    let s = mentorsim::scenario::from_json(&text).expect("reads back");
+    let s = mentorsim::model::scenario::from_json(&text).expect("reads back");
     assert!(s.validate().is_empty());
     let again = run(&s, 7);
     for &t in targets {
@@ -136,7 +137,7 @@ fn holding_the_money_keeps_it_and_says_so_when_it_binds() {
     // EUR 2.2 M a year held: the plan moves intake and recruits only.
     let s = presets::get("actiris-2028").expect("preset");
     let req = PlanRequest {
-        fixed: vec![mentorsim::plan::Fixed::Budget],
+        fixed: vec![mentorsim::analysis::plan::Fixed::Budget],
         ..request(&[1])
     };
     let p = plan(&s, &req, &opts(2025)).expect("answers");

@@ -1,7 +1,8 @@
 //! Bad input gets a clear error that names the field.
 #![cfg(not(target_arch = "wasm32"))]
 
-use mentorsim::{presets, simulate, validate_json, RunOptions};
+use mentorsim::model::presets;
+use mentorsim::{simulate, validate_json, RunOptions};
 use serde_json::Value;
 
 fn preset_json() -> Value {
@@ -178,13 +179,13 @@ fn run_options_are_checked() {
 fn shown_scenarios_read_back_unchanged() {
     for s in presets::all() {
         let text = serde_json::to_string_pretty(&s).unwrap();
-        assert_eq!(mentorsim::scenario::from_json(&text).unwrap(), s);
+        assert_eq!(mentorsim::model::scenario::from_json(&text).unwrap(), s);
     }
 }
 
 #[test]
 fn sizes_are_checked_before_any_work() {
-    use mentorsim::limits::{MAX_INPUT_BYTES, MAX_LIST, MAX_TARGETS, MAX_TEXT};
+    use mentorsim::model::limits::{MAX_INPUT_BYTES, MAX_LIST, MAX_TARGETS, MAX_TEXT};
     // Once read every year of a two-billion-year horizon before saying no.
     has(
         &problems(|v| v["end_year"] = 2_000_000_000.into()),
@@ -232,7 +233,7 @@ fn sizes_are_checked_before_any_work() {
 fn intake_points_far_apart_interpolate_without_overflow() {
     let mut v = preset_json();
     v["intake"] = serde_json::json!({"points": [[-2_000_000_000, 500], [2_000_000_000, 1500]]});
-    let s = mentorsim::scenario::from_json(&v.to_string()).unwrap();
+    let s = mentorsim::model::scenario::from_json(&v.to_string()).unwrap();
     assert_eq!(s.validate(), vec![]);
     let planned = s.planned();
     assert!(

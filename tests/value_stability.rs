@@ -7,7 +7,8 @@
 //! `MENTORSIM_BLESS=1 cargo test --release --test value_stability` and say why
 //! in the commit.
 
-use mentorsim::{presets, simulate, RunOptions};
+use mentorsim::model::presets;
+use mentorsim::{simulate, RunOptions};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -168,7 +169,7 @@ fn a_range_run_in_steps_of_any_size_gives_the_same_bits() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
 fn a_run_of_some_series_gives_their_bits_and_only_theirs() {
-    use mentorsim::outputs::SeriesSet;
+    use mentorsim::model::outputs::SeriesSet;
     let scenario = presets::get("targets-2030-2035").expect("preset");
     let all = RunOptions {
         trials: 1500,

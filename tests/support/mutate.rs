@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 
 /// The bytes that drive case `case` of a run seeded with `seed`.
 pub fn case_bytes(seed: u64, case: u64) -> Vec<u8> {
-    let mut rng = mentorsim::rng::stream(seed, case, 0);
+    let mut rng = mentorsim::engine::rng::stream(seed, case, 0);
     let mut bytes = vec![0u8; 2048];
     rng.fill_bytes(&mut bytes);
     bytes

@@ -64,10 +64,10 @@ test('every source a preset or a named prior cites is a row of the page', async 
   for (const file of readdirSync(new URL('presets/', root)).filter((f) => f.endsWith('.json'))) {
     for (const s of sourcesIn(JSON.parse(readFileSync(new URL(`presets/${file}`, root), 'utf8')))) cited.push([file, s]);
   }
-  const priors = readFileSync(new URL('src/priors.rs', root), 'utf8');
+  const priors = readFileSync(new URL('src/model/priors.rs', root), 'utf8');
   const fromPriors = [...priors.matchAll(/^\s*source:\s*"([^"]*)"/gm)].map((m) => m[1]);
   assert.ok(fromPriors.length >= 3, 'the priors name their rows');
-  for (const s of fromPriors) cited.push(['src/priors.rs', s]);
+  for (const s of fromPriors) cited.push(['src/model/priors.rs', s]);
   assert.ok(cited.length > 20);
   for (const [where, source] of cited) {
     for (const id of citedIds(source)) assert.ok(evidenceRow(id), `${where}: ${id} (in "${source}") is not among the page's evidence rows`);

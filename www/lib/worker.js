@@ -52,7 +52,7 @@ async function init(module) {
 }
 
 const STEP = 250;
-// Trials whose inputs the engine keeps for its sensitivity analysis (engine.rs, SAMPLE_CAP).
+// Trials whose inputs the engine keeps for its sensitivity analysis (src/engine/model/mod.rs, SAMPLE_CAP).
 const SAMPLE = 2000;
 
 function run({ job, scenario, trials, seed, series, first, count }) {

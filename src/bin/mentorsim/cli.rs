@@ -1,10 +1,10 @@
 //! The command line itself: arguments (clap), loading, running, printing.
 
 use clap::{ArgGroup, Parser, Subcommand};
-use mentorsim::{
-    decide, plan, presets, report, scenario, Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED,
-    DEFAULT_TRIALS, MAX_TRIALS,
-};
+use mentorsim::analysis::{decide, plan};
+use mentorsim::model::{presets, scenario};
+use mentorsim::present;
+use mentorsim::{Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -179,8 +179,11 @@ impl Input {
     fn load(&self) -> Result<Scenario, String> {
         let mut s = load(self.preset.as_deref(), self.scenario.as_deref())?;
         if let Some(id) = &self.prior {
-            let prior = mentorsim::priors::get(id).ok_or_else(|| {
-                let known: Vec<&str> = mentorsim::priors::PRIORS.iter().map(|p| p.id).collect();
+            let prior = mentorsim::model::priors::get(id).ok_or_else(|| {
+                let known: Vec<&str> = mentorsim::model::priors::PRIORS
+                    .iter()
+                    .map(|p| p.id)
+                    .collect();
                 format!("unknown prior `{id}`; known priors: {}", known.join(", "))
             })?;
             s.counterfactual = prior.counterfactual();
@@ -223,7 +226,7 @@ pub fn main() -> ExitCode {
 /// before it is read whole.
 fn read_text(path: &str) -> Result<String, String> {
     use std::io::Read;
-    let max = mentorsim::limits::MAX_INPUT_BYTES;
+    let max = mentorsim::model::limits::MAX_INPUT_BYTES;
     let cannot = |e: std::io::Error| format!("cannot read {path}: {e}");
     let mut bytes = Vec::new();
     std::fs::File::open(path)
@@ -307,9 +310,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let text = if as_json {
                 json(&result)?
             } else if csv {
-                report::csv(&result)
+                present::run::csv(&result)
             } else {
-                report::text(&result, &s)
+                present::run::text(&result, &s)
             };
             print(&mut out, &text)
         }
@@ -336,7 +339,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     "mentors": decide::mentor_needs(&decide::with_lever(&s, lever, answer.value.unwrap_or(0.0)).map_err(cannot_start)?),
                 }))?
             } else {
-                report::solution(&answer, &s)
+                present::decide::solution(&answer, &s)
             };
             print(&mut out, &text)
         }
@@ -388,7 +391,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let text = if as_json {
                 json(&c)?
             } else {
-                report::comparison(&c, &a, &b)
+                present::decide::comparison(&c, &a, &b)
             };
             print(&mut out, &text)
         }
@@ -402,7 +405,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let text = if as_json {
                 json(&v)?
             } else {
-                report::value_of_information(&v, &s)
+                present::decide::value_of_information(&v, &s)
             };
             print(&mut out, &text)
         }

@@ -1,8 +1,8 @@
 //! `mentorsim plan`, in words: the year-by-year table, each target's chance
 //! and what the plan costs, or what binds when no plan meets the targets.
 
-use mentorsim::plan::Plan;
-use mentorsim::report::{num, pct_with_error};
+use mentorsim::analysis::plan::Plan;
+use mentorsim::present::figures::{num, pct_with_error};
 use mentorsim::Scenario;
 use std::fmt::Write;
 
@@ -131,7 +131,7 @@ pub fn text(p: &Plan, base: &Scenario) -> String {
             "budget" | "intake" | "recruits" => format!("the {} held fixed (--fixed {})", b.constraint, b.constraint),
             _ => format!(
                 "time: even {} times the scenario's plan does not meet it by {} (outcomes are booked up to 18 months after a duo starts)",
-                num(b.allowed.unwrap_or(mentorsim::plan::MAX_SCALE), 0),
+                num(b.allowed.unwrap_or(mentorsim::analysis::plan::MAX_SCALE), 0),
                 b.year
             ),
         };

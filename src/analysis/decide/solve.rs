@@ -1,0 +1,388 @@
+//! The smallest value of a lever (the largest, for the cost per duo) that
+//! meets a target with a given confidence, by bisection on common random
+//! numbers.
+
+use super::mentors::{mentor_needs, MentorNeed};
+use crate::analysis::simulate::simulate;
+use crate::model::distribution::{Dist, Param};
+use crate::model::error::{shorten, Error, Problem};
+use crate::model::options::RunOptions;
+use crate::model::scenario::{Pool, Scenario};
+use crate::stats::share::share_se;
+use serde::{Deserialize, Serialize};
+
+/// What can be moved to meet a target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lever {
+    /// Money a year, EUR (a constant budget; a per-year budget is scaled).
+    Budget,
+    /// Mentors recruited a year (the distribution scaled to this mean).
+    Recruits,
+    /// The planned intake, as a multiple of the scenario's plan.
+    Intake,
+    /// The cost per duo, EUR (the largest that still meets the target).
+    CostPerDuo,
+}
+
+impl Lever {
+    /// The lever named `name`.
+    pub fn from_name(name: &str) -> Option<Lever> {
+        match name {
+            "budget" => Some(Lever::Budget),
+            "recruits" => Some(Lever::Recruits),
+            "intake" => Some(Lever::Intake),
+            "cost" | "cost_per_duo" | "cost-per-duo" => Some(Lever::CostPerDuo),
+            _ => None,
+        }
+    }
+
+    /// Its unit, in words.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Lever::Budget => "EUR a year",
+            Lever::Recruits => "mentors recruited a year",
+            Lever::Intake => "times the planned intake",
+            Lever::CostPerDuo => "EUR a duo",
+        }
+    }
+
+    /// The step the search is exact to, and the range it searches.
+    fn grid(self) -> (f64, f64, f64) {
+        match self {
+            Lever::Budget => (10_000.0, 0.0, 200_000_000.0),
+            Lever::Recruits => (10.0, 0.0, 100_000.0),
+            Lever::Intake => (0.01, 0.0, 20.0),
+            Lever::CostPerDuo => (10.0, 10.0, 100_000.0),
+        }
+    }
+}
+
+/// A copy of `param` whose distribution is scaled so that its mean is `mean`.
+fn scaled(param: &Param, mean: f64) -> Param {
+    let now = param.mean();
+    let f = if now > 0.0 { mean / now } else { 0.0 };
+    let dist = match param.dist {
+        Dist::Fixed(_) => Dist::Fixed(mean),
+        Dist::Pert { min, mode, max } if now > 0.0 => Dist::Pert {
+            min: min * f,
+            mode: mode * f,
+            max: max * f,
+        },
+        Dist::Triangular { min, mode, max } if now > 0.0 => Dist::Triangular {
+            min: min * f,
+            mode: mode * f,
+            max: max * f,
+        },
+        Dist::Uniform { min, max } if now > 0.0 => Dist::Uniform {
+            min: min * f,
+            max: max * f,
+        },
+        Dist::Normal { sd, .. } if now > 0.0 => Dist::Normal { mean, sd: sd * f },
+        Dist::LogNormal { p5, p95 } if now > 0.0 => Dist::LogNormal {
+            p5: p5 * f,
+            p95: p95 * f,
+        },
+        _ => Dist::Fixed(mean),
+    };
+    let dist = match dist {
+        // A degenerate range (all zero) cannot be a PERT: fixed instead.
+        Dist::Pert { min, max, .. }
+        | Dist::Triangular { min, max, .. }
+        | Dist::Uniform { min, max }
+            if min >= max =>
+        {
+            Dist::Fixed(mean)
+        }
+        d => d,
+    };
+    Param {
+        dist,
+        ..param.clone()
+    }
+}
+
+/// The scenario with the lever set to `x`.
+pub fn with_lever(s: &Scenario, lever: Lever, x: f64) -> Result<Scenario, Error> {
+    let mut s = s.clone();
+    let bad = |field: &str, message: &str| {
+        Err(Error::Invalid(vec![Problem {
+            field: field.into(),
+            message: message.into(),
+        }]))
+    };
+    match lever {
+        Lever::Budget => {
+            if let Some(v) = s.budget.per_year.as_mut() {
+                let first = v.first().copied().unwrap_or(0.0);
+                if first <= 0.0 {
+                    return bad(
+                        "budget.per_year",
+                        "a per-year budget that starts at zero cannot be scaled",
+                    );
+                }
+                let f = x / first;
+                v.iter_mut().for_each(|b| *b *= f);
+            } else {
+                s.budget.constant = Some(x);
+                s.budget.unlimited = false;
+            }
+        }
+        Lever::Recruits => match &mut s.mentors.pool {
+            Pool::Limited(p) => p.recruits_per_year = scaled(&p.recruits_per_year, x),
+            Pool::Unlimited => {
+                return bad(
+                    "mentors.pool",
+                    "the mentor pool is unlimited: recruits do not limit anything",
+                )
+            }
+        },
+        Lever::Intake => {
+            let i = &mut s.intake;
+            if let Some(v) = i.per_year.as_mut() {
+                v.iter_mut().for_each(|l| *l *= x);
+            }
+            if let Some(g) = i.growth.as_mut() {
+                g.start *= x;
+            }
+            if let Some(p) = i.points.as_mut() {
+                p.iter_mut().for_each(|(_, l)| *l *= x);
+            }
+        }
+        Lever::CostPerDuo => s.cost_per_duo = scaled(&s.cost_per_duo, x),
+    }
+    Ok(s)
+}
+
+/// The answer of [`solve`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Solution {
+    /// The lever moved.
+    pub lever: Lever,
+    /// Its unit, in words.
+    pub unit: &'static str,
+    /// The target's position (1-based) and label.
+    pub target: usize,
+    pub target_label: String,
+    /// The confidence asked for.
+    pub confidence: f64,
+    /// The value found (`None` when no value in the range reaches the
+    /// confidence).
+    pub value: Option<f64>,
+    /// The probability the target is met at that value, and its Monte Carlo
+    /// standard error; when no value is found, the best reached
+    /// (`best_probability`) and its error.
+    pub probability: f64,
+    pub probability_se: f64,
+    /// The probability one step beyond (one step lower, or one step higher
+    /// for the cost per duo), which falls short.
+    pub probability_one_step_short: Option<f64>,
+    /// The step the answer is exact to.
+    pub step: f64,
+    /// The range searched.
+    pub range: (f64, f64),
+    /// The best probability reached in the range (when none meets it).
+    pub best_probability: f64,
+    pub trials: u64,
+    pub seed: u64,
+}
+
+fn probability(s: &Scenario, target: usize, opts: &RunOptions) -> Result<f64, Error> {
+    Ok(simulate(s, opts)?.targets[target].probability_met)
+}
+
+/// The smallest value of `lever` (the largest, for the cost per duo) at
+/// which the target at position `target` (0-based) is met in at least
+/// `confidence` of the trials. Bisection over the lever's grid with common
+/// random numbers: for a count of duos started the probability never falls
+/// when the lever rises, trial by trial; for outcomes it may wobble by Monte
+/// Carlo noise, so the answer is checked one step short as well.
+pub fn solve(
+    s: &Scenario,
+    target: usize,
+    confidence: f64,
+    lever: Lever,
+    opts: &RunOptions,
+) -> Result<Solution, Error> {
+    if target >= s.targets.len() {
+        return Err(Error::Invalid(vec![Problem {
+            field: "target".into(),
+            message: format!(
+                "the scenario has {} target(s); give a position from 1 to {}",
+                s.targets.len(),
+                s.targets.len()
+            ),
+        }]));
+    }
+    if !(confidence > 0.0 && confidence < 1.0) {
+        return Err(Error::Invalid(vec![Problem {
+            field: "confidence".into(),
+            message: format!("must be between 0 and 1 (0.8 for 80 %), got {confidence}"),
+        }]));
+    }
+    let opts = RunOptions {
+        first_trial: 0,
+        trial_count: None,
+        sensitivity: false,
+        ..*opts
+    };
+    let (step, lo, hi) = lever.grid();
+    let reverse = lever == Lever::CostPerDuo;
+    let steps = ((hi - lo) / step).round() as u64;
+    // Search index `j` runs the way the answer improves: the probability is
+    // meant to rise with `j` (a lever's value, or the cost per duo falling).
+    let k_of = |j: u64| if reverse { steps - j } else { j };
+    let p_at = |j: u64, o: &RunOptions| -> Result<f64, Error> {
+        let x = lo + step * k_of(j) as f64;
+        probability(&with_lever(s, lever, x)?, target, o)
+    };
+    let ok = |p: f64| p >= confidence;
+    let (first, last) = (p_at(0, &opts)?, p_at(steps, &opts)?);
+    let best = first.max(last);
+    let label = {
+        let t = &s.targets[target];
+        if t.label.en.is_empty() {
+            format!("{} {} {}", t.metric, t.value, t.year)
+        } else {
+            t.label.en.clone()
+        }
+    };
+    let n = opts.trials as f64;
+    let mut solution = Solution {
+        lever,
+        unit: lever.unit(),
+        target: target + 1,
+        target_label: label,
+        confidence,
+        value: None,
+        probability: best,
+        probability_se: share_se(best, n),
+        probability_one_step_short: None,
+        step,
+        range: (lo, hi),
+        best_probability: best,
+        trials: opts.trials,
+        seed: opts.seed,
+    };
+    if !ok(last) {
+        return Ok(solution);
+    }
+    // The smallest `j` that meets the confidence at `o`'s trial count, by
+    // bisection between a `j` that does not (`bad`) and one that does.
+    let bisect = |mut bad: u64, mut good: u64, o: &RunOptions| -> Result<u64, Error> {
+        while good - bad > 1 {
+            let mid = bad + (good - bad) / 2;
+            if ok(p_at(mid, o)?) {
+                good = mid;
+            } else {
+                bad = mid;
+            }
+        }
+        Ok(good)
+    };
+    let good = if ok(first) {
+        0
+    } else if opts.trials >= 2000 {
+        // A first pass on the run's first tenth of trials (a prefix of the
+        // same trials: common random numbers) guesses the edge; the full
+        // count then gallops out from the guess until it brackets the edge,
+        // and bisects there. The answer is the full count's, checked one
+        // step short; only the number of full runs falls.
+        let coarse = RunOptions {
+            trials: opts.trials / 10,
+            ..opts
+        };
+        let guess = if ok(p_at(steps, &coarse)?) && !ok(p_at(0, &coarse)?) {
+            bisect(0, steps, &coarse)?
+        } else {
+            steps / 2
+        };
+        let (mut bad, mut good) = (0, steps);
+        let mut width = 1;
+        if ok(p_at(guess, &opts)?) {
+            good = guess;
+            while good > bad + 1 {
+                let j = good.saturating_sub(width).max(bad);
+                if j == bad {
+                    break;
+                }
+                if ok(p_at(j, &opts)?) {
+                    good = j;
+                } else {
+                    bad = j;
+                    break;
+                }
+                width *= 2;
+            }
+        } else {
+            bad = guess;
+            while good > bad + 1 {
+                let j = (bad + width).min(good);
+                if j == good {
+                    break;
+                }
+                if ok(p_at(j, &opts)?) {
+                    good = j;
+                    break;
+                }
+                bad = j;
+                width *= 2;
+            }
+        }
+        bisect(bad, good, &opts)?
+    } else {
+        bisect(0, steps, &opts)?
+    };
+    let p = p_at(good, &opts)?;
+    solution.value = Some(lo + step * k_of(good) as f64);
+    solution.probability = p;
+    solution.probability_se = share_se(p, n);
+    solution.probability_one_step_short =
+        good.checked_sub(1).map(|j| p_at(j, &opts)).transpose()?;
+    Ok(solution)
+}
+
+/// `{target, confidence, lever}`, as the page asks [`solve`]; `target`
+/// counts from 0 and `lever` is a name ([`Lever::from_name`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "an object {target, confidence, lever}"
+)]
+pub struct SolveRequest {
+    pub target: usize,
+    pub confidence: f64,
+    pub lever: String,
+}
+
+/// What `mentorsim solve --json` says: the solution, and the mentors the
+/// scenario at that value of the lever needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct SolveAnswer {
+    pub solution: Solution,
+    pub mentors: Vec<MentorNeed>,
+}
+
+/// [`solve`] for a request, with the mentors its answer needs; a lever
+/// that has no name is an error at `lever`.
+pub fn solve_request(
+    s: &Scenario,
+    req: &SolveRequest,
+    opts: &RunOptions,
+) -> Result<SolveAnswer, Error> {
+    let lever = Lever::from_name(&req.lever).ok_or_else(|| {
+        Error::input(
+            "lever",
+            format!(
+                "unknown lever `{}`: give budget, recruits, intake or cost",
+                shorten(&req.lever)
+            ),
+        )
+    })?;
+    let solution = solve(s, req.target, req.confidence, lever, opts)?;
+    let at = with_lever(s, lever, solution.value.unwrap_or(0.0))?;
+    Ok(SolveAnswer {
+        solution,
+        mentors: mentor_needs(&at),
+    })
+}

@@ -1,0 +1,97 @@
+//! What a trial's draws fix for all its years: prices, rates, the effect,
+//! what one additional job is worth to each account, discount factors.
+
+use crate::model::outputs::{Perspective, PERSPECTIVES};
+use crate::model::params::{Draws, ParamId as P};
+use crate::model::scenario::Scenario;
+
+/// One value per account (perspective).
+pub(super) type PerAccount = [f64; PERSPECTIVES.len()];
+
+/// What a trial's draws fix for all its years.
+pub(super) struct Terms {
+    /// Cost indexation and the real discount rate.
+    pub(super) g: f64,
+    pub(super) r: f64,
+    /// The rates of the outcomes (self-employed and training conditional).
+    pub(super) p_e: f64,
+    pub(super) p_s: f64,
+    pub(super) p_t: f64,
+    /// The effect on the rate of employment (drawn, or `p_e - baseline`).
+    pub(super) effect: f64,
+    /// What one additional job is worth to each account, in start-year
+    /// prices, over the horizon.
+    pub(super) value: PerAccount,
+    pub(super) fixed_cost: f64,
+    pub(super) per_mentor: f64,
+    pub(super) realisation: f64,
+    /// EUR of the cost's price year brought to start-year prices.
+    pub(super) cost_to_start: f64,
+    /// The cost per duo of the first year, EUR as paid.
+    pub(super) cost_at_start: f64,
+    /// Discount factors `k` years after a cohort's start, `(1 + r)^-k`.
+    pub(super) later: [f64; 8],
+    /// The volunteers' time a duo takes, in start-year prices.
+    pub(super) volunteer_per_duo: f64,
+}
+
+impl Terms {
+    pub(super) fn of(d: &Draws, sc: &Scenario, effect_form: bool) -> Terms {
+        let y0 = f64::from(sc.start_year);
+        let g = d[P::CostIndexation];
+        let r = d[P::DiscountRate];
+        let p_e = d[P::Employed];
+        let to_start_prices = libm::pow(1.0 + g, y0 - sc.fiscal.price_year);
+        let cost_to_start = libm::pow(1.0 + g, y0 - sc.cost_price_year());
+        // A cohort's outcomes come within 24 months after a duo of at most
+        // 36, so at most 6 years are needed.
+        let mut later = [1.0f64; 8];
+        for k in 1..later.len() {
+            later[k] = later[k - 1] / (1.0 + r);
+        }
+        Terms {
+            g,
+            r,
+            p_e,
+            p_s: d[P::SelfEmployed],
+            p_t: d[P::Training],
+            effect: if effect_form {
+                d[P::Effect]
+            } else {
+                p_e - d[P::Baseline]
+            },
+            value: job_value(d, sc, to_start_prices),
+            fixed_cost: d[P::FixedCost],
+            per_mentor: d[P::DuosPerMentor],
+            realisation: d[P::Realisation],
+            cost_to_start,
+            cost_at_start: d[P::CostPerDuo] * cost_to_start,
+            later,
+            volunteer_per_duo: d[P::VolunteerHours] * d[P::ShadowWage] * to_start_prices,
+        }
+    }
+}
+
+/// What one additional job is worth to each account, per month in work, in
+/// start-year prices; `per_job` months, discounted within the horizon.
+pub(super) fn job_value(d: &Draws, sc: &Scenario, to_start_prices: f64) -> PerAccount {
+    let r = d[P::DiscountRate];
+    let mut per_job = d[P::MonthsFirstYear].min(12.0);
+    let mut survive = 1.0;
+    for _ in 1..sc.fiscal.horizon_years {
+        survive *= (1.0 - d[P::EmploymentDecay]) / (1.0 + r);
+        per_job += 12.0 * survive;
+    }
+    let keep = (1.0 - d[P::Displacement]) * per_job * to_start_prices;
+    let ui = d[P::UnemploymentShare] * d[P::UnemploymentMonth];
+    let ris = d[P::IntegrationShare] * d[P::IntegrationMonth];
+    let (tax, earn, regional) = (d[P::Contributions], d[P::NetEarnings], d[P::RegionalReturn]);
+    let mut value = [0.0; PERSPECTIVES.len()];
+    value[Perspective::Region as usize] = regional * keep;
+    value[Perspective::Federal as usize] = (ui + tax) * keep;
+    value[Perspective::Local as usize] = ris * keep;
+    value[Perspective::Participants as usize] = (earn - ui - ris) * keep;
+    value[Perspective::Public as usize] = (ui + ris + tax + regional) * keep;
+    value[Perspective::Society as usize] = (earn + tax + regional) * keep;
+    value
+}

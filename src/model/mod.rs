@@ -1,0 +1,18 @@
+//! What a run is asked: a scenario and its parts, the uncertain parameters,
+//! the named outputs, the evidence priors, the presets, the limits and every
+//! rule an input must meet.
+
+pub mod distribution;
+pub mod error;
+pub mod input;
+pub mod limits;
+pub mod options;
+pub mod outputs;
+pub mod params;
+pub mod presets;
+pub mod priors;
+pub mod scenario;
+pub mod schema;
+pub mod text;
+pub mod units;
+pub mod validate;

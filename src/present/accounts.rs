@@ -1,0 +1,103 @@
+//! The accounts of a run in words: the effect drawn and where it breaks
+//! even, then whose money each account gains or loses.
+
+use crate::analysis::summary::RunResult;
+use crate::present::figures::{pct_with_error, to_error, with_error};
+use std::fmt::Write;
+
+/// The accounts as lines of the command line's summary, each figure to the
+/// digits its Monte Carlo error supports.
+pub fn text(r: &RunResult) -> String {
+    let mut o = String::new();
+    let cf = &r.counterfactual;
+    let name = cf
+        .prior_name
+        .as_ref()
+        .map_or_else(|| "a custom counterfactual".to_string(), |t| t.en.clone());
+    // An effect (a share) in points, to the digits its error supports.
+    let pts = |x: Option<f64>, se: Option<f64>| match x {
+        Some(v) => format!("{} points", to_error(100.0 * v, 100.0 * se.unwrap_or(0.0))),
+        None => "never".to_string(),
+    };
+    let e = &cf.effect;
+    let _ = writeln!(
+        o,
+        "EFFECT  {name}: {} (P5 {} - P95 {}) on the chance of being in work",
+        pts(e.p50, e.p50_se),
+        pts(e.p5, e.p5_se),
+        pts(e.p95, e.p95_se)
+    );
+    if e.p5.is_some_and(|v| v < 0.0) {
+        let _ = writeln!(
+            o,
+            "  Its band goes below zero: the effect allowed for includes mentoring lowering the chance of work. In those trials the additional jobs, the fiscal return and the benefit-cost ratio are zero or below."
+        );
+    }
+    if let Some(be) = r.break_even.get("public") {
+        let (x, c) = (&be.effect, &be.cost_per_duo);
+        let _ = writeln!(
+            o,
+            "  Break-even: mentoring pays for all public budgets together if it raises that chance by at least {} (median; P5 {} - P95 {}).",
+            pts(x.p50, x.p50_se),
+            pts(x.p5, x.p5_se),
+            pts(x.p95, x.p95_se)
+        );
+        if let Some(v) = c.p50 {
+            let _ = writeln!(
+                o,
+                "  At the effect drawn, it pays up to {} EUR a duo (median, with its 95 % Monte Carlo band; in prices of the cost per duo).",
+                with_error(v, c.p50_se.unwrap_or(0.0))
+            );
+        }
+    }
+    if let Some(be) = r.break_even.get("region") {
+        if be.effect.p50.is_none() {
+            let _ = writeln!(
+                o,
+                "  For the Region alone it never pays back in money: the savings go to the federal social security and the CPAS."
+            );
+        }
+    }
+    let _ = writeln!(
+        o,
+        "\nACCOUNTS  present value, EUR of {}, discounted; benefit less cost, median (P5 - P95); chance the benefit exceeds the cost ± its 95 % Monte Carlo band",
+        r.years.first().copied().unwrap_or_default()
+    );
+    let fig = |x: Option<f64>, se: Option<f64>| {
+        x.map_or_else(|| "n/a".into(), |v| to_error(v, se.unwrap_or(0.0)))
+    };
+    for (key, label) in [
+        ("region", "Region (after ESF+)"),
+        ("eu", "EU (ESF+)"),
+        ("federal", "Federal social security"),
+        ("local", "CPAS"),
+        ("participants", "Mentees"),
+        ("public", "All public budgets"),
+        ("society", "Society"),
+    ] {
+        let Some(a) = r.perspectives.get(key) else {
+            continue;
+        };
+        let ratio = a
+            .benefit_cost_ratio
+            .as_ref()
+            .and_then(|b| b.p50.map(|v| (v, b.p50_se.unwrap_or(0.0))))
+            .map_or_else(String::new, |(v, se)| {
+                format!("   ratio {}", to_error(v, se))
+            });
+        let n = &a.net;
+        let _ = writeln!(
+            o,
+            "  {label:<26}{:>14} ({} - {})   {}{ratio}",
+            fig(n.p50, n.p50_se),
+            fig(n.p5, n.p5_se),
+            fig(n.p95, n.p95_se),
+            pct_with_error(
+                a.p_benefit_exceeds_cost,
+                a.p_benefit_exceeds_cost_se,
+                r.trials
+            )
+        );
+    }
+    o
+}

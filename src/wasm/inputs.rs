@@ -1,0 +1,98 @@
+//! What the page builds its inputs from: the presets, the named priors,
+//! the schema of parameters, outputs and limits, and a parameter's summary.
+
+use super::convert::{json_of, text_arg, to_js};
+use crate::model::distribution::Param;
+use crate::model::error::Error;
+use crate::model::{input, params, presets, scenario, text};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[derive(Serialize)]
+struct PresetInfo {
+    id: String,
+    name: text::Text,
+    description: text::Text,
+}
+
+/// The built-in scenarios: `[{id, name: {en, fr, nl}, description: {en, fr, nl}}]`.
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsError> {
+    let list: Vec<PresetInfo> = presets::all()
+        .into_iter()
+        .map(|s| PresetInfo {
+            id: s.id,
+            name: s.name,
+            description: s.description,
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// One preset's scenario, as an object to edit.
+#[wasm_bindgen]
+pub fn preset(id: JsValue) -> Result<JsValue, JsError> {
+    let id = text_arg(&id, "preset", presets::DEFAULT)?;
+    to_js(&presets::get(&id)?)
+}
+
+#[derive(Serialize)]
+struct PriorInfo {
+    id: &'static str,
+    form: crate::model::priors::Form,
+    source: &'static str,
+    name: text::Text,
+    note: text::Text,
+    counterfactual: scenario::Counterfactual,
+}
+
+/// The named evidence priors of the counterfactual, the default first:
+/// `[{id, form, source, name: {en, fr, nl}, note: {en, fr, nl},
+/// counterfactual}]`, `counterfactual` being the scenario fragment to set.
+#[wasm_bindgen]
+pub fn priors() -> Result<JsValue, JsError> {
+    let list: Vec<PriorInfo> = crate::model::priors::PRIORS
+        .iter()
+        .map(|p| PriorInfo {
+            id: p.id,
+            form: p.form,
+            source: p.source,
+            name: p.name_text(),
+            note: p.note_text(),
+            counterfactual: p.counterfactual(),
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// The parameters, outputs, distributions, presets and limits (see the
+/// core's `schema` module): what the page builds its controls from.
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsError> {
+    to_js(&crate::model::schema::schema())
+}
+
+/// A parameter's mean, median and 90 % interval (`{mean, median, p5, p95}`)
+/// as the engine draws it at `path`; an `Error` naming the path if it is
+/// not a parameter or not a valid distribution for it.
+#[wasm_bindgen(js_name = paramSummary)]
+pub fn param_summary(path: JsValue, param: JsValue) -> Result<JsValue, JsError> {
+    let path = text_arg(&path, "path", "outcomes.employed")?;
+    let path = path.as_str();
+    let spec = params::by_path(path)
+        .ok_or_else(|| Error::input(path, "is not a parameter of a scenario"))?;
+    let text =
+        json_of(&param, path)?.ok_or_else(|| Error::input(path, "no parameter was given"))?;
+    let de = &mut serde_json::Deserializer::from_str(&text);
+    let param: Param = serde_path_to_error::deserialize(de)
+        .map_err(|e| Error::input(path, input::bare(e.inner())))?;
+    let mut problems = crate::model::error::Problems::default();
+    param.check(path, spec.domain, &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems.0).into());
+    }
+    let summary = param
+        .summary(spec.domain)
+        .ok_or_else(|| Error::input(path, "this distribution cannot be summarised"))?;
+    to_js(&summary)
+}
