@@ -342,3 +342,24 @@ fn beta_summaries_are_its_quantiles_whatever_its_counts() {
         assert!((summary(a, a).median - 0.5).abs() < 1e-9, "Beta({a}, {a})");
     }
 }
+
+#[test]
+fn the_federal_state_gets_back_what_it_refunds_of_the_integration_income() {
+    // Every mentee on the integration income (EUR 1,000 a month) and none on
+    // an allowance: without a refund all of it is the CPAS's; with the
+    // federal state refunding 70 % (F12), 70 % of each euro saved is the
+    // federal state's and 30 % the CPAS's, and all public budgets together
+    // get the same.
+    let base = json!({"fiscal": {"unemployment_share": 0, "unemployment_month": 0,
+        "integration_share": 1, "integration_month": 1000}});
+    let mut refunded = base.clone();
+    refunded["fiscal"]["integration_refund"] = json!(0.7);
+    let (none, some) = (run(&fixed(base), 20), run(&fixed(refunded), 20));
+    let net = |r: &mentorsim::RunResult, who: &str| r.perspectives[who].net.mean.unwrap();
+    // The CPAS bears no cost here: its net is what it saves.
+    let saved = net(&none, "local");
+    assert!(saved > 0.0, "the CPAS saves {saved}");
+    assert!((net(&some, "local") - 0.3 * saved).abs() < 1e-3 * saved);
+    assert!((net(&some, "federal") - net(&none, "federal") - 0.7 * saved).abs() < 1e-3 * saved);
+    assert!((net(&some, "public") - net(&none, "public")).abs() < 1e-6 * saved);
+}

@@ -177,6 +177,7 @@ param_table! {
     DiscountRate => "fiscal.discount_rate", Growth, Share, None, (field fiscal.discount_rate);
     VolunteerHours => "fiscal.volunteer_hours_per_duo", NonNegative, Hours, Some(0.0), (field fiscal.volunteer_hours_per_duo);
     ShadowWage => "fiscal.shadow_wage_hour", NonNegative, Eur, Some(0.0), (field fiscal.shadow_wage_hour);
+    IntegrationRefund => "fiscal.integration_refund", Rate, Share, Some(0.0), (field fiscal.integration_refund);
 }
 
 /// How many uncertain parameters a scenario has.

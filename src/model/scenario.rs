@@ -243,6 +243,10 @@ pub struct Fiscal {
     pub integration_share: Param,
     /// That income per month, EUR.
     pub integration_month: Param,
+    /// Share of that income the federal state refunds to the CPAS: of each
+    /// euro saved, this share is a federal saving and the rest the CPAS's.
+    #[serde(default = "zero_param")]
+    pub integration_refund: Param,
     /// Social contributions and taxes gained per month in work (federal), EUR.
     pub contributions_month: Param,
     /// The worker's net earnings per month in work, EUR.

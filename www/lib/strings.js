@@ -157,6 +157,7 @@ export const STRINGS = {
   'param.fiscal.integration_share': S('Share of mentees on the integration income (CPAS)', 'Part des mentees au revenu d’intégration (CPAS)', 'Aandeel mentees met een leefloon (OCMW)'),
   'param.fiscal.integration_month': S('Integration income per month (EUR, CPAS)', 'Revenu d’intégration par mois (EUR, CPAS)', 'Leefloon per maand (EUR, OCMW)'),
   'param.fiscal.net_earnings_month': S('Net earnings per month in work (EUR)', 'Salaire net par mois de travail (EUR)', 'Nettoloon per maand werk (EUR)'),
+  'param.fiscal.integration_refund': S('Share of the integration income the federal state refunds to the CPAS', 'Part du revenu d’intégration remboursée au CPAS par l’État fédéral', 'Deel van het leefloon dat de federale staat aan het OCMW terugbetaalt'),
   'param.fiscal.regional_return_month': S('What comes back to the Region per month in work (EUR)', 'Ce qui revient à la Région par mois de travail (EUR)', 'Wat per maand werk naar het Gewest terugvloeit (EUR)'),
   'param.fiscal.displacement': S('Share of the additional jobs taken from other job seekers', 'Part des emplois supplémentaires pris à d’autres chercheurs d’emploi', 'Aandeel van de extra banen afgenomen van andere werkzoekenden'),
   'param.esf_share': S('Share paid by the European Social Fund+', 'Part payée par le Fonds social européen+', 'Aandeel betaald door het Europees Sociaal Fonds+'),

@@ -85,11 +85,14 @@ pub(super) fn job_value(d: &Draws, sc: &Scenario, to_start_prices: f64) -> PerAc
     let keep = (1.0 - d[P::Displacement]) * per_job * to_start_prices;
     let ui = d[P::UnemploymentShare] * d[P::UnemploymentMonth];
     let ris = d[P::IntegrationShare] * d[P::IntegrationMonth];
+    // The federal state refunds the CPAS a share of the integration income
+    // it pays (F12): that share of each euro saved is the federal state's.
+    let refund = d[P::IntegrationRefund];
     let (tax, earn, regional) = (d[P::Contributions], d[P::NetEarnings], d[P::RegionalReturn]);
     let mut value = [0.0; PERSPECTIVES.len()];
     value[Perspective::Region as usize] = regional * keep;
-    value[Perspective::Federal as usize] = (ui + tax) * keep;
-    value[Perspective::Local as usize] = ris * keep;
+    value[Perspective::Federal as usize] = (ui + tax + ris * refund) * keep;
+    value[Perspective::Local as usize] = ris * (1.0 - refund) * keep;
     value[Perspective::Participants as usize] = (earn - ui - ris) * keep;
     value[Perspective::Public as usize] = (ui + ris + tax + regional) * keep;
     value[Perspective::Society as usize] = (earn + tax + regional) * keep;
