@@ -37,7 +37,8 @@ describe('room, note and article', () => {
       await READY(page);
       const title = await page.textContent('#result-title');
       assert.ok(title.endsWith(EDITED[lang]), `title "${title}" says it was edited`);
-      assert.match(title, /3\sM\s?€|€\s?3\s?(M|mln)|€3M/);
+      assert.match(title, /3\sM\s?(€|EUR)|€\s?3\s?(M|mln)|€3M|EUR 3 M/);
+      assert.doesNotMatch(title, /2[.,]2\sM/, 'the title does not carry the preset’s budget beside the new one');
       assert.match(await page.title(), new RegExp(EDITED[lang].replace(/[()]/g, '\\$&')));
       // What limits the duos, year by year, under the headline; the budget needed per year.
       const limits = await page.textContent('#limits');
