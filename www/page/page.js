@@ -25,6 +25,7 @@ import { limitsLine } from '../lib/limits.js';
 import { reportCsv } from '../lib/csv.js';
 import { limits } from '../lib/schema.js';
 import { printReport } from './report.js';
+import { renderAnswer } from './answer.js';
 import { installShare } from './share.js';
 import { keepForOffline } from './offline.js';
 import { keepAnswer, keptSection } from './kept.js';
@@ -476,6 +477,7 @@ function renderQuick(last) {
   ++app.renderGen; // a full drawing under way stops: its answer is older
   const { result, scenario } = last;
   renderMeta(last);
+  renderAnswer($('answer'), last, app.priors);
   $('headline').replaceChildren(...headline(result, scenario, { base: last.base }));
   $('limits').textContent = limitsLine(result, scenario);
   renderPin(); // with the first answer, not after it: the cards below would move
@@ -509,6 +511,7 @@ async function renderResults() {
   }
   const { result, scenario } = app.last;
   renderMeta();
+  renderAnswer($('answer'), app.last, app.priors);
   $('headline').replaceChildren(...headline(result, scenario, { base: app.last.base }));
   $('limits').textContent = limitsLine(result, scenario);
   markHeadline('full');
