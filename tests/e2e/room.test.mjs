@@ -37,7 +37,8 @@ describe('room, note and article', () => {
       await READY(page);
       const title = await page.textContent('#result-title');
       assert.ok(title.endsWith(EDITED[lang]), `title "${title}" says it was edited`);
-      assert.match(title, /3\sM\s?€|€\s?3\s?(M|mln)|€3M/);
+      assert.match(title, /3\sM\s?(€|EUR)|€\s?3\s?(M|mln)|€3M|EUR 3 M/);
+      assert.doesNotMatch(title, /2[.,]2\sM/, 'the title does not carry the preset’s budget beside the new one');
       assert.match(await page.title(), new RegExp(EDITED[lang].replace(/[()]/g, '\\$&')));
       // What limits the duos, year by year, under the headline; the budget needed per year.
       const limits = await page.textContent('#limits');
@@ -223,6 +224,8 @@ describe('room, note and article', () => {
       assert.ok(text.includes({ fr: 'Données et hypothèses', nl: 'Invoer en aannames', en: 'Inputs and assumptions' }[lang]), `${lang}: the inputs table`);
       assert.ok(text.includes({ fr: 'Contrefactuel', nl: 'Contrafeitelijk', en: 'Counterfactual' }[lang]), `${lang}: the counterfactual sentence`);
       assert.match(text, { fr: /Coût par duo/, nl: /Kost per duo/, en: /Cost per duo/ }[lang]);
+      // The answer in words is printed, from the edited budget.
+      assert.match(text, { fr: /Avec 3 M € par an, environ [\d ]+ duos démarrent/, nl: /Met € 3 mln\. per jaar starten er/, en: /With €3M a year, about [\d,]+ duos start/ }[lang]);
       if (lang === 'fr') execFileSync('pdftoppm', ['-png', '-r', '60', pdf, `${dir}/report-fr`]);
       await context.close();
     }

@@ -24,18 +24,31 @@ test('an edited scenario names what changed, in each language; an unedited one i
   edited.budget.constant = 3_000_000;
   setLang('en');
   assert.equal(scenarioTitle(base, base), base.name.en);
-  assert.match(scenarioTitle(base, edited), /^Actiris 2025-2028: four partners, EUR 2.2 M a year, budget €3(\.0)?M a year \(edited\)$/);
+  // The preset's name states its budget: the title says the new one there, once, and not the old one beside it.
+  assert.equal(scenarioTitle(base, edited), 'Actiris 2025-2028: four partners, EUR 3 M a year (edited)');
   setLang('fr');
-  assert.match(scenarioTitle(base, edited), /, budget de 3\sM\s€ par an \(modifié\)$/);
+  assert.equal(scenarioTitle(base, edited), 'Actiris 2025-2028 : quatre partenaires, 3 M EUR par an (modifié)');
   setLang('nl');
-  assert.match(scenarioTitle(base, edited), /, budget van € 3\smln\. per jaar \(gewijzigd\)$|, budget van .*3.* per jaar \(gewijzigd\)$/);
+  assert.equal(scenarioTitle(base, edited), 'Actiris 2025-2028: vier partners, 3 M EUR per jaar (gewijzigd)');
+  edited.budget.constant = 2_550_000;
+  assert.equal(scenarioTitle(base, edited), 'Actiris 2025-2028: vier partners, 2,55 M EUR per jaar (gewijzigd)');
+  assert.equal(scenarioTitle(base, edited, { marker: false }), 'Actiris 2025-2028: vier partners, 2,55 M EUR per jaar');
+  // A name that states no budget keeps the budget among the changes.
+  const t4j = api.preset('team4job');
+  const t4jEdited = clone(t4j);
+  t4jEdited.budget.constant = 600_000;
+  setLang('en');
+  assert.match(scenarioTitle(t4j, t4jEdited), /^Team4Job: mentors at their workplace, its record, budget €600K a year \(edited\)$/);
+  edited.budget.constant = 3_000_000;
   edited.cost_per_duo.mode = 2300;
   edited.end_year = 2029;
   setLang('en');
   const list = changes(base, edited);
   assert.deepEqual(list.map((c) => c.path), ['budget', 'cost_per_duo', 'end_year']);
   assert.match(list[1].value, /2,300/);
-  assert.match(scenarioTitle(base, edited), /budget €3(\.0)?M a year, cost per duo €2,300, and 1 other change \(edited\)$/);
+  assert.equal(scenarioTitle(base, edited), 'Actiris 2025-2028: four partners, EUR 3 M a year, cost per duo €2,300, last year 2029 (edited)');
+  edited.intake.points[0][1] = 1500;
+  assert.match(scenarioTitle(base, edited), /EUR 3 M a year, cost per duo €2,300, last year 2029, and 1 other change \(edited\)$/);
 });
 
 test('the limits of each year come from the engine’s shares, the largest first', () => {

@@ -104,11 +104,12 @@ export function fmtRatio(x) {
   return ok(x) ? nf({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x) : dash;
 }
 
-/** Euros; `compact` gives "2,2 M €" for large sums. */
-export function fmtEur(x, { compact = false } = {}) {
+/** Euros; `compact` gives "2,2 M €" for large sums (with exactly `digits` decimals when given, else up to one). */
+export function fmtEur(x, { compact = false, digits } = {}) {
   if (!ok(x)) return dash;
   if (compact && Math.abs(x) >= 1e5) {
-    return nf({ style: 'currency', currency: 'EUR', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(x);
+    const d = digits === undefined ? { minimumFractionDigits: 0, maximumFractionDigits: 1 } : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+    return nf({ style: 'currency', currency: 'EUR', notation: 'compact', ...d }).format(x);
   }
   return nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(x);
 }

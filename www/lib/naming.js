@@ -98,15 +98,44 @@ export function changes(base, scenario) {
 }
 
 /**
+ * A preset's name with its budget figure replaced by the edited one, or null
+ * when the name states no figure of the base's budget (or either budget is
+ * not the same amount every year). A name writes a budget in millions of
+ * euros, "EUR 2.2 M" or "2,2 M EUR": the new figure is written the same way
+ * ("EUR 3 M a year"), so that the title does not carry the old budget and
+ * the new one side by side.
+ */
+export function renameBudget(name, base, scenario) {
+  const from = base?.budget?.constant;
+  const to = scenario?.budget?.constant;
+  if (typeof from !== 'number' || typeof to !== 'number' || from === to || !name) return null;
+  const m = String(Math.round((from / 1e6) * 1000) / 1000);
+  const figure = new RegExp(`(^|[^\\d.,])(${m.replace('.', '[.,]')})(\\s?M\\b)`);
+  const found = figure.exec(name);
+  if (!found || !/EUR|€/.test(name.slice(Math.max(0, found.index - 5), found.index + found[0].length + 5))) return null;
+  const sep = found[2].includes(',') ? ',' : '.';
+  const next = String(Math.round((to / 1e6) * 1000) / 1000).replace('.', sep);
+  return name.replace(figure, (_, lead, _n, tail) => `${lead}${next}${tail}`);
+}
+
+/**
  * The scenario's title: its name, and when it was edited, what changed and
- * "(edited)": "Actiris 2025-2028, budget 3 M € a year (edited)".
+ * "(edited)": "Actiris 2025-2028, budget 3 M € a year (edited)". A change the
+ * name itself now states (its budget figure, renameBudget) is named once, in
+ * the name: "Actiris 2025-2028: four partners, EUR 3 M a year (edited)".
  */
 export function scenarioTitle(base, scenario, { marker = true } = {}) {
-  const name = pick(scenario?.name) || scenario?.id || 'mentorsim';
-  const list = changes(base, scenario);
+  let name = pick(scenario?.name) || scenario?.id || 'mentorsim';
+  let list = changes(base, scenario);
   if (!list.length) return name;
+  const renamed = renameBudget(name, base, scenario);
+  if (renamed) {
+    name = renamed;
+    list = list.filter((c) => c.path !== 'budget');
+  }
   const named = list.slice(0, TITLE_CHANGES).map((c) => c.short);
   const rest = list.length - named.length;
   if (rest > 0) named.push(t(rest === 1 ? 'name.oneMore' : 'name.more', { n: fmtInt(rest) }));
-  return marker ? `${name}, ${named.join(', ')} ${t('name.edited')}` : `${name}, ${named.join(', ')}`;
+  const what = named.length ? `${name}, ${named.join(', ')}` : name;
+  return marker ? `${what} ${t('name.edited')}` : what;
 }

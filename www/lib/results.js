@@ -10,6 +10,7 @@ import { paramLabel } from './params.js';
 import * as charts from './charts.js';
 import { limitTip, LIMITS } from './limits.js';
 import { fmtErr, mcBand, withError } from './printed.js';
+import { changes } from './naming.js';
 
 const last = (a) => (a && a.length ? a[a.length - 1] : undefined);
 
@@ -177,8 +178,25 @@ export function pageSeries(scenario) {
   return [...new Set([...headlineSeries(scenario), ...FAN_CHARTS.flatMap(([metric]) => [metric, `${metric}_cumulative`])])];
 }
 
-/** Headline cards of a result. */
-export function headline(result, scenario) {
+/**
+ * A target's note (what it means and why its chance is what it is, in the
+ * scenario's words). Those words describe the scenario as published: once it
+ * is edited (`edited`), they are folded away under a summary that says so,
+ * so that no figure of the preset (its budget, its plan) stands on a card
+ * beside answers it no longer matches.
+ */
+function targetNote(text, edited) {
+  if (!text) return null;
+  if (!edited) return h('p', { class: 'target-note', text });
+  return h('details', { class: 'target-note published' }, h('summary', { text: t('note.published') }), h('p', { text }));
+}
+
+/**
+ * Headline cards of a result. `base`: the preset the scenario was edited
+ * from; when they differ, the targets' notes are marked as the preset's.
+ */
+export function headline(result, scenario, { base = null } = {}) {
+  const edited = Boolean(base && changes(base, scenario).length);
   const n = t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) });
   const from = fmtYear(result.years[0]);
   const to = fmtYear(last(result.years));
@@ -201,7 +219,7 @@ export function headline(result, scenario) {
           h('p', { class: 'reading', text: t(tg.kind === 'cumulative' ? 'present.reading' : 'present.readingAnnual', { what: t(`metric.${tg.metric}`), value: fmtInt(tg.value), year: fmtYear(tg.year) }) }),
           h('p', { class: 'when', text: tg.median_year_met != null ? t('card.medianYear', { year: fmtYear(tg.median_year_met) }) : t('card.medianYearNever') }),
           // What the target means here and why its chance is what it is, when the scenario says.
-          scenario?.targets?.[k]?.note && pick(scenario.targets[k].note) ? h('p', { class: 'target-note', text: pick(scenario.targets[k].note) }) : null,
+          targetNote(scenario?.targets?.[k]?.note ? pick(scenario.targets[k].note) : '', edited),
         ],
         sources: sourceLinks(scenario, tg.metric === 'employed' ? DEPENDS.employed : DEPENDS.started, [tg.source]),
         n,

@@ -18,6 +18,8 @@ export const ROOM_STRINGS = {
   'name.oneMore': S('and 1 other change', 'et 1 autre changement', 'en 1 andere wijziging'),
   'name.more': S('and {n} other changes', 'et {n} autres changements', 'en {n} andere wijzigingen'),
   'name.changed': S('Changed from the preset', 'Modifié par rapport au scénario de base', 'Gewijzigd ten opzichte van het basisscenario'),
+  'note.published': S('Note on the scenario as published (before your changes)', 'Note sur le scénario tel que publié (avant vos modifications)', 'Toelichting bij het scenario zoals gepubliceerd (vóór uw wijzigingen)'),
+  'note.asPublished': S('As published:', 'Tel que publié :', 'Zoals gepubliceerd:'),
   'name.none': S('As published (no change)', 'Tel que publié (aucun changement)', 'Zoals gepubliceerd (geen wijziging)'),
 
   // ---- what limits the duos (lib/limits.js)

@@ -4,6 +4,7 @@
 
 import { ROOM_STRINGS } from './strings-room.js';
 import { DECIDE_STRINGS } from './strings-decide.js';
+import { ANSWER_STRINGS } from './strings-answer.js';
 
 const S = (en, fr, nl) => ({ en, fr, nl });
 
@@ -445,4 +446,4 @@ export const STRINGS = {
   'print.generated': S('Printed from {url}', 'Imprimé depuis {url}', 'Afgedrukt vanaf {url}'),
 };
 
-Object.assign(STRINGS, ROOM_STRINGS, DECIDE_STRINGS);
+Object.assign(STRINGS, ROOM_STRINGS, DECIDE_STRINGS, ANSWER_STRINGS);

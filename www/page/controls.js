@@ -182,7 +182,8 @@ export function buildControls(root, ctx) {
   );
   presetBox.append(
     h('p', { class: 'scenario-name' }, h('strong', { text: pick(s.name) || s.id || '' }), ctx.edited ? h('span', { class: 'chip edited', text: t('controls.edited') }) : null),
-    h('p', { class: 'scenario-desc', text: pick(s.description) })
+    // The preset's own words: once edited, marked as describing the scenario as published.
+    h('p', { class: 'scenario-desc' }, ctx.edited ? h('span', { class: 'chip published', text: t('note.asPublished') }) : null, ctx.edited ? ' ' : null, h('span', { text: pick(s.description) }))
   );
   if (ctx.edited) presetBox.append(h('button', { type: 'button', class: 'small', text: t('btn.reset'), onclick: () => ctx.reset() }));
   root.append(presetBox);

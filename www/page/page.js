@@ -25,6 +25,7 @@ import { limitsLine } from '../lib/limits.js';
 import { reportCsv } from '../lib/csv.js';
 import { limits } from '../lib/schema.js';
 import { printReport } from './report.js';
+import { renderAnswer } from './answer.js';
 import { installShare } from './share.js';
 import { keepForOffline } from './offline.js';
 import { keepAnswer, keptSection } from './kept.js';
@@ -223,6 +224,14 @@ function updateEditedMarker() {
   const chip = name.querySelector('.chip.edited');
   if (edited && !chip) name.append(h('span', { class: 'chip edited', text: t('controls.edited') }));
   if (!edited && chip) chip.remove();
+  // The preset's description describes it as published.
+  const desc = document.querySelector('#controls-body .scenario-desc');
+  const mark = desc?.querySelector('.chip.published');
+  if (desc && edited && !mark) desc.prepend(h('span', { class: 'chip published', text: t('note.asPublished') }), ' ');
+  if (desc && !edited && mark) {
+    mark.nextSibling?.nodeType === Node.TEXT_NODE && mark.nextSibling.remove();
+    mark.remove();
+  }
   const reset = document.querySelector('#controls-body .preset button');
   if (edited && !reset) name.parentElement.append(h('button', { type: 'button', class: 'small', text: t('btn.reset'), onclick: () => choosePreset(app.state.preset) }));
   if (!edited && reset) reset.remove();
@@ -468,7 +477,8 @@ function renderQuick(last) {
   ++app.renderGen; // a full drawing under way stops: its answer is older
   const { result, scenario } = last;
   renderMeta(last);
-  $('headline').replaceChildren(...headline(result, scenario));
+  renderAnswer($('answer'), last, app.priors);
+  $('headline').replaceChildren(...headline(result, scenario, { base: last.base }));
   $('limits').textContent = limitsLine(result, scenario);
   renderPin(); // with the first answer, not after it: the cards below would move
   markHeadline('quick');
@@ -501,7 +511,8 @@ async function renderResults() {
   }
   const { result, scenario } = app.last;
   renderMeta();
-  $('headline').replaceChildren(...headline(result, scenario));
+  renderAnswer($('answer'), app.last, app.priors);
+  $('headline').replaceChildren(...headline(result, scenario, { base: app.last.base }));
   $('limits').textContent = limitsLine(result, scenario);
   markHeadline('full');
   // The answers first, then the rest a task at a time: no task holds the page for long.
