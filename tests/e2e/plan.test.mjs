@@ -84,7 +84,7 @@ describe('what it takes, as a plan', () => {
     assert.equal(plan.met, false);
     assert.equal(plan.binding.constraint, 'max_recruits');
     assert.equal(await page.locator('.plan-answer').getAttribute('data-met'), 'false');
-    assert.match(await page.locator('#plan-answer').textContent(), /^Geen enkel plan binnen deze grenzen haalt alle 2 doelen in dezelfde trekking in 80\s?% van de trekkingen/);
+    assert.match(await page.locator('#plan-answer').textContent(), /^Geen enkel plan binnen deze grenzen haalt beide doelen in dezelfde trekking in 80\s?% van de trekkingen/);
     assert.match(await page.locator('.plan-answer').textContent(), /Wat tegenhoudt: de werving van mentoren/);
     assert.match(await page.locator('.plan-answer').textContent(), /hoogstens 1\.000 per jaar/);
     await screenshot(page, 'plan-nl-binding');

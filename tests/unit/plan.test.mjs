@@ -45,7 +45,18 @@ test("the engine's plan in words: its sentence, one row a year, and what binds w
   assert.equal(none.met, false);
   setLang('en');
   const text = p.planText(none, []);
-  assert.match(text.answer, /^No plan within these limits meets all 2 targets in the same trial in 80% of trials/);
+  assert.match(text.answer, /^No plan within these limits meets both targets in the same trial in 80% of trials/);
   assert.match(text.why, /^What holds it back: mentor recruitment/);
   assert.ok(text.rows.some((r) => r.capped), 'a year whose recruits the cap cut');
+});
+
+test('a plan whose recruitment reaches the cap says so in its sentence', () => {
+  const targets = api.preset('targets-2030-2035');
+  const plan = api.plan(targets, { targets: [2, 3], confidence: 0.8 }, { trials: 1000, seed: 1 });
+  const most = Math.max(...plan.years.map((y) => y.recruits));
+  assert.equal(most, plan.max_recruits, 'the 2035 level needs the most recruits assumed feasible');
+  setLang('en');
+  assert.match(p.planText(plan, []).answer, /, 3,000 new mentors a year at most \(as many as assumed feasible\) and a planned intake/);
+  const actiris = api.plan(api.preset('actiris-2028'), { targets: [0], confidence: 0.8 }, { trials: 1000, seed: 1 });
+  assert.match(p.planText(actiris, []).answer, /, [\d,]+ new mentors in the busiest year and a planned intake/);
 });

@@ -58,7 +58,7 @@ function bindingText(b) {
 export function planText(plan, labels = []) {
   const n = plan.targets.length;
   const conf = fmtPct(plan.confidence, 0);
-  const what = n === 1 ? t('plan.metOne') : t('plan.metAll', { n: fmtInt(n) });
+  const what = n === 1 ? t('plan.metOne') : n === 2 ? t('plan.metBoth') : t('plan.metAll', { n: fmtInt(n) });
   const p = fmtShareBand(plan.probability, plan.probability_se, plan.trials);
   const years = plan.years;
   const recruits = years.map((y) => y.recruits).filter((r) => typeof r === 'number');
@@ -69,7 +69,8 @@ export function planText(plan, labels = []) {
   const sums = {
     money: limited ? money(total) : t('plan.unlimited'),
     years: fmtInt(years.length),
-    recruits: recruits.length ? count(Math.max(...recruits)) : '',
+    // At the cap, the sentence says so: the cap is an assumption, not what the plan would want.
+    recruits: !recruits.length ? '' : t(Math.max(...recruits) >= plan.max_recruits ? 'plan.atCap' : 'plan.busiest', { n: count(Math.max(...recruits)) }),
     intake: count(peak.intake),
     year: String(peak.year),
   };

@@ -29,7 +29,7 @@ function planTable(rows, withMentors) {
             h('td', { class: 'num', text: r.duos }),
             h('td', { class: 'num', text: r.intake }),
             h('td', { class: 'num', text: r.budget }),
-            withMentors ? h('td', { class: 'num' }, h('span', { text: r.recruits }), r.capped ? h('span', { class: 'short-mark', text: ` (${r.capped})` }) : null) : null,
+            withMentors ? h('td', { class: 'num' }, h('span', { text: r.recruits }), r.capped ? h('span', { class: 'short-mark', text: `(${r.capped})` }) : null) : null,
             withMentors ? h('td', { class: 'num', text: r.mentors }) : null,
             h('td', { text: r.limit })
           )
@@ -48,7 +48,7 @@ export function planBlock(plan, { labels, onUse }) {
   const withMentors = plan.years.some((y) => typeof y.recruits === 'number');
   const lines = [text.detail, ...text.targets, text.why, text.cost, text.perJob].filter(Boolean);
   const parts = [h('p', { class: 'solve-value', id: 'plan-answer' }, h('strong', { text: text.answer })), h('ul', { class: 'solve-detail' }, lines.map((d) => h('li', { text: d })))];
-  parts.push(planTable(text.rows, withMentors));
+  parts.push(h('p', { class: 'plan-table-note', text: t('plan.tableNote') }), planTable(text.rows, withMentors));
   if (onUse) {
     parts.push(
       h(
