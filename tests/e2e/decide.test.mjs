@@ -143,8 +143,11 @@ describe('the decision tools', () => {
     await ready(page);
     await when(page, 'compare', 'ready');
     assert.match(await page.locator('#pin-state').textContent(), /^A is pinned: 1 input\(s\) differ from B\.$/);
-    assert.match(await page.locator('#card-started .cmp-delta').textContent(), /^A: 4,\d{3} · B − A: \+\d+ \(.+\) · B better in \d+% of trials$/);
-    assert.equal(await page.locator('#compare-table tbody tr').count(), 13);
+    assert.match(await page.locator('#card-started .cmp-delta').textContent(), /^A: 4,\d{3} · B − A, trial by trial: \+\d+ \(.+\) · B better in \d+% of trials$/);
+    // The targets' chances first, on their cards and in the table (A about 7 %, B about half).
+    assert.match(await page.locator('#card-target-0 .cmp-delta').textContent(), /^A: \d+(\.\d)?% · B − A: \+\d+(\.\d)? pts \(Monte Carlo ± .+ at most\)$/);
+    assert.equal(await page.locator('#compare-table tbody tr').count(), 13 + 2);
+    assert.match(await page.locator('#compare-table tbody tr').first().locator('th').textContent(), /^Chance of “4,400/);
     assert.match(await page.locator('#chart-fan-duos_started figcaption').textContent(), /A \(pinned\)/);
     const table = await page.locator('#compare-table').textContent();
     const url = new URL(page.url());
@@ -160,7 +163,7 @@ describe('the decision tools', () => {
     await viaShort.goto(short);
     await ready(viaShort);
     await when(viaShort, 'compare', 'ready');
-    assert.match(await viaShort.locator('#card-started .cmp-delta').textContent(), /^A: 4,\d{3} · B − A: \+\d+/);
+    assert.match(await viaShort.locator('#card-started .cmp-delta').textContent(), /^A: 4,\d{3} · B − A, trial by trial: \+\d+/);
     await viaShort.close();
     // The link, in Dutch: the same comparison.
     url.searchParams.set('lang', 'nl');
@@ -169,7 +172,7 @@ describe('the decision tools', () => {
     await ready(other);
     await when(other, 'compare', 'ready');
     assert.equal(await other.locator('#compare-h').textContent(), 'B tegenover A');
-    assert.match(await other.locator('#card-started .cmp-delta').textContent(), /^A: 4\.\d{3} · B − A: \+\d+ .* · B beter in \d+\s?% van de trekkingen$/);
+    assert.match(await other.locator('#card-started .cmp-delta').textContent(), /^A: 4\.\d{3} · B − A, per trekking: \+\d+ .* · B beter in \d+\s?% van de trekkingen$/);
     await other.locator('#btn-present').click();
     await other.locator('#btn-view-drivers').click();
     assert.ok(await other.locator('#chart-tornado').isVisible(), 'the tornado in presentation mode');

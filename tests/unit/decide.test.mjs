@@ -140,17 +140,26 @@ test('B against A: every headline, signed differences, the chance B is better, c
   const b = { ...actiris, budget: { ...actiris.budget, constant: 3_000_000 } };
   const cmp = api.compare(actiris, b, { trials: 2000, seed: 2025 });
   const rows = d.compareRows(cmp);
-  assert.deepEqual(rows.map((r) => r.id), d.COMPARE_HEADLINES.map((h) => h.id));
+  // The targets first, then every headline.
+  assert.deepEqual(rows.map((r) => r.id), [...actiris.targets.map((_, k) => `target-${k}`), ...d.COMPARE_HEADLINES.map((h) => h.id)]);
+  const target = rows[0];
+  const [pa, pb] = [cmp.a.targets[0].probability_met, cmp.b.targets[0].probability_met];
+  assert.ok(pb > pa + 0.2, `more money, more chance of 4,400 mentored: ${pa} -> ${pb}`);
+  assert.match(target.label, /^Chance of “4,400/);
+  assert.match(target.diff, /^\+\d+(\.\d)? pts$/);
+  assert.match(target.band, /^Monte Carlo ± \d+(\.\d)? pts at most$/);
+  assert.match(d.cardDelta(cmp, 'target-0'), /^A: \d+(\.\d)?% · B − A: \+\d+(\.\d)? pts \(Monte Carlo ± .+ at most\)$/);
   const started = rows.find((r) => r.id === 'duos_started_cumulative');
   assert.match(started.diff, /^\+\d/);
   assert.ok(started.pBetter > 0.9);
   const bcr = rows.find((r) => r.id === 'benefit_cost_ratio');
   assert.doesNotMatch(bcr.diff, /^[-−]0\.00$/, 'no negative zero');
-  assert.match(d.cardDelta(cmp, 'started'), /^A: [\d,]+ · B − A: \+[\d,]+ \(.+\) · B better in \d+% of trials$/);
+  assert.match(d.cardDelta(cmp, 'started'), /^A: [\d,]+ · B − A, trial by trial: \+[\d,]+ \(.+\) · B better in \d+% of trials$/);
   assert.equal(d.cardDelta(cmp, 'budget'), '');
   // A scenario against itself differs by exactly zero, and B is never better.
   const same = d.compareRows(api.compare(actiris, actiris, { trials: 500, seed: 1 }));
-  for (const r of same) assert.equal(r.better, '0%', r.id);
+  for (const r of same) assert.equal(r.better, r.id.startsWith('target-') ? '–' : '0%', r.id);
+  for (const r of same.filter((r) => r.id.startsWith('target-'))) assert.equal(r.diff, '0 pts', r.id);
   assert.deepEqual(d.compareRows(null), []);
 });
 

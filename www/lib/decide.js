@@ -6,7 +6,7 @@
 // The numbers are the engine's (solve, compare, valueOfInformation and a
 // run's sensitivity); nothing here searches, draws or ranks anything.
 
-import { t, fmtInt, fmtEur, fmtNum, fmtPct, fmtRatio, fmtBy } from './i18n.js';
+import { t, pick, fmtInt, fmtEur, fmtNum, fmtPct, fmtPoints, fmtRatio, fmtBy } from './i18n.js';
 import { paramLabel } from './params.js';
 import { shareBound } from './printed.js';
 import { paramSummary } from './schema.js';
@@ -220,6 +220,45 @@ export function headlineOf(result, id) {
  */
 export function compareRows(cmp) {
   if (!cmp?.difference) return [];
+  return [...targetRows(cmp), ...headlineRows(cmp)];
+}
+
+const sameTarget = (x, y) => x && y && x.metric === y.metric && x.kind === y.kind && x.year === y.year && x.value === y.value;
+
+/**
+ * The targets B and A share, first: each one's chance under A and under B
+ * (same trials and seed), B − A in percentage points, and its 95 % Monte
+ * Carlo band. The band adds the two errors as if the runs were independent:
+ * on common random numbers the difference varies less, so it is at most
+ * that wide. No chance that B is better: a target is met or not in a trial.
+ */
+export function targetRows(cmp) {
+  const a = cmp?.a?.targets ?? [];
+  return (cmp?.b?.targets ?? []).flatMap((tb, k) => {
+    const ta = a[k];
+    if (!sameTarget(ta, tb)) return [];
+    const d = tb.probability_met - ta.probability_met;
+    const half = 1.96 * Math.hypot(ta.probability_met_se ?? 0, tb.probability_met_se ?? 0);
+    const pts = (x) => t('unit.pts', { x: fmtPoints(x) });
+    const sign = d > 0 && fmtPoints(d) !== '0' ? '+' : '';
+    return [
+      {
+        id: `target-${k}`,
+        label: t('cmp.target', { label: pick(tb.label) }),
+        a: fmtPct(ta.probability_met, 1),
+        b: fmtPct(tb.probability_met, 1),
+        diff: `${sign}${pts(d)}`,
+        band: t('cmp.targetBand', { x: pts(half) }),
+        better: '–',
+        equal: '–',
+        pBetter: null,
+        median: d,
+      },
+    ];
+  });
+}
+
+function headlineRows(cmp) {
   return COMPARE_HEADLINES.filter((h) => headlineOf(cmp.difference, h.id)).map((h) => {
     const f = (x) => fmtBy(h.unit, x, { compact: true });
     // A sign only where the shown figure is not zero ("+259", "0,00", never "-0,00").
@@ -250,6 +289,10 @@ export const CARD_HEADLINES = Object.freeze({ started: 'duos_started_cumulative'
 
 /** The line a card shows while a scenario is pinned: "A: x · B − A: +y (P5–P95 …) · B better in z %". */
 export function cardDelta(cmp, card) {
+  if (card.startsWith('target-')) {
+    const row = targetRows(cmp).find((r) => r.id === card);
+    return row ? t('cmp.cardTarget', { a: row.a, diff: row.diff, band: row.band }) : '';
+  }
   const id = CARD_HEADLINES[card];
   if (!id) return '';
   const row = compareRows(cmp).find((r) => r.id === id);

@@ -28,7 +28,9 @@ export function renderPinBar(root, { pinned, differs, busy, pin, unpin }) {
 
 /** Adds B − A to the cards in `cardsRoot` that answer a compared headline. */
 export function decorateCards(cardsRoot, cmp) {
-  for (const card of Object.keys(CARD_HEADLINES)) {
+  // The targets' cards first: their chance under A, and B − A in points.
+  const targets = (cmp?.b?.targets ?? []).map((_, k) => `target-${k}`);
+  for (const card of [...targets, ...Object.keys(CARD_HEADLINES)]) {
     const el = cardsRoot.querySelector(`#card-${card}`);
     const text = cmp ? cardDelta(cmp, card) : '';
     if (!el || !text) continue;
