@@ -148,6 +148,10 @@ test('B against A: every headline, signed differences, the chance B is better, c
   assert.match(target.label, /^Chance of “4,400/);
   assert.match(target.diff, /^\+\d+(\.\d)? pts$/);
   assert.match(target.band, /^Monte Carlo ± \d+(\.\d)? pts at most$/);
+  // A target met in no trial of A nor B: its band is the bounds the trials allow (about 3/n each), not ± 0.
+  const never = rows.find((r) => r.id === 'target-1');
+  assert.equal(never.diff, '0 pts');
+  assert.match(never.band, /^Monte Carlo ± 0\.[1-9]\d* pts at most$/);
   assert.match(d.cardDelta(cmp, 'target-0'), /^A: \d+(\.\d)?% · B − A: \+\d+(\.\d)? pts \(Monte Carlo ± .+ at most\)$/);
   const started = rows.find((r) => r.id === 'duos_started_cumulative');
   assert.match(started.diff, /^\+\d/);

@@ -9,7 +9,7 @@
 import { t, pick, fmtInt, fmtEur, fmtNum, fmtPct, fmtPoints, fmtRatio, fmtBy } from './i18n.js';
 import { paramLabel } from './params.js';
 import { shareBound } from './printed.js';
-import { paramSummary } from './schema.js';
+import { paramSummary, printedBound } from './schema.js';
 
 /** The levers solve() can move, in the order a reader meets them. */
 export const LEVERS = Object.freeze(['budget', 'recruits', 'intake', 'cost']);
@@ -230,7 +230,9 @@ const sameTarget = (x, y) => x && y && x.metric === y.metric && x.kind === y.kin
  * (same trials and seed), B − A in percentage points, and its 95 % Monte
  * Carlo band. The band adds the two errors as if the runs were independent:
  * on common random numbers the difference varies less, so it is at most
- * that wide. No chance that B is better: a target is met or not in a trial.
+ * that wide. A chance of 0 or 1 has no standard error but the engine's 95 %
+ * bound (about 3/n), which is added whole. No chance that B is better: a
+ * target is met or not in a trial.
  */
 export function targetRows(cmp) {
   const a = cmp?.a?.targets ?? [];
@@ -238,7 +240,9 @@ export function targetRows(cmp) {
     const ta = a[k];
     if (!sameTarget(ta, tb)) return [];
     const d = tb.probability_met - ta.probability_met;
-    const half = 1.96 * Math.hypot(ta.probability_met_se ?? 0, tb.probability_met_se ?? 0);
+    const bound = (tg, trials) => printedBound(tg.probability_met, trials)?.value / 100 || 0;
+    const [ba, bb] = [bound(ta, cmp.a.trials), bound(tb, cmp.b.trials)];
+    const half = 1.96 * Math.hypot(ta.probability_met_se ?? 0, tb.probability_met_se ?? 0) + ba + bb;
     const pts = (x) => t('unit.pts', { x: fmtPoints(x) });
     const sign = d > 0 && fmtPoints(d) !== '0' ? '+' : '';
     return [
