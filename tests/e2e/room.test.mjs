@@ -132,12 +132,12 @@ describe('room, note and article', () => {
       assert.deepEqual(m.small, [], `${what}: text under 20 px`);
       assert.deepEqual(m.offscreen, [], `${what}: text off the screen`);
       assert.ok(m.sh <= m.ih && m.sw <= m.iw, `${what}: no scroll (${m.sw}x${m.sh} in ${m.iw}x${m.ih})`);
-      for (const sel of ['#controls select', '#controls input[type="range"]', '#btn-share', '#lang', '#card-target-0 .reading', '.budget-value']) assert.ok(await page.locator(sel).first().isVisible(), `${what}: ${sel} visible`);
+      for (const sel of ['#controls select', '#controls .budget input[type="range"]', '#btn-share', '#lang', '#headline .targets-lead', '.budget-value']) assert.ok(await page.locator(sel).first().isVisible(), `${what}: ${sel} visible`);
     };
     await check('fr');
     await screenshot(page, 'present-1280x720-fr');
     // The slider moves to an exact value, shown in a box of fixed width.
-    const slider = page.locator('#controls input[type="range"]');
+    const slider = page.locator('#controls .budget input[type="range"]');
     const max = await slider.getAttribute('max');
     const w0 = (await page.locator('.budget-value').boundingBox()).width;
     await slider.focus();
@@ -175,7 +175,7 @@ describe('room, note and article', () => {
       const { page, context, requests } = await s.newPage({ viewport: { width: 1280, height: 720 } });
       await page.goto(`${s.base}index.html?preset=actiris-2028&lang=${lang}&present=1`);
       await READY(page);
-      await page.locator('#controls input[type="range"]').fill('3000000');
+      await page.locator('#controls .budget input[type="range"]').fill('3000000');
       await READY(page);
       await page.click('#btn-share');
       await page.locator('#share-qr').waitFor();

@@ -49,10 +49,26 @@ export function chartColours(el = globalThis.document?.documentElement) {
 
 const CLASS = 'ms-plot';
 
-/** What every chart's options share: the class its styles hang on, its size and margins. */
-const frame = (width, height, marginLeft = 56) => ({ className: CLASS, width, height, marginLeft, marginRight: 24 });
+// The charts' text is 11 px on the page; presentation mode draws it at 20 px,
+// and the margins that hold the axes' labels grow with it.
+let textScale = 1;
+/** Sets the size of the charts' text against the page's (1: the page's; 20 / 11 in presentation mode). */
+export function setChartTextScale(k) {
+  textScale = k > 0 ? k : 1;
+}
 
-function finishSvg(node, label) {
+/** What every chart's options share: the class its styles hang on, its size and margins. */
+export const frame = (width, height, marginLeft = 56) => ({
+  className: CLASS,
+  width,
+  height,
+  marginLeft: Math.round(marginLeft * textScale),
+  marginRight: Math.round(24 * textScale),
+  // Plot's own top and bottom margins (20 and 30 px) unless the text is larger.
+  ...(textScale === 1 ? {} : { marginTop: Math.round(20 * textScale), marginBottom: Math.round(30 * textScale) }),
+});
+
+export function finishSvg(node, label) {
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
   for (const s of node.querySelectorAll('style')) s.remove();
   svg.setAttribute('role', 'img');
@@ -66,7 +82,7 @@ function finishSvg(node, label) {
   return node;
 }
 
-function yearAxis(years) {
+export function yearAxis(years) {
   return {
     label: t('axis.year'),
     tickFormat: (d) => fmtYear(d),

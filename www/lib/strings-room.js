@@ -34,6 +34,17 @@ export const ROOM_STRINGS = {
   'limit.tip': S('Limited by {text}', 'Limité par {text}', 'Beperkt door {text}'),
   'card.budgetYears': S('Per year (median): {list}', 'Par an (médiane) : {list}', 'Per jaar (mediaan): {list}'),
 
+  'card.targetsLead': S('Chance that each target is met', 'Chance d’atteindre chaque objectif', 'Kans dat elk doel gehaald wordt'),
+
+  // ---- the room's levers (page/levers.js), shown in presentation mode
+  'room.levers': S('Levers', 'Leviers', 'Hefbomen'),
+  'room.intake': S('Duos planned in {year}', 'Duos prévus en {year}', 'Geplande duo’s in {year}'),
+  'room.recruits': S('New mentors a year', 'Nouveaux mentors par an', 'Nieuwe mentoren per jaar'),
+  'room.mostLikely': S('{x}, the most likely value', '{x}, la valeur la plus probable', '{x}, de meest waarschijnlijke waarde'),
+  'room.effect': S('Effect of mentoring', 'Effet du mentorat', 'Effect van mentoring'),
+  'room.effectValue': S('{x} on the chance of being in work, the most likely value', '{x} sur la chance d’être en emploi, la valeur la plus probable', '{x} op de kans op werk, de meest waarschijnlijke waarde'),
+  'room.points': S('{x} points', '{x} points', '{x} punten'),
+
   // ---- print report
   'print.inputs': S('Inputs and assumptions', 'Données et hypothèses', 'Invoer en aannames'),
   'print.counterfactual': S(

@@ -449,4 +449,10 @@ export const STRINGS = {
   'print.generated': S('Printed from {url}', 'Imprimé depuis {url}', 'Afgedrukt vanaf {url}'),
 };
 
-Object.assign(STRINGS, ROOM_STRINGS, DECIDE_STRINGS, ANSWER_STRINGS);
+// One key, one text: a key written in two tables would silently take the last one's words.
+for (const table of [ROOM_STRINGS, DECIDE_STRINGS, ANSWER_STRINGS]) {
+  for (const key of Object.keys(table)) {
+    if (Object.hasOwn(STRINGS, key)) throw new Error(`strings: the key ${key} is defined twice`);
+    STRINGS[key] = table[key];
+  }
+}

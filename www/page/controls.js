@@ -13,6 +13,7 @@ import { getPath } from '../lib/state.js';
 import { limits } from '../lib/schema.js';
 import { paramPaths } from '../lib/params.js';
 import { parseList, parsePoints, numberField, textField, selectField, paramEditor } from './fields.js';
+import { roomLevers, budgetForTargets } from './levers.js';
 
 export { paramEditor };
 
@@ -42,7 +43,9 @@ function budgetControl(s, ctx) {
   if (mode === 'constant') {
     // The range comes from the preset, not from the value: it stays put as the reader moves it or changes language.
     const ref = ctx.base?.()?.budget?.constant ?? b.constant;
-    const max = Math.max(10_000_000, Math.ceil((ref * 3) / 1e6) * 1e6, Math.ceil(b.constant / 1e6) * 1e6);
+    // It reaches the yearly budget the preset's largest target would need at its central cost a duo.
+    const need = budgetForTargets(ctx.base?.() ?? s) * 1.3;
+    const max = Math.max(10_000_000, Math.ceil((ref * 3) / 1e6) * 1e6, Math.ceil(b.constant / 1e6) * 1e6, Math.ceil(need / 1e6) * 1e6);
     const sid = uid('r');
     // The exact amount, in a box of fixed width so that the slider does not move as the digits change.
     const out = h('output', { for: sid, class: 'budget-value', text: fmtEur(b.constant) });
@@ -189,6 +192,8 @@ export function buildControls(root, ctx) {
   root.append(presetBox);
 
   root.append(budgetControl(s, ctx));
+  const levers = roomLevers(s, ctx);
+  if (levers) root.append(levers);
   root.append(intakeControl(s, ctx));
 
   const key = h('fieldset', { class: 'group key' }, h('legend', { text: t('controls.key') }));

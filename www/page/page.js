@@ -6,7 +6,7 @@ import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtI
 import { toQuery, shareUrl, shortUrl, diffScenario } from '../lib/state.js';
 import { loadEngine } from '../lib/engine.js';
 import { Session, LIVE_TRIALS, problemText, problemsText, urlNoticeText } from '../lib/session.js';
-import { loadPlot, download } from '../lib/charts.js';
+import { loadPlot, download, setChartTextScale } from '../lib/charts.js';
 import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
 import { headline, headlineSeries, pageSeries, chartSpecs } from '../lib/results.js';
@@ -34,6 +34,9 @@ import { failureText } from '../lib/failures.js';
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 150;
+// The charts' text on the page and in presentation mode (page/style.css, page/room.css).
+const PAGE_TEXT_PX = 11;
+const PRESENT_TEXT_PX = 20;
 
 // The state, the scenario, validation and runs live in the session
 // (lib/session.js, shared with the widget); this object holds the page's own.
@@ -512,7 +515,9 @@ async function renderResults() {
   const { result, scenario } = app.last;
   renderMeta();
   renderAnswer($('answer'), app.last, app.priors);
-  $('headline').replaceChildren(...headline(result, scenario, { base: app.last.base }));
+  // In presentation mode each target is one line under this one, which says what their figures are.
+  const lead = result.targets?.length ? h('p', { class: 'targets-lead', text: t('card.targetsLead') }) : null;
+  $('headline').replaceChildren(...[lead, ...headline(result, scenario, { base: app.last.base })].filter(Boolean));
   $('limits').textContent = limitsLine(result, scenario);
   markHeadline('full');
   // The answers first, then the rest a task at a time: no task holds the page for long.
@@ -786,6 +791,7 @@ function setPresent(on) {
   const b = $('btn-present');
   b.setAttribute('aria-pressed', String(on));
   b.textContent = on ? t('btn.presentExit') : t('btn.present');
+  setChartTextScale(on ? PRESENT_TEXT_PX / PAGE_TEXT_PX : 1);
   updateUrl();
   // Charts are drawn at the size they are shown, so that their text stays at the size the mode asks for.
   requestAnimationFrame(() => redrawCharts(undefined, on ? presentChartHeight() : undefined));
@@ -955,6 +961,7 @@ async function boot() {
     context: () => app.last && { scenario: app.last.scenario, trials: app.last.trials, seed: app.last.seed, result: app.last.result },
     mentorNeeds: (s) => app.api.mentorNeeds(s),
     usePlan,
+    plot: () => app.Plot,
   });
   // Text that looks like markup or script is shown as it is, as text; the notices say so.
   const notices = app.session.boot(location.search, { langs: LANGS, markupNotice: true });

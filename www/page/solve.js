@@ -59,9 +59,9 @@ function mentorsTable(mentors, caption) {
  * The solver of the page, drawing into `root` (an empty, hidden section).
  * `tasks`: a TaskWorker; `context()`: {scenario, trials, seed, result} of the
  * answer on screen; `mentorNeeds(scenario)`: the engine's; `usePlan(scenario)`:
- * loads a plan as the scenario.
+ * loads a plan as the scenario; `plot()`: the charts' library once loaded (or null).
  */
-export function createSolver({ root, tasks, context, mentorNeeds, usePlan }) {
+export function createSolver({ root, tasks, context, mentorNeeds, usePlan, plot }) {
   const st = {
     target: null,
     lever: 'plan',
@@ -204,7 +204,8 @@ export function createSolver({ root, tasks, context, mentorNeeds, usePlan }) {
     const stale = st.key !== keyOf(c);
     if (a.plan) {
       const labels = (c.result?.targets ?? []).map((tg) => pick(tg.label));
-      const block = planBlock(a.plan, { labels, onUse: usePlan && !stale ? () => usePlan(a.plan.scenario) : null });
+      const width = Math.round(Math.max(320, Math.min(900, root.clientWidth - 40 || 640)));
+      const block = planBlock(a.plan, { labels, onUse: usePlan && !stale ? () => usePlan(a.plan.scenario) : null, Plot: plot?.() ?? null, today: c.result, width });
       block.append(h('p', { class: 'solve-meta', text: t('solve.took', { s: fmtNum(st.ms / 1000, 1) }) }));
       if (stale) block.prepend(h('p', { class: 'solve-stale', text: t('solve.stale') }));
       return block;
