@@ -369,8 +369,17 @@ export function chartSpecs(result, modes, width = 640, height = undefined, { gho
     specs.push({
       id: 'hist-cost',
       title,
-      caption: t('chart.histCaption', { what: t('metric.cost_per_net_job'), ...meta }),
-      draw: (Plot) => charts.histogramChart(Plot, { width, height, total: cnj, unit: 'eur', xLabel: `${title} (EUR)`, label: title }),
+      // A trial with no additional job has no cost per additional job: the bars are the other trials, and the caption says how many are left out.
+      caption: [
+        t('chart.histCaption', { what: t('metric.cost_per_net_job'), ...meta }),
+        cnj.undefined_share > 0 ? t('chart.histUndefined', { x: fmtErr(cnj.undefined_share, cnj.undefined_share_se, 'share') }) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+      draw: (Plot) =>
+        cnj.histogram.counts?.length
+          ? charts.histogramChart(Plot, { width, height, total: cnj, unit: 'eur', xLabel: `${title} (EUR)`, label: title })
+          : h('p', { class: 'chart-empty', text: t('chart.histNone') }),
       table: () => charts.histogramTable(title, cnj, 'eur'),
     });
   }

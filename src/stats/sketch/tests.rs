@@ -190,3 +190,31 @@ fn undefined_values_rank_last() {
     assert_eq!(s.mean(), None);
     assert!((s.undefined_share() - 0.1).abs() < 1e-12);
 }
+
+#[test]
+fn a_ratio_undefined_in_some_trials_is_drawn_over_the_others() {
+    // 1,000 defined values and 60 undefined ones (6 %: a cost per
+    // additional job where some trials have none).
+    let mut s = Sketch::default();
+    for x in 1..=1000 {
+        s.add(f64::from(x) * 100.0);
+    }
+    for _ in 0..60 {
+        s.add(f64::INFINITY);
+    }
+    let h = s.histogram(20);
+    assert_eq!(h.counts.len(), 20, "bins are drawn");
+    let inside: u64 = h.counts.iter().sum();
+    // Every defined value is in a bin or outside them, none undefined.
+    assert_eq!(inside + h.below + h.above, 1000);
+    // The bins run from the defined values' 1st to 99th percentile (1,000
+    // and 99,000 here, within the sketch's relative error), not past them.
+    let near = |x: f64, want: f64| (x - want).abs() <= 2.0 * RELATIVE_ERROR * want;
+    assert!(near(h.edges[0], 1000.0), "{}", h.edges[0]);
+    assert!(near(*h.edges.last().unwrap(), 99_000.0), "{}", h.edges.last().unwrap());
+    assert!(h.below <= 10 && h.above <= 12, "{} below, {} above", h.below, h.above);
+    // None defined: nothing to draw.
+    let mut none = Sketch::default();
+    none.add(f64::NAN);
+    assert!(none.histogram(20).counts.is_empty());
+}

@@ -204,11 +204,24 @@ impl View<'_> {
         }
     }
 
+    /// The nearest-rank quantile `q` of the defined values alone (`None` if
+    /// there are none).
+    fn defined_quantile(&self, q: f64) -> Option<f64> {
+        let defined = self.sketch.count - self.sketch.undefined;
+        if defined == 0 {
+            return None;
+        }
+        let rank = ((q * defined as f64).ceil() as u64).clamp(1, defined);
+        let k = self.upto.partition_point(|&seen| seen < rank);
+        self.values.get(k).copied()
+    }
+
     /// A histogram of the defined values: `bins` equal bins from the 1st to
-    /// the 99th percentile, with the values outside counted in `below` and
-    /// `above` (undefined values are in neither).
+    /// the 99th percentile of the defined values, with the values outside
+    /// counted in `below` and `above` (undefined values are in neither, so a
+    /// ratio undefined in some trials is drawn over the trials it has).
     pub fn histogram(&self, bins: usize) -> Histogram {
-        let (Some(lo), Some(hi)) = (self.quantile(0.01), self.quantile(0.99)) else {
+        let (Some(lo), Some(hi)) = (self.defined_quantile(0.01), self.defined_quantile(0.99)) else {
             return Histogram::default();
         };
         let (lo, hi) = if hi > lo {
