@@ -91,4 +91,33 @@ describe('what it takes, as a plan', () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  for (const lang of ['en', 'fr', 'nl']) {
+    test(`${lang}: the widget on the targets preset leads with the money it takes and answers "What does it take?" with the engine's plan`, async () => {
+      const trials = 2000;
+      const { page, context, errors } = await s.newPage({ viewport: { width: 360, height: 800 } });
+      await page.goto(`${s.base}embed.html?preset=targets-2030-2035&lang=${lang}&trials=${trials}`);
+      await when(page, 'state', 'ready');
+      assert.equal(await page.locator('#w-lead .card').getAttribute('data-card'), 'budget', 'no budget set: the lead is the money it takes');
+      // The button asks for the first target met in fewer than half of the trials: 5,000 duos in 2030 alone.
+      const ask = page.locator('#w-plan-open');
+      assert.match(await ask.textContent(), { en: /5,000 duos in 2030/, fr: /5\s000 duos en 2030/, nl: /5\.000 duo's in 2030/ }[lang]);
+      await ask.click();
+      await when(page, 'plan', 'ready');
+      const plan = await enginePlan('targets-2030-2035', { targets: [2], confidence: 0.8 }, trials);
+      assert.equal(await page.locator('#w-plan .plan-answer').getAttribute('data-met'), String(plan.met));
+      const rows = page.locator('#w-plan #plan-table tbody tr');
+      assert.deepEqual(await rows.locator('th').allTextContents(), plan.years.map((y) => String(y.year)), 'the engine\'s plan, year by year');
+      assert.ok(await page.locator('#w-plan .plan-chart svg').isVisible(), 'the plan drawn against today');
+      // The link opens the plan in the full simulator: the page then meets that target in most trials.
+      const href = await page.locator('#w-plan .w-plan-link').getAttribute('href');
+      assert.match(href, /index\.html\?.*preset=targets-2030-2035/);
+      await page.goto(href.replace(/([?&])trials=\d+/, `$1trials=${trials}`));
+      await when(page, 'state', 'ready');
+      const [p] = shownPercent(await page.locator('#card-target-2 .big').textContent());
+      assert.ok(p >= 70, `the plan's chance on the page: ${p} %`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 });

@@ -33,6 +33,7 @@ import { reportHeight, whenVisible, stylesReady, onResize } from './fit.js';
 import { renderControls, updateReset } from './sliders.js';
 import { renderFrame, renderSetup, renderSources, renderLinks } from './frame.js';
 import { render, drawChart, showNotes } from './view.js';
+import { clearPlan } from './plan.js';
 import { headlineSeries } from '../lib/results.js';
 import { failureText } from '../lib/failures.js';
 
@@ -53,7 +54,11 @@ const w = {
   leadNoticed: false,
   chartWidth: 0,
   /** The controls moved: validate and run (or mark the answer stale). */
-  changed: (opts) => w.session.changed(opts),
+  changed: (opts) => {
+    // A plan answered the scenario before this change.
+    clearPlan(w);
+    w.session.changed(opts);
+  },
 };
 
 function setBodyState(s) {

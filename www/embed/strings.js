@@ -16,6 +16,8 @@ export const EMBED_STRINGS = {
   'embed.perYear': S('{x} per year', '{x} par an', '{x} per jaar'),
   'embed.perYearList': S('{x} (per year)', '{x} (par an)', '{x} (per jaar)'),
   'embed.unlimited': S('unlimited (the cost is an output)', 'illimité (le coût est un résultat)', 'onbeperkt (de kost is een resultaat)'),
+  'embed.planTitle': S('What it takes: {target}', 'Ce qu’il faut : {target}', 'Wat ervoor nodig is: {target}'),
+  'embed.planOpen': S('Open this plan in the full simulator', 'Ouvrir ce plan dans le simulateur complet', 'Dit plan openen in de volledige simulator'),
   'embed.open': S('Open in the full simulator', 'Ouvrir dans le simulateur complet', 'Openen in de volledige simulator'),
   'embed.newTab': S('opens in a new tab', 's’ouvre dans un nouvel onglet', 'opent in een nieuw tabblad'),
   'embed.sources': S('Sources', 'Sources', 'Bronnen'),

@@ -10,6 +10,7 @@ import { reportCsv } from '../lib/csv.js';
 import { scenarioTitle, changes } from '../lib/naming.js';
 import { et } from './strings.js';
 import { leadCard, leadPerspective } from './options.js';
+import { planButton } from './plan.js';
 import { fullUrl } from './frame.js';
 
 const $ = (id) => document.getElementById(id);
@@ -23,13 +24,17 @@ export function showNotes(lines) {
 
 /**
  * The lead when the address names none: the first target whose chance is
- * does not read as 0 % or 100 % (a certainty tells a newcomer little), else the additional
+ * does not read as 0 % or 100 % (a certainty tells a newcomer little), else,
+ * with no budget set, the budget the scenario needs, else the additional
  * people in work with their range.
  */
-export function informativeLead(result) {
+export function informativeLead(result, scenario = null) {
   // Shown to the whole per cent: a chance that reads 0 % or 100 % is a certainty to the reader.
   const k = (result.targets ?? []).findIndex((tg) => tg.probability_met >= 0.005 && tg.probability_met < 0.995);
-  return k >= 0 ? `target-${k}` : 'net';
+  if (k >= 0) return `target-${k}`;
+  // With no budget set, the money the plan takes is the question (the targets preset asks it).
+  if (scenario?.budget?.unlimited) return 'budget';
+  return 'net';
 }
 
 /** Plain words for a newcomer: "chance" for a probability, "likely range" for P5–P95; trials and seed go to the footnote. */
@@ -49,8 +54,8 @@ function plainWords(card, result) {
 }
 
 /** The card to lead with, and a notice once if the URL asked for one this scenario lacks. */
-function pickLead(w, cards, result) {
-  const want = w.options.leadGiven ? leadCard(w.options.lead) : informativeLead(result);
+function pickLead(w, cards, result, scenario) {
+  const want = w.options.leadGiven ? leadCard(w.options.lead) : informativeLead(result, scenario);
   let card = cards.find((c) => c.dataset.card === want);
   if (!card) {
     if (!w.leadNoticed && w.options.lead !== 'target') {
@@ -108,13 +113,15 @@ export async function render(w, answer) {
   const perspective = leadPerspective(w.options.lead);
   const account = perspective ? perspectiveCard(result, scenario, perspective) : null;
   if (account) cards.push(account);
-  const card = pickLead(w, cards, result);
+  const card = pickLead(w, cards, result, scenario);
   if (card) {
     for (const el of card.querySelectorAll('.card-sources, .sources-line')) el.remove();
     w.leadId = card.dataset.card;
     plainWords(card, result);
     keepTogether(card);
-    $('w-lead').replaceChildren(card);
+    // Under a target: "What does it take?" (plan.js), shown with the full answer only.
+    const ask = answer.quick ? null : planButton(w, w.leadId, result);
+    $('w-lead').replaceChildren(...[card, ask].filter(Boolean));
     const title = card.querySelector('h3')?.textContent ?? '';
     const value = card.querySelector('.big')?.textContent ?? '';
     $('w-announce').textContent = et('embed.announce', { title, value });

@@ -82,11 +82,18 @@ export function finishSvg(node, label) {
   return node;
 }
 
-export function yearAxis(years) {
+/**
+ * The x axis of years. Every year is labelled where each gets about 44 px of
+ * text (scaled with the charts' text), else every second, third... year, from
+ * the first: at 360 px eleven years' labels ran into each other.
+ */
+export function yearAxis(years, width = 640) {
+  const room = Math.max(120, width - 90 * textScale);
+  const every = Math.max(1, Math.ceil((years.length * 44 * textScale) / room));
   return {
     label: t('axis.year'),
     tickFormat: (d) => fmtYear(d),
-    ticks: years.length <= 12 ? years : undefined,
+    ticks: years.length <= 12 * every ? years.filter((_, i) => i % every === 0) : undefined,
     domain: [years[0], years[years.length - 1]],
     inset: 12,
   };
@@ -129,7 +136,7 @@ export function fanChart(Plot, { result, metric, cumulative, unit = 'count', yLa
   const colours = chartColours();
   const node = Plot.plot({
     ...frame(width, height, 64),
-    x: yearAxis(result.years),
+    x: yearAxis(result.years, width),
     y: { label: yLabel, grid: true, tickFormat: f, zero: true },
     marks: [
       Plot.ruleY([0]),
@@ -223,7 +230,7 @@ export function probabilityChart(Plot, { result, label, width = 640, height = 28
   const colours = chartColours();
   const node = Plot.plot({
     ...frame(width, height),
-    x: yearAxis(result.years),
+    x: yearAxis(result.years, width),
     y: { label: t('axis.probability'), domain: [0, 1], grid: true, tickFormat: (d) => fmtPct(d, 0) },
     // Ordinal: the keys are numbers, which Plot would otherwise read as a
     // continuous scale (the second target then took the range's last colour,

@@ -31,7 +31,7 @@ export function planChart(Plot, { plan, today = [], targets = [], label, width =
     ...box,
     // Room for the lines' names at their right ends.
     marginRight: box.marginRight * 3,
-    x: yearAxis(years),
+    x: yearAxis(years, width),
     y: { label: t('plan.chartY'), grid: true, tickFormat: f, zero: true },
     marks: [
       Plot.ruleY([0]),

@@ -25,7 +25,7 @@ import { pageClock, watchdog } from './clock.js';
 
 export { Cancelled };
 
-const WORKER = new URL('./worker.js', import.meta.url);
+export const WORKER = new URL('./worker.js', import.meta.url);
 const PROBE_MS = 20_000;
 
 /** A data: URL of a module worker that imports worker.js by its absolute address. */
