@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertOnlyLocal, enginePrinted, engineResult, openSession, requireBuild, screenshot, settleAfter, SCREENSHOTS } from './helpers.mjs';
+import { assertOnlyLocal, enginePrinted, engineResult, enginePlan, openSession, requireBuild, screenshot, settleAfter, SCREENSHOTS } from './helpers.mjs';
 
 const READY_MS = 120_000;
 // The widget keeps "P5–P95" on one line with word joiners; compare without them.
@@ -384,6 +384,23 @@ ${extra}
     assertOnlyLocal(p.requests);
     await done(p);
   });
+
+  for (const noWorkers of [false, true]) {
+    test(`in its sandbox on another origin, "What does it take?" finds the plan ${noWorkers ? 'on its own thread (no worker)' : 'in a data: worker'}`, async () => {
+      const p = await open(`plan-${noWorkers}.html`, { query: 'preset=targets-2030-2035&lang=en&trials=1000' }, { noWorkers });
+      const f = p.frame();
+      await ready(f);
+      assert.equal(await f.evaluate(() => document.body.dataset.engine), noWorkers ? 'main-thread' : 'data-workers');
+      await f.locator('#w-plan-open').click();
+      await f.waitForFunction(() => document.body.dataset.plan === 'ready' || document.body.dataset.plan === 'error', null, { timeout: READY_MS });
+      assert.equal(await f.evaluate(() => document.body.dataset.plan), 'ready', await f.locator('#w-plan').textContent());
+      const plan = await enginePlan('targets-2030-2035', { targets: [2], confidence: 0.8 }, 1000);
+      assert.deepEqual(await f.locator('#w-plan #plan-table tbody th').allTextContents(), plan.years.map((y) => String(y.year)));
+      assert.deepEqual(p.errors, []);
+      assertOnlyLocal(p.requests);
+      await done(p);
+    });
+  }
 
   test('with no worker at all it computes on its own thread in slices, with the same numbers', async () => {
     const p = await open('noworker.html', { query: 'preset=actiris-2028&lang=en&lead=employed&theme=dark&accent=e07000&font=serif' }, { noWorkers: true });
