@@ -65,10 +65,12 @@ export function clearPlan(w) {
 
 async function askPlan(w, k) {
   const box = $('w-plan');
-  const answer = w.session.last;
-  if (!box || !answer) return;
+  // The question is the scenario on screen (its quick answer may be drawn before its full one).
+  const shown = w.shown;
+  if (!box || !shown) return;
   const gen = (w.planGen = (w.planGen ?? 0) + 1);
-  const { scenario, result } = answer;
+  const { scenario, result } = shown;
+  const answer = { trials: w.session.state.trials, seed: w.session.state.seed };
   const { request } = planRequest({ targets: [k], confidence: DEFAULT_CONFIDENCE, maxRecruits: PLAN_MAX_RECRUITS, keepBudget: false });
   const stop = h('button', { type: 'button', class: 'w-plan-stop', text: t('solve.stop'), onclick: () => clearPlan(w) });
   box.hidden = false;

@@ -119,8 +119,8 @@ export async function render(w, answer) {
     w.leadId = card.dataset.card;
     plainWords(card, result);
     keepTogether(card);
-    // Under a target: "What does it take?" (plan.js), shown with the full answer only.
-    const ask = answer.quick ? null : planButton(w, w.leadId, result);
+    // Under the lead: "What does it take?" (plan.js), with the quick answer too, so the widget keeps its height.
+    const ask = planButton(w, w.leadId, result);
     $('w-lead').replaceChildren(...[card, ask].filter(Boolean));
     const title = card.querySelector('h3')?.textContent ?? '';
     const value = card.querySelector('.big')?.textContent ?? '';
