@@ -177,7 +177,9 @@ describe('the decision tools', () => {
     await other.locator('#btn-view-drivers').click();
     assert.ok(await other.locator('#chart-tornado').isVisible(), 'the tornado in presentation mode');
     await other.locator('#btn-view-chart').click();
-    assert.ok(await other.locator('#card-net .cmp-delta').isVisible(), 'the delta in presentation mode');
+    // On the projector the card's B − A is the short form: A's value and B − A.
+    assert.ok(await other.locator('#card-net .cmp-delta-short').isVisible(), 'the delta in presentation mode');
+    assert.match(await other.locator('#card-net .cmp-delta-short').textContent(), /^A: [\d.]+ · B − A: [+−-]?\d+/);
     assert.ok(await other.locator('#pin-bar').isVisible());
     await screenshot(other, 'decide-nl-compare-present');
     await other.close();

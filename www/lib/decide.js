@@ -302,3 +302,11 @@ export function cardDelta(cmp, card) {
   const row = compareRows(cmp).find((r) => r.id === id);
   return row ? t('cmp.cardLine', { a: row.a, diff: row.diff, band: row.band, p: row.better }) : '';
 }
+
+/** The same, short, for a card on a projector: A's value and B − A, with no band (the desk's card has it). */
+export function cardDeltaShort(cmp, card) {
+  if (card.startsWith('target-')) return '';
+  const id = CARD_HEADLINES[card];
+  const row = id ? compareRows(cmp).find((r) => r.id === id) : null;
+  return row ? t('cmp.cardShort', { a: row.a, diff: row.diff }) : '';
+}

@@ -439,6 +439,7 @@ export const STRINGS = {
   'cmp.bcr': S('Benefit–cost ratio (all public budgets)', 'Rapport bénéfices–coûts (ensemble des budgets publics)', 'Baten-kostenverhouding (alle overheidsbudgetten)'),
   'cmp.account': S('Return to {who} (EUR)', 'Retour pour : {who} (EUR)', 'Rendement voor {who} (EUR)'),
   'cmp.cardLine': S('A: {a} · B − A, trial by trial: {diff} ({band}) · B better in {p} of trials', 'A : {a} · B − A, essai par essai : {diff} ({band}) · B meilleur dans {p} des essais', 'A: {a} · B − A, per trekking: {diff} ({band}) · B beter in {p} van de trekkingen'),
+  'cmp.cardShort': S('A: {a} · B − A: {diff}', 'A : {a} · B − A : {diff}', 'A: {a} · B − A: {diff}'),
   'cmp.cardTarget': S('A: {a} · B − A: {diff} ({band})', 'A : {a} · B − A : {diff} ({band})', 'A: {a} · B − A: {diff} ({band})'),
   'cmp.target': S('Chance of “{label}”', 'Chance de « {label} »', 'Kans op “{label}”'),
   'cmp.targetBand': S('Monte Carlo ± {x} at most', 'Monte-Carlo ± {x} au plus', 'Monte Carlo ± {x} hoogstens'),

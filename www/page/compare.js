@@ -6,7 +6,7 @@
 
 import { t, fmtInt } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
-import { CARD_HEADLINES, cardDelta, compareRows } from '../lib/decide.js';
+import { CARD_HEADLINES, cardDelta, cardDeltaShort, compareRows } from '../lib/decide.js';
 
 /**
  * The pin bar into `root`. `o`: {pinned, differs (the number of inputs where
@@ -36,6 +36,9 @@ export function decorateCards(cardsRoot, cmp) {
     if (!el || !text) continue;
     const at = el.querySelector('.what') ?? null;
     el.insertBefore(h('p', { class: 'cmp-delta', dataset: { delta: card }, text }), at);
+    // In presentation mode (page/room.css) the short form stands for it.
+    const short = cardDeltaShort(cmp, card);
+    if (short) el.insertBefore(h('p', { class: 'cmp-delta-short', text: short }), at);
   }
 }
 
