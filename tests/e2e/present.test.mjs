@@ -96,6 +96,23 @@ describe('presentation mode, every preset, three languages', () => {
     });
   }
 
+  test('fr: B against A in the room: each card\'s difference shown, nothing over anything, the chart on the screen', async () => {
+    const { page, context, errors } = await s.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`${s.base}index.html?preset=actiris-2028&lang=fr&present=1&pin=&budget.constant=3000000`);
+    await READY(page);
+    await page.waitForFunction(() => document.body.dataset.compare === 'ready', null, { timeout: 60_000 });
+    const m = await page.evaluate(measure);
+    check(m, 'pinned, fr');
+    assert.ok(await page.locator('#card-target-0 .cmp-delta').isVisible(), "the target's B − A");
+    assert.ok(await page.locator('#card-net .cmp-delta-short').isVisible(), "the net's B − A, short");
+    const pin = await page.locator('#pin-bar').boundingBox();
+    const controls = await page.locator('#controls').boundingBox();
+    assert.ok(controls.y + controls.height <= pin.y, 'the controls end above the pin');
+    await screenshot(page, 'present-pinned-fr');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('"What does it take?" in the room: the plan over the answers, drawn, and "Use this plan" within reach', async () => {
     const { page, context, errors } = await s.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${s.base}index.html?preset=targets-2030-2035&lang=nl&present=1&trials=2000`);
