@@ -234,6 +234,27 @@ ${extra}
     await done(p);
   });
 
+  test('the sliders sit on the values their labels show; the effect runs in points over its evidence\'s range', async () => {
+    const p = await open('sliders.html', { query: 'preset=duo-for-a-job&lang=fr&controls=budget,cost-per-duo,effect,employment-rate', width: 360 });
+    const f = p.frame();
+    await ready(f);
+    const got = await f.locator('#w-controls .ctl').evaluateAll((els) => els.map((el) => {
+      const i = el.querySelector('input');
+      return { control: el.dataset.control, value: Number(i.value), min: Number(i.min), max: Number(i.max), shown: el.querySelector('output').textContent };
+    }));
+    const by = Object.fromEntries(got.map((g) => [g.control, g]));
+    // The published figures of duo-for-a-job: EUR 1,244,500 a year, EUR 2,030 a duo (most likely), an effect of 3 points (most likely) from -2 to +10.
+    assert.equal(by.budget.value, 1_244_500, 'the budget slider sits on the budget');
+    assert.equal(by['cost-per-duo'].value, 2030, 'the cost slider sits on 2,030');
+    assert.match(by['cost-per-duo'].shown, /^2[\s\u202f]030/);
+    assert.ok(Math.abs(by.effect.value - 0.03) < 1e-9, `the effect slider sits on 3 points (${by.effect.value})`);
+    assert.equal(by.effect.shown, '+3 points');
+    assert.ok(Math.abs(by.effect.min + 0.02) < 1e-9 && Math.abs(by.effect.max - 0.1) < 1e-9, `the effect runs from −2 to +10 points (${by.effect.min} to ${by.effect.max})`);
+    assert.ok(!/%/.test(by.effect.shown), 'the effect says points, not %');
+    assert.deepEqual(p.errors, []);
+    await done(p);
+  });
+
   test('moving a control changes the answer and the link to the full simulator', async () => {
     const p = await open('control.html', { query: 'preset=actiris-2028&lang=en&controls=budget,cost-per-duo' });
     const f = p.frame();

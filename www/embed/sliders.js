@@ -2,12 +2,13 @@
 // central value of a parameter (params.js: central, withCentral), and the
 // button back to the scenario as published.
 
-import { fmtEur, fmtPct } from '../lib/i18n.js';
+import { t, fmtEur, fmtPct, fmtPoints } from '../lib/i18n.js';
 import { h, uid } from '../lib/dom.js';
 import { getPath, setPath, clone } from '../lib/state.js';
-import { paramLabel, paramUnit, central, withCentral } from '../lib/params.js';
+import { paramLabel, paramUnit, central, withCentral, normalise } from '../lib/params.js';
 import { et } from './strings.js';
 import { CONTROLS } from './options.js';
+import { niceStep, onGrid } from '../lib/ranges.js';
 
 function slider({ control, label, min, max, step, value, format, onValue }) {
   const id = uid('r');
@@ -23,12 +24,6 @@ function slider({ control, label, min, max, step, value, format, onValue }) {
   return h('div', { class: 'ctl', dataset: { control } }, h('div', { class: 'ctl-head' }, h('label', { for: id, text: label }), out), input);
 }
 
-/** The smallest of 1, 2, 5 × a power of ten that is at least `x`. */
-export function niceStep(x) {
-  const p = 10 ** Math.floor(Math.log10(Math.max(x, 1e-9)));
-  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= x) ?? 10 * p;
-}
-
 function budgetControl(w) {
   const { scenario } = w.session;
   const b = scenario.budget;
@@ -38,9 +33,7 @@ function budgetControl(w) {
   return slider({
     control: 'budget',
     label: et('embed.budgetLabel'),
-    min: 0,
-    max,
-    step: niceStep(max / 200),
+    ...onGrid(0, max, niceStep(max / 200), b.constant),
     value: b.constant,
     // The label says "per year (EUR)".
     format: (x) => fmtEur(x, { compact: true }),
@@ -63,14 +56,22 @@ function paramControl(w, name) {
     setPath(w.session.scenario, path, withCentral(path, getPath(w.session.scenario, path), x));
     w.changed();
   };
+  if (name === 'effect') {
+    // The effect is a difference of chances, in points: from its evidence's lowest to its highest as published.
+    const b = normalise(getPath(w.initial, path) ?? p);
+    const lo = Math.min(c, Number.isFinite(b.min) ? b.min : c - 0.1);
+    const hi = Math.max(c, Number.isFinite(b.max) ? b.max : c + 0.1);
+    const pts = (x) => t('room.points', { x: `${x > 0.0005 ? '+' : ''}${fmtPoints(x)}` });
+    return slider({ control: name, label, ...onGrid(lo, hi, 0.005, c), value: c, format: pts, onValue });
+  }
   if (unit === 'share') {
-    return slider({ control: name, label, min: 0.02, max: 0.98, step: 0.01, value: c, format: (x) => fmtPct(x, 0), onValue });
+    return slider({ control: name, label, ...onGrid(0.02, 0.98, 0.01, c), value: c, format: (x) => fmtPct(x, 0), onValue });
   }
   const ref = central(path, getPath(w.initial, path)).value || c;
   const step = niceStep(ref / 100);
   const lo = Math.max(step, Math.floor((Math.min(ref, c) * 0.4) / step) * step);
   const hi = Math.ceil((Math.max(ref, c) * 2.5) / step) * step;
-  return slider({ control: name, label, min: lo, max: hi, step, value: c, format: (x) => fmtEur(x), onValue });
+  return slider({ control: name, label, ...onGrid(lo, hi, step, c), value: c, format: (x) => fmtEur(x), onValue });
 }
 
 /** Whether the reader has moved anything since the scenario as published. */

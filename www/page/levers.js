@@ -12,12 +12,7 @@ import { h, uid } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
 import { central, withCentral } from '../lib/params.js';
 import { PLAN_MAX_RECRUITS } from '../lib/plan.js';
-
-/** The smallest of 1, 2, 5 × a power of ten that is at least `x`. */
-function niceStep(x) {
-  const p = 10 ** Math.floor(Math.log10(Math.max(x, 1e-9)));
-  return [1, 2, 5, 10].map((m) => m * p).find((s) => s >= x) ?? 10 * p;
-}
+import { niceStep, onGrid } from '../lib/ranges.js';
 
 const ceilTo = (x, step) => Math.ceil(x / step) * step;
 
@@ -52,7 +47,8 @@ function largestTarget(s) {
 }
 
 /** A slider with its value beside its label; `spoken(x)`: what a screen reader says of the value (default: as shown). */
-function slider({ field, label, min, max, step, value, format, spoken = format, onValue }) {
+function slider({ field, label, min: lo, max: hi, step, value, format, spoken = format, onValue }) {
+  const { min, max } = onGrid(lo, hi, step, value);
   const id = uid('r');
   const out = h('output', { for: id, class: 'lever-value', text: format(value) });
   const input = h('input', { id, type: 'range', min, max, step, value: String(Math.min(max, Math.max(min, value))), 'aria-valuetext': spoken(value) });
