@@ -181,6 +181,7 @@ describe('room, note and article', () => {
       await page.locator('#share-qr').waitFor();
       const link = await page.inputValue('#share-link');
       assert.equal(link, `${s.base}index.html?preset=actiris-2028&budget.constant=3000000&lang=${lang}`);
+      assert.ok(link.length < 120, `a one-field edit's short link is ${link.length} characters`);
       const img = await page.evaluate(() => {
         const c = document.getElementById('share-qr');
         const d = c.getContext('2d').getImageData(0, 0, c.width, c.height);
