@@ -176,6 +176,7 @@ export const STRINGS = {
 
   // ---- results
   'results.heading': S('Results', 'Résultats', 'Resultaten'),
+  'results.toControls': S('Change the scenario ↓', 'Modifier le scénario ↓', 'Het scenario wijzigen ↓'),
   'results.meta': S('{trials} trials · seed {seed} · {years} · engine {version}', '{trials} essais · graine {seed} · {years} · moteur {version}', '{trials} trekkingen · seed {seed} · {years} · motor {version}'),
   'results.bandNote': S('Bands: 90 % of the trials fall between P5 and P95; the middle value is the median (P50).', 'Marges : 90 % des essais tombent entre P5 et P95 ; la valeur centrale est la médiane (P50).', 'Marges: 90 % van de trekkingen ligt tussen P5 en P95; de middelste waarde is de mediaan (P50).'),
   'results.none': S('No result yet.', 'Pas encore de résultat.', 'Nog geen resultaat.'),
