@@ -211,8 +211,17 @@ fn a_ratio_undefined_in_some_trials_is_drawn_over_the_others() {
     // and 99,000 here, within the sketch's relative error), not past them.
     let near = |x: f64, want: f64| (x - want).abs() <= 2.0 * RELATIVE_ERROR * want;
     assert!(near(h.edges[0], 1000.0), "{}", h.edges[0]);
-    assert!(near(*h.edges.last().unwrap(), 99_000.0), "{}", h.edges.last().unwrap());
-    assert!(h.below <= 10 && h.above <= 12, "{} below, {} above", h.below, h.above);
+    assert!(
+        near(*h.edges.last().unwrap(), 99_000.0),
+        "{}",
+        h.edges.last().unwrap()
+    );
+    assert!(
+        h.below <= 10 && h.above <= 12,
+        "{} below, {} above",
+        h.below,
+        h.above
+    );
     // None defined: nothing to draw.
     let mut none = Sketch::default();
     none.add(f64::NAN);

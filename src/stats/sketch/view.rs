@@ -221,7 +221,8 @@ impl View<'_> {
     /// counted in `below` and `above` (undefined values are in neither, so a
     /// ratio undefined in some trials is drawn over the trials it has).
     pub fn histogram(&self, bins: usize) -> Histogram {
-        let (Some(lo), Some(hi)) = (self.defined_quantile(0.01), self.defined_quantile(0.99)) else {
+        let (Some(lo), Some(hi)) = (self.defined_quantile(0.01), self.defined_quantile(0.99))
+        else {
             return Histogram::default();
         };
         let (lo, hi) = if hi > lo {
