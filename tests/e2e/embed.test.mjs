@@ -270,6 +270,8 @@ ${extra}
     const edits = JSON.parse(href.searchParams.get('edits'));
     assert.ok(edits['budget.constant'] > 2_200_000, `the link carries the new budget: ${href.searchParams.get('edits')}`);
     assert.equal(await f.locator('.w-reset').count(), 1, 'a way back to the published scenario');
+    // The preset's sentence about EUR 2.2 M a year is marked as the scenario as published.
+    assert.match(await f.locator('#w-intro').textContent(), /^As published: Actiris funds/);
 
     // A cheaper duo buys more duos: compare with the engine.
     await f.locator('.w-reset').click();

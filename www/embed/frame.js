@@ -30,7 +30,9 @@ export function renderSetup(w) {
   const years = `${fmtYear(s.start_year)}–${fmtYear(s.end_year)}`;
   $('w-setup').textContent = et('embed.setup', { years, budget: budgetText(s.budget) });
   const intro = introText(w);
-  $('w-intro').textContent = intro;
+  // The preset's own sentence speaks of the scenario as published (its budget, say): once edited, it says so.
+  const asPublished = intro && !w.options.intro && isEdited(w);
+  $('w-intro').replaceChildren(...(asPublished ? [h('span', { class: 'chip published', text: t('note.asPublished') }), ' '] : []), intro);
   $('w-intro').hidden = !intro;
 }
 
