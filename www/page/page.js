@@ -37,6 +37,8 @@ const DEBOUNCE_MS = 150;
 // The charts' text on the page and in presentation mode (page/style.css, page/room.css).
 const PAGE_TEXT_PX = 11;
 const PRESENT_TEXT_PX = 20;
+// The width the tornado is drawn at for print (page/room.css prints it half a page wide).
+const PRINT_TORNADO_PX = 520;
 
 // The state, the scenario, validation and runs live in the session
 // (lib/session.js, shared with the widget); this object holds the page's own.
@@ -609,10 +611,10 @@ function currentComparison() {
 }
 
 /** Draws what drives the answer; `pending`: its answer for this run is coming. */
-function drawDrivers({ pending = false } = {}) {
+function drawDrivers({ pending = false, width: asked } = {}) {
   if (!app.last) return;
   const { scenario } = app.last;
-  const width = Math.round(Math.max(320, Math.min(960, $('drivers-body').clientWidth || 640)));
+  const width = asked ?? Math.round(Math.max(320, Math.min(960, $('drivers-body').clientWidth || 640)));
   const sensitivity = app.drivers?.key === runKey(app.last) ? app.drivers.answer : null;
   renderDrivers($('drivers-body'), sensitivity, {
     seed: app.last.seed,
@@ -897,6 +899,9 @@ function wireStatic() {
   // Printed charts sit three to a row: draw them at that size so their text stays legible.
   window.addEventListener('beforeprint', () => redrawCharts(340, 160));
   window.addEventListener('afterprint', () => redrawCharts());
+  // On paper the tornado fills half a page: drawn narrow, its text prints at about 7 pt (drawn for the screen, 4 pt).
+  window.addEventListener('beforeprint', () => drawDrivers({ width: PRINT_TORNADO_PX }));
+  window.addEventListener('afterprint', () => drawDrivers());
   window.addEventListener('beforeprint', () => {
     $('print-url').textContent = t('print.generated', { url: app.state ? shortLink() : location.href });
     $('print-date').textContent = new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short' }).format(new Date());
