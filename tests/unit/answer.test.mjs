@@ -109,3 +109,20 @@ test('a quick answer (the first 1,000 trials, the headline series only) gives th
   const tg = quick.targets[0];
   assert.ok(answerText(quick, s, { priors }).includes(`(± ${withError(tg.probability_met, tg.probability_met_se, 'share', 1000).band})`));
 });
+
+test('with no budget set, what it takes follows the duos: the money over the years and the mentors of the busiest year, each with its band', () => {
+  setLang('en');
+  const s = api.preset('targets-2030-2035');
+  const r = run(s);
+  const ids = answerSentences(r, s, { priors }).map((x) => x.id);
+  assert.deepEqual(ids.slice(0, 3), ['started', 'takes', 'targets']);
+  const text = answerSentences(r, s, { priors }).find((x) => x.id === 'takes').text;
+  const m = r.series.mentors_needed;
+  const k = m.p50.indexOf(Math.max(...m.p50));
+  const need = r.series.budget_needed_cumulative;
+  assert.ok(text.startsWith(`That takes about ${eurWords(need.p50.at(-1), need.p50_se.at(-1))} from 2025 to 2035`), text);
+  assert.ok(text.includes(`about ${fmtErr(m.p50[k], m.p50_se[k])} volunteer mentors in ${r.years[k]}, the busiest year (P5–P95: ${fmtErr(m.p5[k], m.p5_se[k])} to ${fmtErr(m.p95[k], m.p95_se[k])})`), text);
+  // A budget set: no such sentence (the money is an input, not an answer).
+  const a = api.preset('actiris-2028');
+  assert.ok(!answerSentences(run(a), a, { priors }).some((x) => x.id === 'takes'));
+});

@@ -72,7 +72,7 @@ function priorName(scenario, priors) {
 
 /**
  * The answer of `result` (a run of `scenario`) in sentences, in the current
- * language: [{id, text}], id 'started', 'targets', 'employed', 'cost'; a
+ * language: [{id, text}], id 'started', 'takes' (no budget set), 'targets', 'employed', 'cost'; a
  * sentence whose figures the result lacks is left out. `priors`: the
  * engine's named evidence priors.
  */
@@ -86,6 +86,18 @@ export function answerSentences(result, scenario, { priors = [] } = {}) {
   if (started && finite(started.p50)) {
     const c = count(started);
     out.push({ id: 'started', text: t('answer.started', { budget: budgetWords(scenario?.budget), n: c.n, band: c.band, from, to }) });
+  }
+
+  // With no budget set, what it takes comes next: the money over the years and the mentors in the busiest year.
+  const needed = lastYear(result, 'budget_needed_cumulative');
+  const mentors = result.series?.mentors_needed;
+  if (scenario?.budget?.unlimited && needed && finite(needed.p50) && mentors?.p50?.length) {
+    const k = mentors.p50.reduce((best, x, i) => (x > mentors.p50[best] ? i : best), 0);
+    const m = count({ p50: mentors.p50[k], p50_se: mentors.p50_se?.[k], p5: mentors.p5[k], p5_se: mentors.p5_se?.[k], p95: mentors.p95[k], p95_se: mentors.p95_se?.[k] });
+    out.push({
+      id: 'takes',
+      text: t('answer.takes', { cost: eurWords(needed.p50, needed.p50_se), band: band(eurWords(needed.p5, needed.p5_se), eurWords(needed.p95, needed.p95_se)), from, to, mentors: m.n, mentorsBand: m.band, year: fmtYear(result.years[k]) }),
+    });
   }
 
   const targets = result.targets ?? [];

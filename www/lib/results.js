@@ -322,6 +322,13 @@ export function headline(result, scenario, { base = null } = {}) {
       })
     );
   }
+  // With no budget set, what it takes (money, then mentors) is the question: those cards come right after the targets.
+  if (scenario?.budget?.unlimited) {
+    const first = ['budget', 'mentors'].map((id) => cards.find((c) => c.dataset.card === id)).filter(Boolean);
+    const rest = cards.filter((c) => !first.includes(c));
+    const k = rest.findIndex((c) => !c.dataset.card.startsWith('target-'));
+    return k < 0 ? [...rest, ...first] : [...rest.slice(0, k), ...first, ...rest.slice(k)];
+  }
   return cards;
 }
 

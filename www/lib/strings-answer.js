@@ -13,6 +13,11 @@ export const ANSWER_STRINGS = {
     '{budget}, environ {n} duos démarrent de {from} à fin {to} ({band}).',
     '{budget} starten er van {from} tot eind {to} ongeveer {n} duo’s ({band}).'
   ),
+  'answer.takes': S(
+    'That takes about {cost} from {from} to {to} ({band}) and about {mentors} volunteer mentors in {year}, the busiest year ({mentorsBand}).',
+    'Il y faut environ {cost} de {from} à {to} ({band}) et environ {mentors} mentors bénévoles en {year}, l’année la plus chargée ({mentorsBand}).',
+    'Daarvoor is van {from} tot {to} ongeveer {cost} nodig ({band}) en ongeveer {mentors} vrijwillige mentoren in {year}, het drukste jaar ({mentorsBand}).'
+  ),
   'answer.targetOne': S('The chance of meeting the target {list}.', 'Chance d’atteindre l’objectif {list}.', 'Kans om het doel te halen {list}.'),
   'answer.targets': S('The chance of meeting each target: {list}.', 'Chance d’atteindre chaque objectif : {list}.', 'Kans om elk doel te halen: {list}.'),
   'answer.target': S('“{label}”: {p}', '« {label} » : {p}', '‘{label}’: {p}'),
