@@ -46,7 +46,15 @@ export function yearText(entry, scenario) {
 export function limitsLine(result, scenario) {
   const years = limitsByYear(result);
   if (!years.length) return '';
-  const parts = years.map((y) => t('limit.year', { year: fmtYear(y.year), text: yearText(y, scenario) }));
+  // Years in a row that read the same are said once ("2028–2035: the mentors in 100 % of trials"), not eight times.
+  const runs = [];
+  for (const y of years) {
+    const text = yearText(y, scenario);
+    const prev = runs.at(-1);
+    if (prev && prev.text === text && y.year === prev.to + 1) prev.to = y.year;
+    else runs.push({ from: y.year, to: y.year, text });
+  }
+  const parts = runs.map((r) => t('limit.year', { year: r.from === r.to ? fmtYear(r.from) : `${fmtYear(r.from)}–${fmtYear(r.to)}`, text: r.text }));
   return `${t('limit.lead')} ${parts.join(' · ')}`;
 }
 

@@ -7,7 +7,7 @@
 // 90 % interval are the engine's own (paramSummary), so the page, the widget
 // and the command line show the same numbers.
 
-import { t, has, fmtNum, fmtPct, fmtEur } from './i18n.js';
+import { t, has, fmtInt, fmtNum, fmtPct, fmtEur } from './i18n.js';
 import { getPath } from './state.js';
 import { params, paramInfo, distFields, paramSummary } from './schema.js';
 
@@ -56,6 +56,8 @@ export function fmtParamValue(path, x) {
   const unit = paramUnit(path);
   if (unit === 'eur') return fmtEur(x);
   if (unit === 'share') return fmtPct(x, 1);
+  // People and duos are whole: a P5 of 1,164.25 mentors reads as 1,164.
+  if (unit === 'people' || unit === 'duos') return fmtInt(Math.round(x));
   return fmtNum(x, 2);
 }
 

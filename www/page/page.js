@@ -409,7 +409,8 @@ function renderMeta(last = app.last) {
   const { result } = last;
   const years = `${fmtYear(result.years[0])}–${fmtYear(result.years.at(-1))}`;
   $('result-title').textContent = lastTitle(last);
-  $('result-meta').textContent = t('results.meta', { trials: fmtInt(result.trials), seed: String(result.seed), years, version: app.version });
+  // The engine's version is for the record: on paper, not on screen.
+  $('result-meta').replaceChildren(t('results.meta', { trials: fmtInt(result.trials), seed: String(result.seed), years }), h('span', { class: 'print-only', text: ` · ${t('results.engine', { version: app.version })}` }));
 }
 
 /** The title of the scenario on screen: its name and what changed (lib/naming.js). */
