@@ -7,7 +7,7 @@
 // names and notes in three languages, and the scenario fragment to set);
 // nothing here writes down a distribution.
 
-import { t, fmtInt, fmtEur, fmtPct, fmtPoints } from './i18n.js';
+import { t, fmtInt, fmtEur, fmtEurIn, eurScale, fmtPct, fmtPoints } from './i18n.js';
 import { fmtErr, withError } from './printed.js';
 import { clone } from './state.js';
 import { normalise, META_FIELDS } from './params.js';
@@ -121,6 +121,9 @@ function chanceText(p, se, trials) {
  */
 export function perspectiveRows(result) {
   const ps = result?.perspectives ?? {};
+  // One scale for the whole column of money.
+  const scale = eurScale(PERSPECTIVES.filter((id) => ps[id]).flatMap((id) => ['p5', 'p50', 'p95'].map((q) => ps[id].net?.[q])));
+  const eur = (x) => fmtEurIn(x, scale);
   return PERSPECTIVES.filter((id) => ps[id]).map((id) => {
     const a = ps[id];
     const net = a.net ?? {};
@@ -129,8 +132,8 @@ export function perspectiveRows(result) {
       id,
       label: t(`persp.${id}`),
       what: t(`persp.what.${id}`),
-      net: fmtEur(net.p50, { compact: true }),
-      band: t('persp.range', { lo: fmtEur(net.p5, { compact: true }), hi: fmtEur(net.p95, { compact: true }) }),
+      net: eur(net.p50),
+      band: t('persp.range', { lo: eur(net.p5), hi: eur(net.p95) }),
       ratio: defined(bcr) ? fmtErr(bcr.p50, bcr.p50_se, 'ratio') : t('persp.noRatio'),
       chance: chanceText(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, result.trials),
       p: a.p_benefit_exceeds_cost,

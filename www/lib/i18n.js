@@ -114,6 +114,28 @@ export function fmtEur(x, { compact = false, digits } = {}) {
   return nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(x);
 }
 
+/**
+ * Euros in one scale for a whole column: 'M' (millions, one decimal from a
+ * million up, two below: "-0.09 M" beside "3.6 M"), 'k' (thousands, whole)
+ * or '' (euros). "-93 152 €" beside "3,6 M €" and "294,5 k €" in one column
+ * read as three units.
+ */
+export function fmtEurIn(x, scale) {
+  if (!ok(x)) return dash;
+  if (scale === 'M') {
+    const d = Math.abs(x) >= 1e6 ? 1 : 2;
+    return t('money.M', { x: nf({ minimumFractionDigits: d, maximumFractionDigits: d }).format(x / 1e6) });
+  }
+  if (scale === 'k') return t('money.k', { x: nf({ maximumFractionDigits: 0 }).format(x / 1e3) });
+  return fmtEur(x);
+}
+
+/** The scale of a column of euros (see fmtEurIn): millions from a million, thousands from ten thousand. */
+export function eurScale(values) {
+  const m = Math.max(0, ...values.filter(ok).map(Math.abs));
+  return m >= 1e6 ? 'M' : m >= 1e4 ? 'k' : '';
+}
+
 /** A share in [0, 1] shown as a percentage. */
 export function fmtPct(x, digits = 0) {
   return ok(x) ? nf({ style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x) : dash;

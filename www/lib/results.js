@@ -68,7 +68,8 @@ function byId(a, b) {
  * element) for a figure without a known error.
  */
 function card({ id, title, what, fig, value, unitNote, band, extra = [], sources, n }) {
-  value ??= h('span', { class: 'num', text: fig.value });
+  // An undefined figure (a cost per additional job where most trials have none) says so in a word, not a dash.
+  value ??= fig.value === '–' ? h('span', { class: 'num undefined', text: t('card.undefinedValue') }) : h('span', { class: 'num', text: fig.value });
   // The 95 % Monte Carlo band of the figure, in a span of its own (the widget says it in plain words); for a
   // chance that no trial or every trial showed, the bound the trials allow.
   const mcSpan = fig?.bound
@@ -101,6 +102,10 @@ function belowZero(result, p5) {
 }
 
 function band(lo, hi, f) {
+  // A ratio undefined in more than 5 % of trials has no P95 (or none at all): say so in words, not with a dash.
+  const undef = (x) => x === '–' || x === '' || x == null;
+  if (undef(lo) && undef(hi)) return t('card.bandNone');
+  if (undef(hi)) return t('card.bandOpen', { lo: f(lo) });
   return t('card.band', { lo: f(lo), hi: f(hi) });
 }
 
