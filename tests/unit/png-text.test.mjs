@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { WWW } from './engine.mjs';
 
-const { crc32, withPngText } = await import(`${WWW}lib/charts.js`);
+const { crc32, withPngText } = await import(`${WWW}lib/export.js`);
 
 /** The chunks of a PNG: type, data, and whether the CRC is right. */
 function chunks(png) {

@@ -4,7 +4,8 @@
 import { t, pick, fmtInt } from '../lib/i18n.js';
 import { withError } from '../lib/printed.js';
 import { h } from '../lib/dom.js';
-import { fanChart, fanTable, seriesRows, pngBlob, download } from '../lib/charts.js';
+import { fanChart, fanTable, seriesRows } from '../lib/charts.js';
+import { pngBlob, download } from '../lib/export.js';
 import { headline, perspectiveCard } from '../lib/results.js';
 import { reportCsv } from '../lib/csv.js';
 import { scenarioTitle, changes } from '../lib/naming.js';

@@ -3,7 +3,8 @@
 
 import { t } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
-import { pngBlob, svgText, download, chartColours } from '../lib/charts.js';
+import { chartColours } from '../lib/charts.js';
+import { pngBlob, svgText, download } from '../lib/export.js';
 
 /**
  * A <figure> for one chart spec (from results.chartSpecs): title, the

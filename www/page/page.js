@@ -6,7 +6,8 @@ import { t, setLang, getLang, detectLang, onLangChange, translateDom, pick, fmtI
 import { toQuery, shareUrl, shortUrl, diffScenario } from '../lib/state.js';
 import { loadEngine } from '../lib/engine.js';
 import { Session, LIVE_TRIALS, problemText, problemsText, urlNoticeText } from '../lib/session.js';
-import { loadPlot, download, setChartTextScale } from '../lib/charts.js';
+import { loadPlot, setChartTextScale } from '../lib/charts.js';
+import { download } from '../lib/export.js';
 import { figure } from './figures.js';
 import { buildControls, showErrors } from './controls.js';
 import { headline, headlineSeries, pageSeries, chartSpecs } from '../lib/results.js';
