@@ -14,6 +14,7 @@ import { limits } from '../lib/schema.js';
 import { paramPaths } from '../lib/params.js';
 import { parseList, parsePoints, numberField, textField, selectField, paramEditor } from './fields.js';
 import { roomLevers, budgetForTargets } from './levers.js';
+import { onGrid } from '../lib/ranges.js';
 
 export { paramEditor };
 
@@ -49,7 +50,9 @@ function budgetControl(s, ctx) {
     const sid = uid('r');
     // The exact amount, in a box of fixed width so that the slider does not move as the digits change.
     const out = h('output', { for: sid, class: 'budget-value', text: fmtEur(b.constant) });
-    const slider = h('input', { id: sid, type: 'range', min: 0, max, step: 50_000, value: String(b.constant) });
+    // Its steps go through the preset's own amount, so the thumb sits where the amount beside it says (EUR 1,244,500 sat at 1,250,000).
+    const grid = onGrid(0, max, 50_000, ref);
+    const slider = h('input', { id: sid, type: 'range', min: grid.min, max: grid.max, step: 50_000, value: String(b.constant) });
     const num = numberField({
       label: t('budget.amount'),
       value: b.constant,
