@@ -46,10 +46,10 @@ export function introText(w) {
   return text === key ? '' : text;
 }
 
-/** The full simulator's address for the scenario as it is now. */
-export function fullUrl(w, hash = '') {
+/** The full simulator's address for the scenario as it is now (or for `scenario`, a plan say). */
+export function fullUrl(w, hash = '', scenario = w.session.scenario) {
   const { session } = w;
-  const state = { ...session.state, edits: diffScenario(session.base, session.scenario), lang: getLang(), present: false };
+  const state = { ...session.state, edits: diffScenario(session.base, scenario), lang: getLang(), present: false };
   const u = new URL('index.html', location.href);
   u.search = toQuery(state);
   u.hash = hash;

@@ -52,6 +52,7 @@ const w = {
   shown: null, // the answer drawn: quick (the headline's series only) or full
   leadId: null,
   leadNoticed: false,
+  engineKind: null, // how the runs go (lib/runner.js): the plan runs the same way
   chartWidth: 0,
   /** The controls moved: validate and run (or mark the answer stale). */
   changed: (opts) => {
@@ -155,6 +156,7 @@ async function start() {
   }
   performance.mark('mentorsim:embed-engine');
   w.api = made.engine.api;
+  w.engineKind = made.runner.kind;
   document.body.dataset.engine = made.runner.kind;
   // Quick and full answers summarise only the headline's series, which hold every card and chart the widget
   // draws (view.js); the download of every series asks for the rest.

@@ -11,7 +11,7 @@
 import { t, pick, fmtInt } from '../lib/i18n.js';
 import { et } from './strings.js';
 import { h } from '../lib/dom.js';
-import { diffScenario, toQuery } from '../lib/state.js';
+import { fullUrl } from './frame.js';
 import { TaskWorker, Cancelled } from '../lib/tasks.js';
 import { dataWorkerUrl, WORKER } from '../lib/runner.js';
 import { compileModule } from '../lib/engine.js';
@@ -25,18 +25,10 @@ const paint = () => new Promise((resolve) => requestAnimationFrame(() => setTime
 /** The worker the plan runs in, made once, the way the widget's runs go (null: this thread). */
 function tasksFor(w) {
   if (w.tasks !== undefined) return w.tasks;
-  const kind = document.body.dataset.engine;
+  const kind = w.engineKind;
   const url = kind === 'workers' ? WORKER : kind === 'data-workers' ? dataWorkerUrl() : null;
   w.tasks = url ? new TaskWorker({ module: compileModule(), workerUrl: url }) : null;
   return w.tasks;
-}
-
-/** The full simulator's address with the plan as the scenario. */
-function planUrl(w, scenario) {
-  const state = { ...w.session.state, edits: diffScenario(w.session.base, scenario), present: false };
-  const u = new URL('index.html', location.href);
-  u.search = toQuery(state);
-  return u.href;
 }
 
 /**
@@ -92,7 +84,7 @@ async function askPlan(w, k) {
     const labels = (result.targets ?? []).map((tg) => pick(tg.label));
     const width = Math.round(Math.max(280, Math.min(720, box.clientWidth || 480)));
     const block = planBlock(plan, { labels, onUse: null, Plot: w.Plot, today: result, width });
-    const open = h('a', { class: 'w-plan-link', href: planUrl(w, plan.scenario), target: '_blank', rel: 'noopener', text: et('embed.planOpen') });
+    const open = h('a', { class: 'w-plan-link', href: fullUrl(w, '', plan.scenario), target: '_blank', rel: 'noopener', text: et('embed.planOpen') });
     box.replaceChildren(h('h3', { class: 'w-plan-title', text: et('embed.planTitle', { target: labels[k] ?? '' }) }), block, h('p', {}, open));
     document.body.dataset.plan = 'ready';
   } catch (e) {

@@ -297,16 +297,18 @@ export function cardDelta(cmp, card) {
     const row = targetRows(cmp).find((r) => r.id === card);
     return row ? t('cmp.cardTarget', { a: row.a, diff: row.diff, band: row.band }) : '';
   }
-  const id = CARD_HEADLINES[card];
-  if (!id) return '';
-  const row = compareRows(cmp).find((r) => r.id === id);
+  const row = headlineRow(cmp, card);
   return row ? t('cmp.cardLine', { a: row.a, diff: row.diff, band: row.band, p: row.better }) : '';
+}
+
+/** The comparison's row of a headline card (null when the card answers none). */
+function headlineRow(cmp, card) {
+  const id = CARD_HEADLINES[card];
+  return id ? (compareRows(cmp).find((r) => r.id === id) ?? null) : null;
 }
 
 /** The same, short, for a card on a projector: A's value and B − A, with no band (the desk's card has it). */
 export function cardDeltaShort(cmp, card) {
-  if (card.startsWith('target-')) return '';
-  const id = CARD_HEADLINES[card];
-  const row = id ? compareRows(cmp).find((r) => r.id === id) : null;
+  const row = card.startsWith('target-') ? null : headlineRow(cmp, card);
   return row ? t('cmp.cardShort', { a: row.a, diff: row.diff }) : '';
 }

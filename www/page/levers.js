@@ -41,9 +41,14 @@ export function scaledIntake(it, f) {
   return it;
 }
 
-/** The largest yearly level a target of the scenario asks for (0: none). */
+/**
+ * The largest yearly level of duos a target of the scenario asks for (0:
+ * none): an annual target's value, or a running total's yearly average from
+ * the first year to the target's.
+ */
 function largestTarget(s) {
-  return Math.max(0, ...(s.targets ?? []).filter((tg) => tg.metric === 'duos_started').map((tg) => (tg.kind === 'annual' ? tg.value : tg.value / 2)));
+  const yearly = (tg) => (tg.kind === 'annual' ? tg.value : tg.value / Math.max(1, tg.year - s.start_year + 1));
+  return Math.max(0, ...(s.targets ?? []).filter((tg) => tg.metric === 'duos_started').map(yearly));
 }
 
 /** A slider with its value beside its label; `spoken(x)`: what a screen reader says of the value (default: as shown). */
