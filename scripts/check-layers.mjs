@@ -10,6 +10,8 @@
 //     let its own layer import, or from the crate's root (which re-exports
 //     every layer, so any such import is a cycle);
 //   - a layer's folder has no `mod.rs` that opens with a `//!` comment;
+//   - two JavaScript modules of www/ import each other (static imports), or
+//     one of www/lib/ imports from www/page/ or www/embed/;
 //   - a .rs, .js or .mjs source file is over MAX_LINES lines (tests,
 //     vendored and generated files aside; KNOWN_LONG lists the few that
 //     still are, each to be split).
@@ -23,9 +25,7 @@ const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
 const MAX_LINES = 500;
 // Sources over the limit that are still to be split, with why they are not
 // yet: the check names them on every run rather than failing.
-const KNOWN_LONG = new Map([
-  ["www/page/page.js", "the page's controller, to be split into modules"],
-]);
+const KNOWN_LONG = new Map([]);
 // Folders of sources that are not checked for length: built, vendored,
 // installed, or tests.
 const NOT_SOURCES = new Set(["target", "node_modules", "tests", "artifacts", ".git"]);
@@ -325,6 +325,35 @@ for (const scc of cycles(graph)) {
   problems.push(`modules that import each other: ${scc.join(", ")}\n${ties.join("\n")}`);
 }
 
+// --- The page's and the widget's modules ---------------------------------------
+
+// The JavaScript of www/ (built, vendored and installed files aside): no two
+// modules import each other, directly or through others, and lib/ (shared
+// by the page, the widget and the workers) imports nothing from page/ or
+// embed/. Only static imports count: a module loaded on demand
+// (`import('./x.js')`) is loaded after its importer has run.
+const jsFiles = sources("www").filter((f) => /\.m?js$/.test(f));
+const jsGraph = new Map(jsFiles.map((f) => [f, new Map()]));
+let jsImports = 0;
+for (const file of jsFiles) {
+  const text = readFileSync(join(ROOT, file), "utf8");
+  for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]|^import\s+['"](\.{1,2}\/[^'"]+)['"]/gms)) {
+    const target = join(file, "..", m[1] ?? m[2]);
+    const line = text.slice(0, m.index).split("\n").length;
+    if (!jsGraph.has(target)) continue; // built or vendored (www/pkg, www/vendor)
+    jsImports++;
+    const edges = jsGraph.get(file);
+    if (!edges.has(target)) edges.set(target, `${file}:${line} imports ${m[1] ?? m[2]}`);
+    const [from, to] = [file.split(sep)[1], target.split(sep)[1]];
+    if (from === "lib" && (to === "page" || to === "embed"))
+      problems.push(`${file}:${line} imports ${target}: www/lib/ is shared by the page, the widget and the workers, and imports nothing from www/${to}/`);
+  }
+}
+for (const scc of cycles(jsGraph)) {
+  const ties = scc.flatMap((f) => [...jsGraph.get(f)].filter(([t]) => scc.includes(t)).map(([, why]) => `    ${why}`));
+  problems.push(`modules that import each other: ${scc.join(", ")}\n${ties.join("\n")}`);
+}
+
 const long = [];
 for (const file of sources("")) {
   const lines = readFileSync(join(ROOT, file), "utf8").split("\n").length - 1;
@@ -338,4 +367,5 @@ if (problems.length) {
   process.exit(1);
 }
 say(`${table.size} layers, ${files.length} modules, ${imports} imports between them, no cycle, every import allowed`);
+say(`${jsFiles.length} JavaScript modules in www/, ${jsImports} static imports between them, no cycle`);
 say(`no source over ${MAX_LINES} lines${long.length ? `, but for these, still to split: ${long.join("; ")}` : ""}`);
