@@ -2,6 +2,7 @@
 //! even, then whose money each account gains or loses.
 
 use crate::analysis::summary::RunResult;
+use crate::model::outputs::{Perspective, PERSPECTIVES};
 use crate::present::figures::{pct_with_error, to_error, with_error};
 use std::fmt::Write;
 
@@ -9,16 +10,26 @@ use std::fmt::Write;
 /// digits its Monte Carlo error supports.
 pub fn text(r: &RunResult) -> String {
     let mut o = String::new();
+    effect(&mut o, r);
+    accounts(&mut o, r);
+    o
+}
+
+/// An effect (a share) in points, to the digits its error supports.
+fn pts(x: Option<f64>, se: Option<f64>) -> String {
+    match x {
+        Some(v) => format!("{} points", to_error(100.0 * v, 100.0 * se.unwrap_or(0.0))),
+        None => "never".to_string(),
+    }
+}
+
+/// The effect drawn, under which prior, and where mentoring breaks even.
+fn effect(o: &mut String, r: &RunResult) {
     let cf = &r.counterfactual;
     let name = cf
         .prior_name
         .as_ref()
         .map_or_else(|| "a custom counterfactual".to_string(), |t| t.en.clone());
-    // An effect (a share) in points, to the digits its error supports.
-    let pts = |x: Option<f64>, se: Option<f64>| match x {
-        Some(v) => format!("{} points", to_error(100.0 * v, 100.0 * se.unwrap_or(0.0))),
-        None => "never".to_string(),
-    };
     let e = &cf.effect;
     let _ = writeln!(
         o,
@@ -58,6 +69,10 @@ pub fn text(r: &RunResult) -> String {
             );
         }
     }
+}
+
+/// Each account's benefit less cost, its ratio and the chance its benefit exceeds its cost.
+fn accounts(o: &mut String, r: &RunResult) {
     let _ = writeln!(
         o,
         "\nACCOUNTS  present value, EUR of {}, discounted; benefit less cost, median (P5 - P95); chance the benefit exceeds the cost ± its 95 % Monte Carlo band",
@@ -66,16 +81,9 @@ pub fn text(r: &RunResult) -> String {
     let fig = |x: Option<f64>, se: Option<f64>| {
         x.map_or_else(|| "n/a".into(), |v| to_error(v, se.unwrap_or(0.0)))
     };
-    for (key, label) in [
-        ("region", "Region (after ESF+)"),
-        ("eu", "EU (ESF+)"),
-        ("federal", "Federal social security"),
-        ("local", "CPAS"),
-        ("participants", "Mentees"),
-        ("public", "All public budgets"),
-        ("society", "Society"),
-    ] {
-        let Some(a) = r.perspectives.get(key) else {
+    for spec in &PERSPECTIVES {
+        let label = label(spec.id);
+        let Some(a) = r.perspectives.get(spec.name) else {
             continue;
         };
         let ratio = a
@@ -99,5 +107,17 @@ pub fn text(r: &RunResult) -> String {
             )
         );
     }
-    o
+}
+
+/// An account's name on the command line.
+fn label(p: Perspective) -> &'static str {
+    match p {
+        Perspective::Region => "Region (after ESF+)",
+        Perspective::Eu => "EU (ESF+)",
+        Perspective::Federal => "Federal social security",
+        Perspective::Local => "CPAS",
+        Perspective::Participants => "Mentees",
+        Perspective::Public => "All public budgets",
+        Perspective::Society => "Society",
+    }
 }

@@ -23,9 +23,25 @@ fn last(s: &SeriesSummary) -> [(Option<f64>, Option<f64>); 4] {
     .map(|(x, se)| (Some(x), Some(se)))
 }
 
-/// The readable summary `mentorsim run` prints by default.
+/// The readable summary `mentorsim run` prints by default: the run, its
+/// targets, its totals, the accounts, what drives it, the years and the inputs.
 pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     let mut o = String::new();
+    header(&mut o, r, scenario);
+    targets(&mut o, r, scenario);
+    totals(&mut o, r, scenario);
+    let _ = writeln!(o, "{}", accounts::text(r));
+    if let Some(sens) = &r.sensitivity {
+        o.push_str(&tornado(sens));
+    }
+    jobs_to_come(&mut o, r, scenario.end_year);
+    per_year(&mut o, r);
+    inputs(&mut o, scenario);
+    o
+}
+
+/// The scenario's name and description, the trials and seed, and how to read the figures.
+fn header(o: &mut String, r: &RunResult, scenario: &Scenario) {
     let (y0, y1) = (scenario.start_year, scenario.end_year);
     let name = if scenario.name.en.is_empty() {
         &scenario.id
@@ -47,6 +63,11 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         r.seed,
         100.0 * r.binning_relative_error
     );
+}
+
+/// Each target's chance with its Monte Carlo band, its reading, its source and its note.
+fn targets(o: &mut String, r: &RunResult, scenario: &Scenario) {
+    let (y0, y1) = (scenario.start_year, scenario.end_year);
     if !r.targets.is_empty() {
         let _ = writeln!(o, "TARGETS  (probability met ± 95 % Monte Carlo band)");
         for (t, spec) in r.targets.iter().zip(&scenario.targets) {
@@ -79,92 +100,66 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         }
         let _ = writeln!(o);
     }
+}
+
+/// The totals of every year (mean, median, P5, P95), the costs per duo and
+/// per job, the benefit-cost ratio and the chance the return exceeds the cost.
+fn totals(o: &mut String, r: &RunResult, scenario: &Scenario) {
+    let (y0, y1) = (scenario.start_year, scenario.end_year);
     let _ = writeln!(
         o,
         "TOTALS {y0}-{y1}{:>31}{:>23}{:>23}{:>23}",
         "mean", "median", "P5", "P95"
     );
-    let series_row = |o: &mut String, label: &str, key: &str, unit: &str| {
-        let cells = last(&r.series[key]).map(|(x, se)| cell(x, se));
-        let line = format!("  {label:<34}{} {unit}", cells.concat());
-        let _ = writeln!(o, "{}", line.trim_end());
-    };
-    series_row(&mut o, "Duos started", "duos_started_cumulative", "duos");
-    series_row(
-        &mut o,
-        "People in work (within 12 months)",
-        "employed_cumulative",
-        "people",
-    );
-    series_row(
-        &mut o,
-        "Positive exits (work or training)",
-        "positive_exits_cumulative",
-        "people",
-    );
-    series_row(
-        &mut o,
-        "Additional people in work (net)",
-        "net_additional_employed_cumulative",
-        "people",
-    );
-    series_row(&mut o, "Public cost", "public_cost_cumulative", "EUR");
-    series_row(
-        &mut o,
-        "Regional cost (after ESF+)",
-        "regional_cost_cumulative",
-        "EUR",
-    );
-    series_row(
-        &mut o,
-        "Budget needed for the plan",
-        "budget_needed_cumulative",
-        "EUR",
-    );
-    series_row(
-        &mut o,
-        "Fiscal return (present value)",
-        "fiscal_return_cumulative",
-        "EUR",
-    );
-    series_row(
-        &mut o,
-        "Volunteer time (shadow value)",
-        "volunteer_value_cumulative",
-        "EUR",
-    );
-    let total_row = |o: &mut String, label: &str, t: &TotalSummary, unit: &str| {
-        let cells = [
-            cell(t.mean, t.mean_se),
-            cell(t.p50, t.p50_se),
-            cell(t.p5, t.p5_se),
-            cell(t.p95, t.p95_se),
-        ];
-        let line = format!("  {label:<34}{} {unit}", cells.concat());
-        let _ = write!(o, "{}", line.trim_end());
-        if t.undefined_share > 0.0 {
-            let _ = write!(
-                o,
-                "  (undefined in {} of trials: no additional job)",
-                pct_with_error(t.undefined_share, t.undefined_share_se, r.trials)
-            );
-        }
-        let _ = writeln!(o);
-    };
-    total_row(&mut o, "Cost per duo", &r.totals["cost_per_duo"], "EUR");
-    total_row(&mut o, "Cost per job", &r.totals["cost_per_job"], "EUR");
-    total_row(
-        &mut o,
-        "Cost per additional job",
-        &r.totals["cost_per_net_job"],
-        "EUR",
-    );
-    total_row(
-        &mut o,
-        "Benefit-cost ratio",
-        &r.totals["benefit_cost_ratio"],
-        "",
-    );
+    for (label, key, unit) in [
+        ("Duos started", "duos_started_cumulative", "duos"),
+        (
+            "People in work (within 12 months)",
+            "employed_cumulative",
+            "people",
+        ),
+        (
+            "Positive exits (work or training)",
+            "positive_exits_cumulative",
+            "people",
+        ),
+        (
+            "Additional people in work (net)",
+            "net_additional_employed_cumulative",
+            "people",
+        ),
+        ("Public cost", "public_cost_cumulative", "EUR"),
+        (
+            "Regional cost (after ESF+)",
+            "regional_cost_cumulative",
+            "EUR",
+        ),
+        (
+            "Budget needed for the plan",
+            "budget_needed_cumulative",
+            "EUR",
+        ),
+        (
+            "Fiscal return (present value)",
+            "fiscal_return_cumulative",
+            "EUR",
+        ),
+        (
+            "Volunteer time (shadow value)",
+            "volunteer_value_cumulative",
+            "EUR",
+        ),
+    ] {
+        series_row(o, label, &r.series[key], unit);
+    }
+    for (label, key, unit) in [
+        ("Cost per duo", "cost_per_duo", "EUR"),
+        ("Cost per job", "cost_per_job", "EUR"),
+        ("Cost per additional job", "cost_per_net_job", "EUR"),
+        ("Benefit-cost ratio", "benefit_cost_ratio", ""),
+    ] {
+        total_row(o, label, &r.totals[key], unit, r.trials);
+    }
     let _ = writeln!(
         o,
         "  Probability that the fiscal return exceeds the public cost: {}\n",
@@ -174,10 +169,37 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             r.trials
         )
     );
-    let _ = writeln!(o, "{}", accounts::text(r));
-    if let Some(sens) = &r.sensitivity {
-        o.push_str(&tornado(sens));
+}
+
+/// A row of the totals: a running total's last year (mean, median, P5, P95), each with its error.
+fn series_row(o: &mut String, label: &str, s: &SeriesSummary, unit: &str) {
+    let cells = last(s).map(|(x, se)| cell(x, se));
+    let line = format!("  {label:<34}{} {unit}", cells.concat());
+    let _ = writeln!(o, "{}", line.trim_end());
+}
+
+/// A row of the totals: a total over the run (mean, median, P5, P95), and the share of trials where it is undefined.
+fn total_row(o: &mut String, label: &str, t: &TotalSummary, unit: &str, trials: u64) {
+    let cells = [
+        cell(t.mean, t.mean_se),
+        cell(t.p50, t.p50_se),
+        cell(t.p5, t.p5_se),
+        cell(t.p95, t.p95_se),
+    ];
+    let line = format!("  {label:<34}{} {unit}", cells.concat());
+    let _ = write!(o, "{}", line.trim_end());
+    if t.undefined_share > 0.0 {
+        let _ = write!(
+            o,
+            "  (undefined in {} of trials: no additional job)",
+            pct_with_error(t.undefined_share, t.undefined_share_se, trials)
+        );
     }
+    let _ = writeln!(o);
+}
+
+/// The jobs still to come after the last year, from duos started by then.
+fn jobs_to_come(o: &mut String, r: &RunResult, y1: i32) {
     let later = r.totals["employed_after_horizon"].mean.unwrap_or(0.0);
     if later > 0.0 {
         let _ = writeln!(
@@ -186,6 +208,10 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
             num(later, 0)
         );
     }
+}
+
+/// Each year's median and P5-P95 of the main series, as a table.
+fn per_year(o: &mut String, r: &RunResult) {
     let _ = writeln!(
         o,
         "PER YEAR  median (P5 - P95), each to the digits its Monte Carlo error supports"
@@ -226,6 +252,10 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         }
         let _ = writeln!(o);
     }
+}
+
+/// Each input's mean and 90 % interval, with its source.
+fn inputs(o: &mut String, scenario: &Scenario) {
     let _ = writeln!(
         o,
         "\nINPUTS  mean and 90 % interval (P5 - P95) of each input's draws; source = EVIDENCE row (* marks an assumption)"
@@ -251,7 +281,6 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         let mean = fig(p.mean());
         let _ = writeln!(o, "  {mark}{field:<36} {mean:>10}  {spread:<20} {source}");
     }
-    o
 }
 
 /// Every parameter of a scenario with its field path and the domain its

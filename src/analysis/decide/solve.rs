@@ -7,7 +7,7 @@ use crate::analysis::simulate::simulate;
 use crate::model::distribution::{Dist, Param};
 use crate::model::error::{shorten, Error, Problem};
 use crate::model::options::RunOptions;
-use crate::model::scenario::{Pool, Scenario};
+use crate::model::scenario::{Pool, Scenario, Target};
 use crate::stats::share::share_se;
 use serde::{Deserialize, Serialize};
 
@@ -204,6 +204,65 @@ pub fn solve(
     lever: Lever,
     opts: &RunOptions,
 ) -> Result<Solution, Error> {
+    check_question(s, target, confidence)?;
+    let opts = RunOptions {
+        first_trial: 0,
+        trial_count: None,
+        sensitivity: false,
+        ..*opts
+    };
+    let (step, lo, hi) = lever.grid();
+    let search = Search {
+        s,
+        target,
+        lever,
+        confidence,
+        lo,
+        step,
+        steps: ((hi - lo) / step).round() as u64,
+    };
+    let (first, last) = (search.p_at(0, &opts)?, search.p_at(search.steps, &opts)?);
+    let best = first.max(last);
+    let n = opts.trials as f64;
+    let mut solution = Solution {
+        lever,
+        unit: lever.unit(),
+        target: target + 1,
+        target_label: target_label(&s.targets[target]),
+        confidence,
+        value: None,
+        probability: best,
+        probability_se: share_se(best, n),
+        probability_one_step_short: None,
+        step,
+        range: (lo, hi),
+        best_probability: best,
+        trials: opts.trials,
+        seed: opts.seed,
+    };
+    if !search.ok(last) {
+        return Ok(solution);
+    }
+    let good = if search.ok(first) {
+        0
+    } else if opts.trials >= 2000 {
+        search.coarse_then_full(&opts)?
+    } else {
+        search.bisect(0, search.steps, &opts)?
+    };
+    let p = search.p_at(good, &opts)?;
+    solution.value = Some(search.value(good));
+    solution.probability = p;
+    solution.probability_se = share_se(p, n);
+    solution.probability_one_step_short = good
+        .checked_sub(1)
+        .map(|j| search.p_at(j, &opts))
+        .transpose()?;
+    Ok(solution)
+}
+
+/// A target's position and the confidence asked, checked: errors name the field.
+fn check_question(s: &Scenario, target: usize, confidence: f64) -> Result<(), Error> {
     if target >= s.targets.len() {
         return Err(Error::Invalid(vec![Problem {
             field: "target".into(),
@@ -220,93 +279,103 @@ pub fn solve(
             message: format!("must be between 0 and 1 (0.8 for 80 %), got {confidence}"),
         }]));
     }
-    let opts = RunOptions {
-        first_trial: 0,
-        trial_count: None,
-        sensitivity: false,
-        ..*opts
-    };
-    let (step, lo, hi) = lever.grid();
-    let reverse = lever == Lever::CostPerDuo;
-    let steps = ((hi - lo) / step).round() as u64;
-    // Search index `j` runs the way the answer improves: the probability is
-    // meant to rise with `j` (a lever's value, or the cost per duo falling).
-    let k_of = |j: u64| if reverse { steps - j } else { j };
-    let p_at = |j: u64, o: &RunOptions| -> Result<f64, Error> {
-        let x = lo + step * k_of(j) as f64;
-        probability(&with_lever(s, lever, x)?, target, o)
-    };
-    let ok = |p: f64| p >= confidence;
-    let (first, last) = (p_at(0, &opts)?, p_at(steps, &opts)?);
-    let best = first.max(last);
-    let label = {
-        let t = &s.targets[target];
-        if t.label.en.is_empty() {
-            format!("{} {} {}", t.metric, t.value, t.year)
-        } else {
-            t.label.en.clone()
-        }
-    };
-    let n = opts.trials as f64;
-    let mut solution = Solution {
-        lever,
-        unit: lever.unit(),
-        target: target + 1,
-        target_label: label,
-        confidence,
-        value: None,
-        probability: best,
-        probability_se: share_se(best, n),
-        probability_one_step_short: None,
-        step,
-        range: (lo, hi),
-        best_probability: best,
-        trials: opts.trials,
-        seed: opts.seed,
-    };
-    if !ok(last) {
-        return Ok(solution);
+    Ok(())
+}
+
+/// A target's label, or what it counts when it has none.
+fn target_label(t: &Target) -> String {
+    if t.label.en.is_empty() {
+        format!("{} {} {}", t.metric, t.value, t.year)
+    } else {
+        t.label.en.clone()
     }
-    // The smallest `j` that meets the confidence at `o`'s trial count, by
-    // bisection between a `j` that does not (`bad`) and one that does.
-    let bisect = |mut bad: u64, mut good: u64, o: &RunOptions| -> Result<u64, Error> {
+}
+
+/// The search over a lever's grid. Its index `j` runs the way the answer
+/// improves: the probability is meant to rise with `j` (a lever's value, or
+/// the cost per duo falling).
+struct Search<'a> {
+    s: &'a Scenario,
+    target: usize,
+    lever: Lever,
+    confidence: f64,
+    lo: f64,
+    step: f64,
+    steps: u64,
+}
+
+impl Search<'_> {
+    /// The lever's value at search index `j`.
+    fn value(&self, j: u64) -> f64 {
+        let k = if self.lever == Lever::CostPerDuo {
+            self.steps - j
+        } else {
+            j
+        };
+        self.lo + self.step * k as f64
+    }
+
+    /// The probability the target is met at index `j`, on `o`'s trials.
+    fn p_at(&self, j: u64, o: &RunOptions) -> Result<f64, Error> {
+        probability(
+            &with_lever(self.s, self.lever, self.value(j))?,
+            self.target,
+            o,
+        )
+    }
+
+    fn ok(&self, p: f64) -> bool {
+        p >= self.confidence
+    }
+
+    /// The smallest `j` that meets the confidence at `o`'s trial count, by
+    /// bisection between a `j` that does not (`bad`) and one that does.
+    fn bisect(&self, mut bad: u64, mut good: u64, o: &RunOptions) -> Result<u64, Error> {
         while good - bad > 1 {
             let mid = bad + (good - bad) / 2;
-            if ok(p_at(mid, o)?) {
+            if self.ok(self.p_at(mid, o)?) {
                 good = mid;
             } else {
                 bad = mid;
             }
         }
         Ok(good)
-    };
-    let good = if ok(first) {
-        0
-    } else if opts.trials >= 2000 {
-        // A first pass on the run's first tenth of trials (a prefix of the
-        // same trials: common random numbers) guesses the edge; the full
-        // count then gallops out from the guess until it brackets the edge,
-        // and bisects there. The answer is the full count's, checked one
-        // step short; only the number of full runs falls.
+    }
+
+    /// A first pass on the run's first tenth of trials (a prefix of the
+    /// same trials: common random numbers) guesses the edge; the full
+    /// count then gallops out from the guess until it brackets the edge,
+    /// and bisects there. The answer is the full count's, checked one
+    /// step short; only the number of full runs falls.
+    fn coarse_then_full(&self, opts: &RunOptions) -> Result<u64, Error> {
         let coarse = RunOptions {
             trials: opts.trials / 10,
-            ..opts
+            ..*opts
         };
-        let guess = if ok(p_at(steps, &coarse)?) && !ok(p_at(0, &coarse)?) {
-            bisect(0, steps, &coarse)?
+        let steps = self.steps;
+        let guess = if self.ok(self.p_at(steps, &coarse)?) && !self.ok(self.p_at(0, &coarse)?) {
+            self.bisect(0, steps, &coarse)?
         } else {
             steps / 2
         };
-        let (mut bad, mut good) = (0, steps);
+        let (bad, good) = self.bracket(guess, opts)?;
+        self.bisect(bad, good, opts)
+    }
+
+    /// Gallops out from `guess` on the full count, by steps that double,
+    /// until a `j` that does not meet the confidence and one that does are
+    /// next to each other or bracket the edge.
+    fn bracket(&self, guess: u64, opts: &RunOptions) -> Result<(u64, u64), Error> {
+        let (mut bad, mut good) = (0, self.steps);
         let mut width = 1;
-        if ok(p_at(guess, &opts)?) {
+        if self.ok(self.p_at(guess, opts)?) {
             good = guess;
             while good > bad + 1 {
                 let j = good.saturating_sub(width).max(bad);
                 if j == bad {
                     break;
                 }
-                if ok(p_at(j, &opts)?) {
+                if self.ok(self.p_at(j, opts)?) {
                     good = j;
                 } else {
                     bad = j;
@@ -321,7 +390,7 @@ pub fn solve(
                 if j == good {
                     break;
                 }
-                if ok(p_at(j, &opts)?) {
+                if self.ok(self.p_at(j, opts)?) {
                     good = j;
                     break;
                 }
@@ -329,17 +398,8 @@ pub fn solve(
                 width *= 2;
             }
         }
-        bisect(bad, good, &opts)?
-    } else {
-        bisect(0, steps, &opts)?
-    };
-    let p = p_at(good, &opts)?;
-    solution.value = Some(lo + step * k_of(good) as f64);
-    solution.probability = p;
-    solution.probability_se = share_se(p, n);
-    solution.probability_one_step_short =
-        good.checked_sub(1).map(|j| p_at(j, &opts)).transpose()?;
-    Ok(solution)
+        Ok((bad, good))
+    }
 }
 
 /// `{target, confidence, lever}`, as the page asks [`solve`]; `target`

@@ -1,13 +1,13 @@
 //! The command line itself: arguments (clap), loading, running, printing.
 
+use crate::parallel::run_parallel;
 use clap::{ArgGroup, Parser, Subcommand};
 use mentorsim::analysis::{decide, plan};
 use mentorsim::model::{presets, scenario};
 use mentorsim::present;
-use mentorsim::{Error, RangeRun, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS};
-use std::io::{IsTerminal, Write};
+use mentorsim::{Error, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS};
+use std::io::Write;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Parser)]
 #[command(
@@ -254,44 +254,13 @@ fn load(preset: Option<&str>, file: Option<&str>) -> Result<Scenario, String> {
     }
 }
 
+/// Runs the command asked and prints its answer; an error is said by `main`.
+/// One arm per command, each taking its options apart: longer than most.
 fn run(cli: Cli) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    let print = |out: &mut std::io::StdoutLock, s: &str| {
-        out.write_all(s.as_bytes()).map_err(|e| e.to_string())
-    };
-    match cli.command {
-        Command::Presets => {
-            for s in presets::all() {
-                print(
-                    &mut out,
-                    &format!(
-                        "{:<20} {}\n{:<20} {}\n\n",
-                        s.id, s.name.en, "", s.description.en
-                    ),
-                )?;
-            }
-            Ok(())
-        }
-        Command::Show { preset } => {
-            let s = presets::get(&preset).map_err(|e| e.to_string())?;
-            print(
-                &mut out,
-                &(serde_json::to_string_pretty(&s).map_err(|e| e.to_string())? + "\n"),
-            )
-        }
-        Command::Validate { scenario: path } => {
-            let text = read_text(&path)?;
-            let problems = mentorsim::validate_json(&text);
-            if problems.is_empty() {
-                return print(&mut out, &format!("{path}: valid\n"));
-            }
-            let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
-            Err(format!(
-                "{} problem(s)\n{}",
-                problems.len(),
-                lines.join("\n")
-            ))
-        }
+    let text = match cli.command {
+        Command::Presets => Ok(presets_text()),
+        Command::Show { preset } => show(&preset),
+        Command::Validate { scenario: path } => validate(&path),
         Command::Run {
             input,
             trials,
@@ -307,14 +276,13 @@ fn run(cli: Cli) -> Result<(), String> {
                 ..trials.options()
             };
             let result = run_parallel(&s, &opts, threads, chunks).map_err(cannot_start)?;
-            let text = if as_json {
-                json(&result)?
+            if as_json {
+                json(&result)
             } else if csv {
-                present::run::csv(&result)
+                Ok(present::run::csv(&result))
             } else {
-                present::run::text(&result, &s)
-            };
-            print(&mut out, &text)
+                Ok(present::run::text(&result, &s))
+            }
         }
         Command::Solve {
             input,
@@ -323,26 +291,7 @@ fn run(cli: Cli) -> Result<(), String> {
             confidence,
             lever,
             json: as_json,
-        } => {
-            let s = input.load()?;
-            let lever = decide::Lever::from_name(&lever).ok_or_else(|| {
-                format!("unknown lever `{lever}`; give budget, recruits, intake or cost")
-            })?;
-            if target == 0 {
-                return Err("--target counts from 1 (the scenario's first target is 1)".into());
-            }
-            let answer = decide::solve(&s, target - 1, confidence, lever, &trials.options())
-                .map_err(cannot_start)?;
-            let text = if as_json {
-                json(&serde_json::json!({
-                    "solution": answer,
-                    "mentors": decide::mentor_needs(&decide::with_lever(&s, lever, answer.value.unwrap_or(0.0)).map_err(cannot_start)?),
-                }))?
-            } else {
-                present::decide::solution(&answer, &s)
-            };
-            print(&mut out, &text)
-        }
+        } => solve(&input.load()?, target, confidence, &lever, &trials, as_json),
         Command::Plan {
             input,
             trials,
@@ -354,31 +303,15 @@ fn run(cli: Cli) -> Result<(), String> {
             json: as_json,
         } => {
             let s = input.load()?;
-            if targets.contains(&0) {
-                return Err("--target counts from 1 (the scenario's first target is 1)".into());
-            }
-            let fixed = fixed
-                .iter()
-                .map(|f| {
-                    plan::Fixed::from_name(f).ok_or_else(|| {
-                        format!("--fixed: unknown lever `{f}`; give budget, intake or recruits")
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            let request = plan::PlanRequest {
-                targets: targets.iter().map(|t| t - 1).collect(),
+            let request = plan_request(
+                &targets,
                 confidence,
-                max_recruits: max_recruits.unwrap_or(plan::DEFAULT_MAX_RECRUITS),
+                max_recruits,
                 max_budget_growth,
-                fixed,
-            };
+                &fixed,
+            )?;
             let answer = plan::plan(&s, &request, &trials.options()).map_err(cannot_start)?;
-            let text = if as_json {
-                json(&answer)?
-            } else {
-                crate::plan_text::text(&answer, &s)
-            };
-            print(&mut out, &text)
+            json_or(as_json, &answer, || crate::plan_text::text(&answer, &s))
         }
         Command::Compare {
             a,
@@ -388,12 +321,7 @@ fn run(cli: Cli) -> Result<(), String> {
         } => {
             let (sa, sb) = (load_either(&a)?, load_either(&b)?);
             let c = decide::compare(&sa, &sb, &trials.options()).map_err(cannot_start)?;
-            let text = if as_json {
-                json(&c)?
-            } else {
-                present::decide::comparison(&c, &a, &b)
-            };
-            print(&mut out, &text)
+            json_or(as_json, &c, || present::decide::comparison(&c, &a, &b))
         }
         Command::Value {
             input,
@@ -402,91 +330,113 @@ fn run(cli: Cli) -> Result<(), String> {
         } => {
             let s = input.load()?;
             let v = decide::value_of_information(&s, &trials.options()).map_err(cannot_start)?;
-            let text = if as_json {
-                json(&v)?
-            } else {
+            json_or(as_json, &v, || {
                 present::decide::value_of_information(&v, &s)
-            };
-            print(&mut out, &text)
+            })
         }
+    }?;
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())
+}
+
+/// An answer as JSON when asked (`--json`), else in words.
+fn json_or<T: serde::Serialize>(
+    as_json: bool,
+    answer: &T,
+    words: impl FnOnce() -> String,
+) -> Result<String, String> {
+    if as_json {
+        json(answer)
+    } else {
+        Ok(words())
     }
 }
 
-/// Trials a worker thread runs between two progress reports.
-const PROGRESS_EVERY: u64 = 1000;
-
-/// Runs the trials in chunks over threads and merges them; the result is the
-/// same bytes whatever the split.
-fn run_parallel(
-    s: &Scenario,
-    opts: &RunOptions,
-    threads: Option<usize>,
-    chunks: Option<u64>,
-) -> Result<mentorsim::RunResult, Error> {
-    let problems = opts.validate();
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems));
-    }
-    let threads = threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let chunks = chunks
-        .unwrap_or(threads as u64)
-        .clamp(1, opts.trials.min(MAX_TRIALS));
-    let ranges: Vec<RunOptions> = (0..chunks)
-        .map(|c| {
-            let first = opts.trials * c / chunks;
-            let end = opts.trials * (c + 1) / chunks;
-            RunOptions {
-                first_trial: first,
-                trial_count: Some(end - first),
-                ..*opts
-            }
+/// `mentorsim presets`: each preset's id, name and description.
+fn presets_text() -> String {
+    presets::all()
+        .iter()
+        .map(|s| {
+            format!(
+                "{:<20} {}\n{:<20} {}\n\n",
+                s.id, s.name.en, "", s.description.en
+            )
         })
-        .collect();
-    let done = AtomicU64::new(0);
-    let show = std::io::stderr().is_terminal() && opts.trials >= 100_000;
-    let shown = AtomicU64::new(0);
-    let tick = |n: u64| {
-        let total = done.fetch_add(n, Ordering::Relaxed) + n;
-        let percent = total * 100 / opts.trials;
-        if show && shown.fetch_max(percent, Ordering::Relaxed) < percent {
-            let bar = "#".repeat((percent / 4) as usize);
-            eprint!("\r[{bar:<25}] {percent:>3} % of {} trials", opts.trials);
-            if percent == 100 {
-                eprintln!();
-            }
-        }
-    };
-    let next = AtomicU64::new(0);
-    let parts = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads.min(ranges.len()))
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed) as usize;
-                        let Some(range) = ranges.get(i) else { break };
-                        let part = RangeRun::start(s, range).map(|mut run| {
-                            let mut last = 0;
-                            while !run.finished() {
-                                let done = run.step(PROGRESS_EVERY);
-                                tick(done - last);
-                                last = done;
-                            }
-                            run.into_partial()
-                        });
-                        mine.push(part);
-                    }
-                    mine
-                })
+        .collect()
+}
+
+/// `mentorsim show`: a preset's scenario as JSON.
+fn show(preset: &str) -> Result<String, String> {
+    let s = presets::get(preset).map_err(|e| e.to_string())?;
+    Ok(serde_json::to_string_pretty(&s).map_err(|e| e.to_string())? + "\n")
+}
+
+/// `mentorsim validate`: "valid", or every problem with the file's name.
+fn validate(path: &str) -> Result<String, String> {
+    let text = read_text(path)?;
+    let problems = mentorsim::validate_json(&text);
+    if problems.is_empty() {
+        return Ok(format!("{path}: valid\n"));
+    }
+    let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
+    Err(format!(
+        "{} problem(s)\n{}",
+        problems.len(),
+        lines.join("\n")
+    ))
+}
+
+/// `mentorsim solve`: the value of one lever that meets a target, and the mentors it needs.
+fn solve(
+    s: &Scenario,
+    target: usize,
+    confidence: f64,
+    lever: &str,
+    trials: &Trials,
+    as_json: bool,
+) -> Result<String, String> {
+    let lever = decide::Lever::from_name(lever)
+        .ok_or_else(|| format!("unknown lever `{lever}`; give budget, recruits, intake or cost"))?;
+    if target == 0 {
+        return Err("--target counts from 1 (the scenario's first target is 1)".into());
+    }
+    let answer =
+        decide::solve(s, target - 1, confidence, lever, &trials.options()).map_err(cannot_start)?;
+    if !as_json {
+        return Ok(present::decide::solution(&answer, s));
+    }
+    json(&serde_json::json!({
+        "solution": answer,
+        "mentors": decide::mentor_needs(&decide::with_lever(s, lever, answer.value.unwrap_or(0.0)).map_err(cannot_start)?),
+    }))
+}
+
+/// `mentorsim plan`'s request from its options (targets counted from 1).
+fn plan_request(
+    targets: &[usize],
+    confidence: f64,
+    max_recruits: Option<f64>,
+    max_budget_growth: Option<f64>,
+    fixed: &[String],
+) -> Result<plan::PlanRequest, String> {
+    if targets.contains(&0) {
+        return Err("--target counts from 1 (the scenario's first target is 1)".into());
+    }
+    let fixed = fixed
+        .iter()
+        .map(|f| {
+            plan::Fixed::from_name(f).ok_or_else(|| {
+                format!("--fixed: unknown lever `{f}`; give budget, intake or recruits")
             })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect::<Vec<_>>()
-    });
-    let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
-    mentorsim::merge(s, opts, parts)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(plan::PlanRequest {
+        targets: targets.iter().map(|t| t - 1).collect(),
+        confidence,
+        max_recruits: max_recruits.unwrap_or(plan::DEFAULT_MAX_RECRUITS),
+        max_budget_growth,
+        fixed,
+    })
 }

@@ -7,6 +7,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+mod parallel;
+#[cfg(not(target_arch = "wasm32"))]
 mod plan_text;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,7 +1,7 @@
 //! `mentorsim plan`, in words: the year-by-year table, each target's chance
 //! and what the plan costs, or what binds when no plan meets the targets.
 
-use mentorsim::analysis::plan::Plan;
+use mentorsim::analysis::plan::{Binding, Plan};
 use mentorsim::present::figures::{num, pct_with_error};
 use mentorsim::Scenario;
 use std::fmt::Write;
@@ -44,6 +44,16 @@ pub fn text(p: &Plan, base: &Scenario) -> String {
         num(p.trials as f64, 0),
         p.seed
     );
+    table(&mut o, p);
+    chances(&mut o, p);
+    if let Some(b) = &p.binding {
+        binding(&mut o, p, b, &conf);
+    }
+    o
+}
+
+/// The plan year by year: duos, intake, money, recruits, mentors, and what limits the duos.
+fn table(o: &mut String, p: &Plan) {
     let _ = writeln!(
         o,
         "{:>6} {:>22} {:>9} {:>12} {:>14} {:>9}  limits the duos",
@@ -83,6 +93,10 @@ pub fn text(p: &Plan, base: &Scenario) -> String {
         o,
         "\nRecruits join the pool for the next year; budget in EUR as paid.\n"
     );
+}
+
+/// Each target's chance, all of them together, the public cost and the cost per additional job.
+fn chances(o: &mut String, p: &Plan) {
     for t in &p.targets {
         let _ = writeln!(
             o,
@@ -116,30 +130,31 @@ pub fn text(p: &Plan, base: &Scenario) -> String {
                 |v| format!("EUR {}", num(v, 0))
             )
     );
-    if let Some(b) = &p.binding {
-        let why = match b.constraint {
-            "max_recruits" => format!(
-                "mentor recruitment: the plan that would meet them recruits up to {} mentors a year (in {}), where at most {} a year are assumed feasible (--max-recruits)",
-                whole(b.needed),
-                b.year,
-                whole(b.allowed)
-            ),
-            "budget_growth" => format!(
-                "the growth of the money: it may grow at most {} % a year (--max-budget-growth)",
-                num(100.0 * b.allowed.unwrap_or(0.0), 0)
-            ),
-            "budget" | "intake" | "recruits" => format!("the {} held fixed (--fixed {})", b.constraint, b.constraint),
-            _ => format!(
-                "time: even {} times the scenario's plan does not meet it by {} (outcomes are booked up to 18 months after a duo starts)",
-                num(b.allowed.unwrap_or(mentorsim::analysis::plan::MAX_SCALE), 0),
-                b.year
-            ),
-        };
-        let _ = writeln!(
-            o,
-            "\nNo plan within the constraints meets the targets in {conf} of trials; the best found meets them in {}.\nWhat binds: {why}.",
-            pct_with_error(p.probability, p.probability_se, p.trials)
-        );
-    }
-    o
+}
+
+/// When no plan meets the targets: the best found, and what binds.
+fn binding(o: &mut String, p: &Plan, b: &Binding, conf: &str) {
+    let why = match b.constraint {
+        "max_recruits" => format!(
+            "mentor recruitment: the plan that would meet them recruits up to {} mentors a year (in {}), where at most {} a year are assumed feasible (--max-recruits)",
+            whole(b.needed),
+            b.year,
+            whole(b.allowed)
+        ),
+        "budget_growth" => format!(
+            "the growth of the money: it may grow at most {} % a year (--max-budget-growth)",
+            num(100.0 * b.allowed.unwrap_or(0.0), 0)
+        ),
+        "budget" | "intake" | "recruits" => format!("the {} held fixed (--fixed {})", b.constraint, b.constraint),
+        _ => format!(
+            "time: even {} times the scenario's plan does not meet it by {} (outcomes are booked up to 18 months after a duo starts)",
+            num(b.allowed.unwrap_or(mentorsim::analysis::plan::MAX_SCALE), 0),
+            b.year
+        ),
+    };
+    let _ = writeln!(
+        o,
+        "\nNo plan within the constraints meets the targets in {conf} of trials; the best found meets them in {}.\nWhat binds: {why}.",
+        pct_with_error(p.probability, p.probability_se, p.trials)
+    );
 }
