@@ -14,7 +14,7 @@ use crate::engine::partial::{Partial, Samples, TargetTally};
 use crate::model::error::Error;
 use crate::model::options::RunOptions;
 use crate::model::outputs::{
-    cumulative, row_index, row_len, Ranked, SeriesSet, N_SERIES, N_TOTALS, PERSPECTIVES,
+    cumulative, row_index, row_len, Ranked, SeriesSet, Totals, N_SERIES, N_TOTALS, PERSPECTIVES,
     SENSITIVITY_OUTPUTS, SERIES,
 };
 use crate::model::params::Draws;
@@ -34,8 +34,9 @@ struct Tally {
     /// Per perspective, trials whose benefit exceeds the cost.
     exceeds: Vec<u64>,
     samples: Option<Samples>,
-    /// The last trial's values (series-major, then years).
+    /// The last trial's values (series-major, then years) and totals.
     row: Vec<f64>,
+    total: Totals,
     inputs: Draws,
     /// The last `filled` trials' rows, one after another
     /// (`batch[j * width + cell]`), recorded one cell at a time when the
@@ -73,6 +74,7 @@ impl Tally {
             exceeds: vec![0; PERSPECTIVES.len()],
             samples: opts.sensitivity.then(Samples::default),
             row: vec![0.0; width],
+            total: Totals([0.0; N_TOTALS]),
             inputs: Draws::default(),
             batch: vec![0.0; width * len],
             len,
@@ -87,6 +89,7 @@ impl Tally {
         let ny = model.years.len();
         for trial in from..to {
             let total = model.trial(seed, trial, &mut self.inputs, &mut self.row);
+            self.total = total;
             let row = &self.row;
             let width = row.len();
             self.batch[self.filled * width..][..width].copy_from_slice(row);
@@ -207,6 +210,18 @@ impl RangeRun {
             .add_trials(&self.model, self.opts.seed, self.next, to);
         self.next = to;
         self.done()
+    }
+
+    /// The model the range runs.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The values (series-major, then years) and the totals of the last
+    /// trial run: for a caller that reads each trial as it is recorded, as
+    /// B against A does on the same trials.
+    pub fn last_trial(&self) -> (&[f64], &Totals) {
+        (&self.tally.row, &self.tally.total)
     }
 
     /// Trials of the range done so far.

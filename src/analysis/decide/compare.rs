@@ -1,16 +1,15 @@
 //! B against A on the same trials and seed: the summary of B - A and the
 //! chance that B is better on each headline.
 
-use crate::analysis::simulate::simulate;
 use crate::analysis::summary::{summarise, RunResult};
 use crate::engine::model::Model;
 use crate::engine::partial::Partial;
+use crate::engine::run::RangeRun;
 use crate::model::error::{Error, Problem};
 use crate::model::options::RunOptions;
 use crate::model::outputs::{
     cumulative, row_index, row_len, Series, Total, N_TOTALS, PERSPECTIVES,
 };
-use crate::model::params::Draws;
 use crate::model::scenario::Scenario;
 use crate::stats::order::map_of;
 use crate::stats::sketch::Sketch;
@@ -146,21 +145,22 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
         sensitivity: false,
         ..*opts
     };
-    let (ma, mb) = (Model::prepare(a, &opts)?, Model::prepare(b, &opts)?);
-    same_years(&ma, &mb)?;
-    let ny = ma.years.len();
+    // A and B are run once, trial by trial, each recorded as its own run
+    // would record it, and their difference read from the same trials.
+    let (mut run_a, mut run_b) = (RangeRun::start(a, &opts)?, RangeRun::start(b, &opts)?);
+    same_years(run_a.model(), run_b.model())?;
+    let ny = run_a.model().years.len();
     let width = row_len(ny);
     let mut cells = vec![Sketch::default(); width];
     let mut totals = vec![Sketch::default(); N_TOTALS];
     let mut exceeds = vec![0u64; PERSPECTIVES.len()];
     let mut better = [0u64; HEADLINES.len()];
     let mut equal = [0u64; HEADLINES.len()];
-    let (mut ia, mut ib) = (Draws::default(), Draws::default());
-    let (mut ra, mut rb) = (vec![0.0; width], vec![0.0; width]);
-    for trial in 0..opts.trials {
-        let ta = ma.trial(opts.seed, trial, &mut ia, &mut ra);
-        let tb = mb.trial(opts.seed, trial, &mut ib, &mut rb);
-        for ((cell, x), y) in cells.iter_mut().zip(&ra).zip(&rb) {
+    for _ in 0..opts.trials {
+        run_a.step(1);
+        run_b.step(1);
+        let ((ra, ta), (rb, tb)) = (run_a.last_trial(), run_b.last_trial());
+        for ((cell, x), y) in cells.iter_mut().zip(ra).zip(rb) {
             cell.add(y - x);
         }
         for ((sketch, x), y) in totals.iter_mut().zip(&ta.0).zip(&tb.0) {
@@ -187,6 +187,8 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
             better[k] += u64::from(b_better);
         }
     }
+    let (ma, pa) = run_a.finish();
+    let (mb, pb) = run_b.finish();
     let partial = Partial {
         fingerprint: mb.fingerprint,
         seed: opts.seed,
@@ -204,8 +206,8 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
     let difference = summarise(&mb, &partial);
     let n = opts.trials as f64;
     Ok(Comparison {
-        a: simulate(a, &opts)?,
-        b: simulate(b, &opts)?,
+        a: summarise(&ma, &pa),
+        b: summarise(&mb, &pb),
         difference,
         p_b_better: map_of(
             HEADLINES
