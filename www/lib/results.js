@@ -201,132 +201,24 @@ function targetNote(text, edited) {
  * from; when they differ, the targets' notes are marked as the preset's.
  */
 export function headline(result, scenario, { base = null } = {}) {
-  const edited = Boolean(base && changes(base, scenario).length);
-  const n = t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) });
-  const from = fmtYear(result.years[0]);
-  const to = fmtYear(last(result.years));
-  const cards = [];
-
-  (result.targets ?? []).forEach((tg, k) => {
-    const ts = targetSeries(result, tg);
-    const what = t(`metric.${tg.metric}`);
-    cards.push(
-      card({
-        id: `target-${k}`,
-        title: pick(tg.label),
-        what: readingOf(tg),
-        fig: withError(tg.probability_met, tg.probability_met_se, 'share', result.trials),
-        unitNote: t('card.probability'),
-        band: ts
-          ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtErr(ts.p50, ts.p50_se), lo: fmtErr(ts.p5, ts.p5_se), hi: fmtErr(ts.p95, ts.p95_se), value: fmtInt(tg.value) })
-          : null,
-        extra: [
-          h('p', { class: 'reading', text: t(tg.kind === 'cumulative' ? 'present.reading' : 'present.readingAnnual', { what: t(`metric.${tg.metric}`), value: fmtInt(tg.value), year: fmtYear(tg.year) }) }),
-          h('p', { class: 'when', text: tg.median_year_met != null ? t('card.medianYear', { year: fmtYear(tg.median_year_met) }) : t('card.medianYearNever') }),
-          // What the target means here and why its chance is what it is, when the scenario says.
-          targetNote(scenario?.targets?.[k]?.note ? pick(scenario.targets[k].note) : '', edited),
-        ],
-        sources: sourceLinks(scenario, tg.metric === 'employed' ? DEPENDS.employed : DEPENDS.started, [tg.source]),
-        n,
-      })
-    );
-  });
-
-  const series = (name) => result.series[name];
-  const lastOf = (name, q) => last(series(name)?.[q]);
-  // A quantile of the last year to the digits its Monte Carlo error supports.
-  const q = (name, k) => fmtErr(lastOf(name, k), lastOf(name, `${k}_se`));
-  const countCard = (id, name, titleKey, whatKey, deps, extra = []) =>
-    card({
-      id,
-      title: t(titleKey),
-      what: t(whatKey, { from, to }),
-      fig: withError(lastOf(name, 'p50'), lastOf(name, 'p50_se')),
-      unitNote: `${t('card.median')}, ${t('unit.people')}`,
-      band: band(q(name, 'p5'), q(name, 'p95'), String),
-      extra,
-      sources: sourceLinks(scenario, deps),
-      n,
-    });
-
-  cards.push(countCard('started', 'duos_started_cumulative', 'card.started', 'card.startedWhat', DEPENDS.started));
-  cards.push(countCard('employed', 'employed_cumulative', 'card.employed', 'card.employedWhat', DEPENDS.employed));
-  cards.push(countCard('net', 'net_additional_employed_cumulative', 'card.net', 'card.netWhat', DEPENDS.net, [belowZero(result, lastOf('net_additional_employed_cumulative', 'p5'))]));
-
-  const cnj = result.totals?.cost_per_net_job;
-  if (cnj) {
-    cards.push(
-      card({
-        id: 'costNet',
-        title: t('card.costNet'),
-        what: t('card.costNetWhat'),
-        fig: withError(cnj.p50, cnj.p50_se, 'eur'),
-        unitNote: `${t('card.median')}, ${t('unit.eur')}`,
-        band: band(fmtErr(cnj.p5, cnj.p5_se, 'eur'), fmtErr(cnj.p95, cnj.p95_se, 'eur'), String),
-        extra: cnj.undefined_share > 0 ? [h('p', { class: 'warn', text: t('card.undefinedShare', { x: fmtErr(cnj.undefined_share, cnj.undefined_share_se, 'share') }) })] : [],
-        sources: sourceLinks(scenario, DEPENDS.costNet),
-        n,
-      })
-    );
-  }
-  const bcr = result.totals?.benefit_cost_ratio;
-  if (bcr) {
-    cards.push(
-      card({
-        id: 'bcr',
-        title: t('card.bcr'),
-        what: t('card.bcrWhat'),
-        fig: withError(bcr.p50, bcr.p50_se, 'ratio'),
-        unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
-        band: band(fmtErr(bcr.p5, bcr.p5_se, 'ratio'), fmtErr(bcr.p95, bcr.p95_se, 'ratio'), String),
-        extra: [
-          h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share'), pm: mcBand(result.p_benefit_exceeds_cost, result.p_benefit_exceeds_cost_se, 'share', result.trials) }) }),
-          belowZero(result, bcr.p5),
-        ],
-        sources: sourceLinks(scenario, DEPENDS.bcr),
-        n,
-      })
-    );
-  }
-  const bn = series('budget_needed_cumulative');
-  if (bn) {
-    const cost = series('public_cost_cumulative');
-    cards.push(
-      card({
-        id: 'budget',
-        title: t('card.budget'),
-        what: t('card.budgetWhat', { from, to }),
-        value: h('span', { class: 'num', text: fmtEur(last(bn.p50), { compact: true }) }),
-        unitNote: `${t('card.median')}, ${t('unit.eur')}`,
-        band: band(last(bn.p5), last(bn.p95), (x) => fmtEur(x, { compact: true })),
-        extra: [
-          h('p', { class: 'years', text: t('card.budgetYears', { list: result.years.map((y, i) => `${fmtYear(y)}: ${fmtEur(series('budget_needed')?.p50[i], { compact: true })}`).join(' · ') }) }),
-          cost ? h('p', { class: 'small', text: t('card.cost', { x: fmtEur(last(cost.p50), { compact: true }) }) }) : null,
-        ],
-        sources: sourceLinks(scenario, DEPENDS.budget, [scenario.budget?.source]),
-        n,
-      })
-    );
-  }
-  const mn = series('mentors_needed');
-  if (mn) {
-    let k = 0;
-    mn.p50.forEach((x, i) => {
-      if (x > mn.p50[k]) k = i;
-    });
-    cards.push(
-      card({
-        id: 'mentors',
-        title: t('card.mentors'),
-        what: t('card.mentorsWhat', { year: fmtYear(result.years[k]) }),
-        fig: withError(mn.p50[k], mn.p50_se?.[k]),
-        unitNote: `${t('card.median')}, ${t('unit.people')}`,
-        band: band(fmtErr(mn.p5[k], mn.p5_se?.[k]), fmtErr(mn.p95[k], mn.p95_se?.[k]), String),
-        sources: sourceLinks(scenario, DEPENDS.mentors),
-        n,
-      })
-    );
-  }
+  const ctx = {
+    result,
+    scenario,
+    edited: Boolean(base && changes(base, scenario).length),
+    n: t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) }),
+    from: fmtYear(result.years[0]),
+    to: fmtYear(last(result.years)),
+  };
+  const cards = [
+    ...(result.targets ?? []).map((tg, k) => targetCard(ctx, tg, k)),
+    countCard(ctx, 'started', 'duos_started_cumulative', DEPENDS.started),
+    countCard(ctx, 'employed', 'employed_cumulative', DEPENDS.employed),
+    countCard(ctx, 'net', 'net_additional_employed_cumulative', DEPENDS.net, (lo) => [belowZero(result, lo)]),
+    costNetCard(ctx),
+    bcrCard(ctx),
+    budgetCard(ctx),
+    mentorsCard(ctx),
+  ].filter(Boolean);
   // With no budget set, what it takes (money, then mentors) is the question: those cards come right after the targets.
   if (scenario?.budget?.unlimited) {
     const first = ['budget', 'mentors'].map((id) => cards.find((c) => c.dataset.card === id)).filter(Boolean);
@@ -335,6 +227,124 @@ export function headline(result, scenario, { base = null } = {}) {
     return k < 0 ? [...rest, ...first] : [...rest.slice(0, k), ...first, ...rest.slice(k)];
   }
   return cards;
+}
+
+/** A target's card: its chance with its Monte Carlo error, what is expected, when it is met, and its note. */
+function targetCard({ result, scenario, edited, n }, tg, k) {
+  const ts = targetSeries(result, tg);
+  const what = t(`metric.${tg.metric}`);
+  return card({
+    id: `target-${k}`,
+    title: pick(tg.label),
+    what: readingOf(tg),
+    fig: withError(tg.probability_met, tg.probability_met_se, 'share', result.trials),
+    unitNote: t('card.probability'),
+    band: ts
+      ? t('card.expected', { what: what.charAt(0).toUpperCase() + what.slice(1), median: fmtErr(ts.p50, ts.p50_se), lo: fmtErr(ts.p5, ts.p5_se), hi: fmtErr(ts.p95, ts.p95_se), value: fmtInt(tg.value) })
+      : null,
+    extra: [
+      h('p', { class: 'reading', text: t(tg.kind === 'cumulative' ? 'present.reading' : 'present.readingAnnual', { what, value: fmtInt(tg.value), year: fmtYear(tg.year) }) }),
+      h('p', { class: 'when', text: tg.median_year_met != null ? t('card.medianYear', { year: fmtYear(tg.median_year_met) }) : t('card.medianYearNever') }),
+      // What the target means here and why its chance is what it is, when the scenario says.
+      targetNote(scenario?.targets?.[k]?.note ? pick(scenario.targets[k].note) : '', edited),
+    ],
+    sources: sourceLinks(scenario, tg.metric === 'employed' ? DEPENDS.employed : DEPENDS.started, [tg.source]),
+    n,
+  });
+}
+
+/** A running total of people (`name`) at the last year: its median and P5–P95, each to the digits its error supports. */
+function countCard({ result, scenario, n, from, to }, id, name, deps, extra = () => []) {
+  const s = result.series[name];
+  const at = (q) => last(s?.[q]);
+  const q = (k) => fmtErr(at(k), at(`${k}_se`));
+  return card({
+    id,
+    title: t(`card.${id}`),
+    what: t(`card.${id}What`, { from, to }),
+    fig: withError(at('p50'), at('p50_se')),
+    unitNote: `${t('card.median')}, ${t('unit.people')}`,
+    band: band(q('p5'), q('p95'), String),
+    extra: extra(at('p5')),
+    sources: sourceLinks(scenario, deps),
+    n,
+  });
+}
+
+/** The cost per additional job, with the share of trials where it is undefined (no additional job). */
+function costNetCard({ result, scenario, n }) {
+  const cnj = result.totals?.cost_per_net_job;
+  if (!cnj) return null;
+  return card({
+    id: 'costNet',
+    title: t('card.costNet'),
+    what: t('card.costNetWhat'),
+    fig: withError(cnj.p50, cnj.p50_se, 'eur'),
+    unitNote: `${t('card.median')}, ${t('unit.eur')}`,
+    band: band(fmtErr(cnj.p5, cnj.p5_se, 'eur'), fmtErr(cnj.p95, cnj.p95_se, 'eur'), String),
+    extra: cnj.undefined_share > 0 ? [h('p', { class: 'warn', text: t('card.undefinedShare', { x: fmtErr(cnj.undefined_share, cnj.undefined_share_se, 'share') }) })] : [],
+    sources: sourceLinks(scenario, DEPENDS.costNet),
+    n,
+  });
+}
+
+/** The return per euro to all public budgets, with the chance the benefit exceeds the cost. */
+function bcrCard({ result, scenario, n }) {
+  const bcr = result.totals?.benefit_cost_ratio;
+  if (!bcr) return null;
+  const p = result.p_benefit_exceeds_cost;
+  const pSe = result.p_benefit_exceeds_cost_se;
+  return card({
+    id: 'bcr',
+    title: t('card.bcr'),
+    what: t('card.bcrWhat'),
+    fig: withError(bcr.p50, bcr.p50_se, 'ratio'),
+    unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
+    band: band(fmtErr(bcr.p5, bcr.p5_se, 'ratio'), fmtErr(bcr.p95, bcr.p95_se, 'ratio'), String),
+    extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(p, pSe, 'share'), pm: mcBand(p, pSe, 'share', result.trials) }) }), belowZero(result, bcr.p5)],
+    sources: sourceLinks(scenario, DEPENDS.bcr),
+    n,
+  });
+}
+
+/** With no budget set: the money the duos need over the years, year by year, beside the public cost. */
+function budgetCard({ result, scenario, n, from, to }) {
+  const bn = result.series.budget_needed_cumulative;
+  if (!bn) return null;
+  const cost = result.series.public_cost_cumulative;
+  const eur = (x) => fmtEur(x, { compact: true });
+  const years = result.years.map((y, i) => `${fmtYear(y)}: ${eur(result.series.budget_needed?.p50[i])}`).join(' · ');
+  return card({
+    id: 'budget',
+    title: t('card.budget'),
+    what: t('card.budgetWhat', { from, to }),
+    value: h('span', { class: 'num', text: eur(last(bn.p50)) }),
+    unitNote: `${t('card.median')}, ${t('unit.eur')}`,
+    band: band(last(bn.p5), last(bn.p95), eur),
+    extra: [h('p', { class: 'years', text: t('card.budgetYears', { list: years }) }), cost ? h('p', { class: 'small', text: t('card.cost', { x: eur(last(cost.p50)) }) }) : null],
+    sources: sourceLinks(scenario, DEPENDS.budget, [scenario.budget?.source]),
+    n,
+  });
+}
+
+/** With no mentor pool set: the mentors needed in the busiest year. */
+function mentorsCard({ result, scenario, n }) {
+  const mn = result.series.mentors_needed;
+  if (!mn) return null;
+  let k = 0;
+  mn.p50.forEach((x, i) => {
+    if (x > mn.p50[k]) k = i;
+  });
+  return card({
+    id: 'mentors',
+    title: t('card.mentors'),
+    what: t('card.mentorsWhat', { year: fmtYear(result.years[k]) }),
+    fig: withError(mn.p50[k], mn.p50_se?.[k]),
+    unitNote: `${t('card.median')}, ${t('unit.people')}`,
+    band: band(fmtErr(mn.p5[k], mn.p5_se?.[k]), fmtErr(mn.p95[k], mn.p95_se?.[k]), String),
+    sources: sourceLinks(scenario, DEPENDS.mentors),
+    n,
+  });
 }
 
 /**

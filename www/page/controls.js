@@ -171,11 +171,17 @@ function intakeControl(s, ctx) {
  */
 export function buildControls(root, ctx) {
   const s = ctx.scenario();
-  const run = ctx.run();
   const editors = [];
   root.replaceChildren();
+  root.append(presetGroup(s, ctx), budgetControl(s, ctx));
+  const levers = roomLevers(s, ctx);
+  if (levers) root.append(levers);
+  root.append(intakeControl(s, ctx), keyGroup(s, ctx, editors), yearsGroup(s, ctx), runGroup(ctx.run(), ctx), allPanel(s, ctx, editors));
+  return editors;
+}
 
-  // Preset picker and the scenario's own description.
+/** The preset picker, the scenario's name and its own description (marked as the preset's once edited), and Reset. */
+function presetGroup(s, ctx) {
   const presetBox = h('div', { class: 'group preset' });
   presetBox.append(
     selectField({
@@ -192,13 +198,11 @@ export function buildControls(root, ctx) {
     h('p', { class: 'scenario-desc' }, ctx.edited ? h('span', { class: 'chip published', text: t('note.asPublished') }) : null, ctx.edited ? ' ' : null, h('span', { text: pick(s.description) }))
   );
   if (ctx.edited) presetBox.append(h('button', { type: 'button', class: 'small', text: t('btn.reset'), onclick: () => ctx.reset() }));
-  root.append(presetBox);
+  return presetBox;
+}
 
-  root.append(budgetControl(s, ctx));
-  const levers = roomLevers(s, ctx);
-  if (levers) root.append(levers);
-  root.append(intakeControl(s, ctx));
-
+/** The key assumptions (MAIN_PARAMS) the scenario has, each an editor added to `editors`. */
+function keyGroup(s, ctx, editors) {
   const key = h('fieldset', { class: 'group key' }, h('legend', { text: t('controls.key') }));
   for (const p of MAIN_PARAMS) {
     if (getPath(s, p) === undefined) continue;
@@ -206,14 +210,19 @@ export function buildControls(root, ctx) {
     editors.push(ed);
     key.append(ed.el);
   }
-  root.append(key);
+  return key;
+}
 
+function yearsGroup(s, ctx) {
   const years = h('fieldset', { class: 'group years' }, h('legend', { text: t('controls.years') }));
   for (const [f, label] of [['start_year', 'controls.startYear'], ['end_year', 'controls.endYear']]) {
     years.append(numberField({ label: t(label), value: s[f], field: f, step: 1, localError: ctx.localError, onValue: (x) => ctx.edit(f, x) }));
   }
-  root.append(years);
+  return years;
+}
 
+/** The run's trials and seed, within the core's limits (lib/schema.js). */
+function runGroup(run, ctx) {
   const sim = h('fieldset', { class: 'group run' }, h('legend', { text: t('controls.run') }));
   const { trials_max: trialsMax, seed_max: seedMax } = limits();
   sim.append(
@@ -240,9 +249,11 @@ export function buildControls(root, ctx) {
       onValue: (x) => (Number.isSafeInteger(x) && x >= 0 && x <= seedMax ? ctx.setRun({ seed: x }) : ctx.localError('seed', t('invalid.seed', { max: seedMax }))),
     })
   );
-  root.append(sim);
+  return sim;
+}
 
-  // Everything else, built when first opened (it is most of the controls' DOM).
+/** "All assumptions": everything else, built when first opened (it is most of the controls' DOM); `editors.openAll()` builds and opens it. */
+function allPanel(s, ctx, editors) {
   const all = h('details', { class: 'group all', id: 'all-assumptions', open: ctx.allOpen }, h('summary', { text: t('controls.all') }));
   let built = false;
   const fill = () => {
@@ -255,13 +266,12 @@ export function buildControls(root, ctx) {
     ctx.allToggled?.(all.open);
   });
   if (ctx.allOpen) fill();
-  root.append(all);
   /** Builds the panel and opens it (for a validation message that belongs in it). */
   editors.openAll = () => {
     fill();
     all.open = true;
   };
-  return editors;
+  return all;
 }
 
 function fillAll(all, s, ctx, editors) {

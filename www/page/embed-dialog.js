@@ -110,216 +110,202 @@ function controlAvailable(scenario, name) {
  * The previous choices (lead, controls, look) are kept between openings.
  */
 export function installEmbedDialog({ button, getState, getScenario = () => null } = {}) {
-  const choices = {
-    lead: EMBED_DEFAULTS.lead,
-    controls: [...EMBED_DEFAULTS.controls],
-    theme: EMBED_DEFAULTS.theme,
-    accent: null, // none until the colour is picked: the theme's own
-    font: EMBED_DEFAULTS.font,
-    title: '',
-    lang: null,
-    width: 'column',
-  };
   const dialog = h('dialog', { class: 'embed-dialog', 'aria-labelledby': 'ed-title' });
   document.body.append(dialog);
-  let previewHeight = 0;
-  let preview = null;
-  let timer = 0;
-
+  // The dialog: the reader's choices, and the parts that follow them.
+  const d = {
+    choices: {
+      lead: EMBED_DEFAULTS.lead,
+      controls: [...EMBED_DEFAULTS.controls],
+      theme: EMBED_DEFAULTS.theme,
+      accent: null, // none until the colour is picked: the theme's own
+      font: EMBED_DEFAULTS.font,
+      title: '',
+      lang: null,
+      width: 'column',
+    },
+    dialog,
+    getState,
+    getScenario,
+    preview: null,
+    previewHeight: 0,
+    timer: 0,
+    code: null,
+  };
   // Heights from the preview only: the same checks as embed-host.js.
   window.addEventListener('message', (event) => {
-    if (!preview || event.source !== preview.contentWindow) return;
-    const d = event.data;
-    if (!d || typeof d !== 'object' || d.type !== 'mentorsim:resize') return;
-    if (typeof d.height !== 'number' || !Number.isFinite(d.height) || d.height <= 0) return;
-    previewHeight = Math.min(10_000, Math.ceil(d.height));
-    preview.style.height = `${previewHeight}px`;
-    writeCode();
+    if (!d.preview || event.source !== d.preview.contentWindow) return;
+    const m = event.data;
+    if (!m || typeof m !== 'object' || m.type !== 'mentorsim:resize') return;
+    if (typeof m.height !== 'number' || !Number.isFinite(m.height) || m.height <= 0) return;
+    d.previewHeight = Math.min(10_000, Math.ceil(m.height));
+    d.preview.style.height = `${d.previewHeight}px`;
+    writeCode(d);
   });
-
-  let code;
-  let status;
-
-  function options() {
-    return {
-      controls: choices.controls,
-      lead: choices.lead,
-      theme: choices.theme,
-      accent: choices.accent,
-      font: choices.font,
-      title: choices.title,
-    };
-  }
-
-  function state() {
-    const s = getState() ?? {};
-    return { preset: s.preset, edits: s.edits ?? {}, trials: s.trials, seed: s.seed, lang: choices.lang ?? getLang(), present: false };
-  }
-
-  function currentUrl() {
-    return embedUrl(state(), options());
-  }
-
-  function writeCode() {
-    if (!code) return;
-    code.value = embedSnippet(currentUrl(), { height: previewHeight || DEFAULT_HEIGHT, title: choices.title || et('dlg.iframeTitle') });
-  }
-
-  function refresh() {
-    writeCode();
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (!preview) return;
-      const src = currentUrl();
-      if (preview.getAttribute('src') !== src) preview.setAttribute('src', src);
-    }, 300);
-  }
-
-  function setWidth() {
-    const box = dialog.querySelector('.ed-preview-box');
-    if (!box) return;
-    for (const w of WIDTHS) box.classList.toggle(`w-${w}`, choices.width === w);
-  }
-
-  function build() {
-    const scenario = getScenario();
-    if (!choices.lang) choices.lang = getLang();
-    const leads = leadOptions(scenario);
-    if (!leads.some(([v]) => v === choices.lead)) choices.lead = leads[0][0];
-
-    const lead = select(leads, choices.lead);
-    lead.addEventListener('change', () => {
-      choices.lead = lead.value;
-      refresh();
-    });
-
-    const boxes = Object.keys(CONTROLS).map((name) => {
-      const id = uid('ed');
-      const available = controlAvailable(scenario, name);
-      if (!available) choices.controls = choices.controls.filter((c) => c !== name);
-      const box = h('input', { type: 'checkbox', id, value: name, checked: choices.controls.includes(name), disabled: !available });
-      box.addEventListener('change', () => {
-        choices.controls = Object.keys(CONTROLS).filter((n) => dialog.querySelector(`input[type="checkbox"][value="${n}"]`)?.checked);
-        refresh();
-      });
-      return h('div', { class: 'ed-check' }, box, h('label', { for: id, text: et(`dlg.ctl.${name}`) }));
-    });
-
-    const theme = select(THEMES.map((v) => [v, et(`dlg.theme.${v}`)]), choices.theme);
-    const accent = h('input', { type: 'color', value: normaliseHex(choices.accent ?? '') ?? defaultAccent(choices.theme) });
-    theme.addEventListener('change', () => {
-      choices.theme = theme.value;
-      if (!choices.accent) accent.value = defaultAccent(choices.theme);
-      refresh();
-    });
-    accent.addEventListener('input', () => {
-      choices.accent = accent.value;
-      refresh();
-    });
-    const font = select(FONTS.map((v) => [v, et(`dlg.font.${v}`)]), choices.font);
-    font.addEventListener('change', () => {
-      choices.font = font.value;
-      refresh();
-    });
-    const lang = select(LANGS.map((l) => [l, LANG_NAMES[l]]), choices.lang);
-    lang.addEventListener('change', () => {
-      choices.lang = lang.value;
-      refresh();
-    });
-    const title = h('input', { type: 'text', maxlength: TITLE_MAX, value: choices.title, spellcheck: 'true' });
-    title.addEventListener('input', () => {
-      choices.title = title.value;
-      refresh();
-    });
-    const width = select(WIDTHS.map((v) => [v, v === 'column' ? et('dlg.widthColumn') : `${v} px`]), choices.width);
-    width.addEventListener('change', () => {
-      choices.width = width.value;
-      setWidth();
-    });
-
-    const codeId = uid('ed');
-    code = h('textarea', { id: codeId, class: 'ed-code', rows: 5, readonly: true, spellcheck: 'false' });
-    status = h('span', { class: 'ed-status', role: 'status' });
-    const copy = h('button', { type: 'button', class: 'ed-copy', text: et('dlg.copy') });
-    copy.addEventListener('click', async () => {
-      try {
-        await navigator.clipboard.writeText(code.value);
-        status.textContent = et('dlg.copied');
-      } catch {
-        code.focus();
-        code.select();
-        status.textContent = et('dlg.copyFailed');
-      }
-    });
-
-    previewHeight = 0;
-    preview = h('iframe', {
-      class: 'ed-frame',
-      'data-mentorsim': '',
-      title: `${et('dlg.preview')}: ${et('dlg.iframeTitle')}`,
-      sandbox: SANDBOX,
-      height: String(DEFAULT_HEIGHT),
-      src: currentUrl(),
-    });
-
-    const close = h('button', { type: 'button', class: 'ed-close', text: et('dlg.close'), onclick: () => dialog.close() });
-    dialog.replaceChildren(
-      h(
-        'div',
-        { class: 'ed-head' },
-        h('h2', { id: 'ed-title', text: et('dlg.title') }),
-        close
-      ),
-      h('p', { class: 'ed-intro', text: et('dlg.intro') }),
-      h(
-        'div',
-        { class: 'ed-grid' },
-        h(
-          'div',
-          { class: 'ed-options' },
-          field(et('dlg.lead'), lead),
-          h('fieldset', { class: 'ed-set' }, h('legend', { text: et('dlg.controls') }), boxes),
-          h(
-            'fieldset',
-            { class: 'ed-set' },
-            h('legend', { text: et('dlg.look') }),
-            field(et('dlg.theme'), theme),
-            field(et('dlg.accent'), accent, 'ed-field ed-inline'),
-            field(et('dlg.font'), font),
-            field(et('dlg.lang'), lang),
-            field(et('dlg.heading'), title)
-          ),
-          h('div', { class: 'ed-field' }, h('label', { for: codeId, text: et('dlg.code') }), code),
-          h('div', { class: 'ed-actions' }, copy, status),
-          h('p', { class: 'ed-note', text: et('dlg.note') })
-        ),
-        h(
-          'div',
-          { class: 'ed-preview' },
-          h('div', { class: 'ed-preview-head' }, h('h3', { text: et('dlg.preview') }), field(et('dlg.width'), width, 'ed-field ed-inline')),
-          h('div', { class: 'ed-preview-box' }, preview)
-        )
-      )
-    );
-    setWidth();
-    writeCode();
-  }
-
-  function open() {
+  const open = () => {
     linkCss();
-    build();
+    build(d);
     if (!dialog.open) dialog.showModal();
     dialog.querySelector('select')?.focus();
-  }
-
+  };
   dialog.addEventListener('close', () => {
     // Stop the preview's computation; it is rebuilt on the next opening.
-    clearTimeout(timer);
-    preview?.remove();
-    preview = null;
+    clearTimeout(d.timer);
+    d.preview?.remove();
+    d.preview = null;
     button?.focus();
   });
-
   button?.addEventListener('click', open);
   return { open, close: () => dialog.close(), dialog };
+}
+
+/** The widget's address for the scenario on the page and the choices made. */
+function currentUrl(d) {
+  const s = d.getState() ?? {};
+  const { controls, lead, theme, accent, font, title, lang } = d.choices;
+  const state = { preset: s.preset, edits: s.edits ?? {}, trials: s.trials, seed: s.seed, lang: lang ?? getLang(), present: false };
+  return embedUrl(state, { controls, lead, theme, accent, font, title });
+}
+
+function writeCode(d) {
+  if (!d.code) return;
+  d.code.value = embedSnippet(currentUrl(d), { height: d.previewHeight || DEFAULT_HEIGHT, title: d.choices.title || et('dlg.iframeTitle') });
+}
+
+/** After a choice: the code at once, the preview once the choices pause. */
+function refresh(d) {
+  writeCode(d);
+  clearTimeout(d.timer);
+  d.timer = setTimeout(() => {
+    if (!d.preview) return;
+    const src = currentUrl(d);
+    if (d.preview.getAttribute('src') !== src) d.preview.setAttribute('src', src);
+  }, 300);
+}
+
+function setWidth(d) {
+  const box = d.dialog.querySelector('.ed-preview-box');
+  if (!box) return;
+  for (const w of WIDTHS) box.classList.toggle(`w-${w}`, d.choices.width === w);
+}
+
+/** A select of `options` ([value, label]) whose change sets `choices[key]` and then calls `then`. */
+function choice(d, key, options, then = () => refresh(d)) {
+  const el = select(options, d.choices[key]);
+  el.addEventListener('change', () => {
+    d.choices[key] = el.value;
+    then(el);
+  });
+  return el;
+}
+
+/** A check box per control, those the scenario cannot offer disabled and left out. */
+function controlBoxes(d, scenario) {
+  const { choices, dialog } = d;
+  return Object.keys(CONTROLS).map((name) => {
+    const id = uid('ed');
+    const available = controlAvailable(scenario, name);
+    if (!available) choices.controls = choices.controls.filter((c) => c !== name);
+    const box = h('input', { type: 'checkbox', id, value: name, checked: choices.controls.includes(name), disabled: !available });
+    box.addEventListener('change', () => {
+      choices.controls = Object.keys(CONTROLS).filter((n) => dialog.querySelector(`input[type="checkbox"][value="${n}"]`)?.checked);
+      refresh(d);
+    });
+    return h('div', { class: 'ed-check' }, box, h('label', { for: id, text: et(`dlg.ctl.${name}`) }));
+  });
+}
+
+/** The widget's look: theme, accent colour, font, language and heading. */
+function lookFields(d) {
+  const { choices } = d;
+  const accent = h('input', { type: 'color', value: normaliseHex(choices.accent ?? '') ?? defaultAccent(choices.theme) });
+  accent.addEventListener('input', () => {
+    choices.accent = accent.value;
+    refresh(d);
+  });
+  const theme = choice(d, 'theme', THEMES.map((v) => [v, et(`dlg.theme.${v}`)]), () => {
+    if (!choices.accent) accent.value = defaultAccent(choices.theme);
+    refresh(d);
+  });
+  const title = h('input', { type: 'text', maxlength: TITLE_MAX, value: choices.title, spellcheck: 'true' });
+  title.addEventListener('input', () => {
+    choices.title = title.value;
+    refresh(d);
+  });
+  return h(
+    'fieldset',
+    { class: 'ed-set' },
+    h('legend', { text: et('dlg.look') }),
+    field(et('dlg.theme'), theme),
+    field(et('dlg.accent'), accent, 'ed-field ed-inline'),
+    field(et('dlg.font'), choice(d, 'font', FONTS.map((v) => [v, et(`dlg.font.${v}`)]))),
+    field(et('dlg.lang'), choice(d, 'lang', LANGS.map((l) => [l, LANG_NAMES[l]]))),
+    field(et('dlg.heading'), title)
+  );
+}
+
+/** The code to paste, and its Copy button with what became of the copy. */
+function codeFields(d) {
+  const codeId = uid('ed');
+  const code = h('textarea', { id: codeId, class: 'ed-code', rows: 5, readonly: true, spellcheck: 'false' });
+  const status = h('span', { class: 'ed-status', role: 'status' });
+  const copy = h('button', { type: 'button', class: 'ed-copy', text: et('dlg.copy') });
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(code.value);
+      status.textContent = et('dlg.copied');
+    } catch {
+      code.focus();
+      code.select();
+      status.textContent = et('dlg.copyFailed');
+    }
+  });
+  d.code = code;
+  return [h('div', { class: 'ed-field' }, h('label', { for: codeId, text: et('dlg.code') }), code), h('div', { class: 'ed-actions' }, copy, status)];
+}
+
+/** The widget as it will look, at the width chosen. */
+function previewPane(d) {
+  d.previewHeight = 0;
+  d.preview = h('iframe', {
+    class: 'ed-frame',
+    'data-mentorsim': '',
+    title: `${et('dlg.preview')}: ${et('dlg.iframeTitle')}`,
+    sandbox: SANDBOX,
+    height: String(DEFAULT_HEIGHT),
+    src: currentUrl(d),
+  });
+  const width = choice(d, 'width', WIDTHS.map((v) => [v, v === 'column' ? et('dlg.widthColumn') : `${v} px`]), () => setWidth(d));
+  return h(
+    'div',
+    { class: 'ed-preview' },
+    h('div', { class: 'ed-preview-head' }, h('h3', { text: et('dlg.preview') }), field(et('dlg.width'), width, 'ed-field ed-inline')),
+    h('div', { class: 'ed-preview-box' }, d.preview)
+  );
+}
+
+/** The dialog's content for the scenario on the page now. */
+function build(d) {
+  const { choices, dialog } = d;
+  const scenario = d.getScenario();
+  if (!choices.lang) choices.lang = getLang();
+  const leads = leadOptions(scenario);
+  if (!leads.some(([v]) => v === choices.lead)) choices.lead = leads[0][0];
+  const options = h(
+    'div',
+    { class: 'ed-options' },
+    field(et('dlg.lead'), choice(d, 'lead', leads)),
+    h('fieldset', { class: 'ed-set' }, h('legend', { text: et('dlg.controls') }), controlBoxes(d, scenario)),
+    lookFields(d),
+    ...codeFields(d),
+    h('p', { class: 'ed-note', text: et('dlg.note') })
+  );
+  const close = h('button', { type: 'button', class: 'ed-close', text: et('dlg.close'), onclick: () => dialog.close() });
+  dialog.replaceChildren(
+    h('div', { class: 'ed-head' }, h('h2', { id: 'ed-title', text: et('dlg.title') }), close),
+    h('p', { class: 'ed-intro', text: et('dlg.intro') }),
+    h('div', { class: 'ed-grid' }, options, previewPane(d))
+  );
+  setWidth(d);
+  writeCode(d);
 }
