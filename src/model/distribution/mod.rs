@@ -140,8 +140,18 @@ impl Param {
     }
 
     /// Checks the parameter against its domain, adding one problem per fault
-    /// to `problems` under `field`.
+    /// to `problems` under `field`: first the distribution's own numbers,
+    /// then, if they are sound, its range against the domain.
     pub fn check(&self, field: &str, domain: Domain, problems: &mut Problems) {
+        let before = problems.len();
+        self.check_numbers(field, problems);
+        if problems.len() == before {
+            self.check_range(field, domain, problems);
+        }
+    }
+
+    /// The distribution's own numbers: finite, and in the order its form needs.
+    fn check_numbers(&self, field: &str, problems: &mut Problems) {
         let before = problems.len();
         let finite = |name: &str, v: f64, problems: &mut Problems| {
             if !v.is_finite() {
@@ -201,9 +211,10 @@ impl Param {
                 }
             }
         }
-        if problems.len() != before {
-            return;
-        }
+    }
+
+    /// The range the distribution's draws can take, against the domain.
+    fn check_range(&self, field: &str, domain: Domain, problems: &mut Problems) {
         let (lo, hi) = self.support();
         match domain {
             Domain::Rate if lo < 0.0 || hi > 1.0 => {
