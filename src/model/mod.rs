@@ -4,6 +4,7 @@
 
 pub mod distribution;
 pub mod error;
+pub mod forms;
 pub mod input;
 pub mod limits;
 pub mod options;

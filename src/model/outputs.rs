@@ -378,6 +378,14 @@ pub fn target_metrics() -> impl Iterator<Item = &'static str> {
     SERIES.iter().filter(|s| s.target).map(|s| s.name)
 }
 
+/// The series a target's `metric` names, if a target may name it.
+pub fn target_metric(name: &str) -> Option<Series> {
+    SERIES
+        .iter()
+        .find(|s| s.target && s.name == name)
+        .map(|s| s.id)
+}
+
 /// One trial's yearly values of every series, read and written by name.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct YearValues(pub [f64; N_SERIES]);

@@ -4,6 +4,7 @@
 use super::request::{Fixed, PlanRequest};
 use crate::engine::model::Model;
 use crate::model::error::Error;
+use crate::model::forms::{BudgetPlan, IntakePlan};
 use crate::model::limits::{MAX_BUDGET, MAX_INTAKE};
 use crate::model::options::RunOptions;
 use crate::model::outputs::{row_index, row_len};
@@ -103,14 +104,12 @@ impl<'a> Planner<'a> {
         };
         let duos = duos_at(k);
         if !self.fixed(Fixed::Intake) {
-            s.intake.per_year = Some(
+            s.intake.set(IntakePlan::PerYear(
                 self.planned
                     .iter()
                     .map(|p| (k * p).min(MAX_INTAKE))
                     .collect(),
-            );
-            s.intake.growth = None;
-            s.intake.points = None;
+            ));
         }
         let mut growth_capped = None;
         if let (Some(mu), false) = (money, self.fixed(Fixed::Budget)) {
@@ -130,13 +129,9 @@ impl<'a> Planner<'a> {
                     }
                 }
             }
-            s.budget.per_year = Some(money);
-            s.budget.constant = None;
-            s.budget.unlimited = false;
+            s.budget.set(BudgetPlan::PerYear(money));
         } else if !self.fixed(Fixed::Budget) {
-            s.budget.per_year = None;
-            s.budget.constant = None;
-            s.budget.unlimited = true;
+            s.budget.set(BudgetPlan::Unlimited);
         }
         let mut capped = None;
         let mut recruits_wanted = None;

@@ -47,9 +47,11 @@
 use crate::engine::sampler::Sampler;
 use crate::model::error::{Error, Problem};
 use crate::model::options::RunOptions;
-use crate::model::outputs::{cumulative, row_len, Series};
+use crate::model::outputs::{cumulative, row_len};
 use crate::model::params::{Draws, PARAMS};
+use crate::model::priors::Form;
 use crate::model::scenario::{Pool, Scenario, TargetKind};
+use crate::model::validate::Checked;
 use rand::Rng;
 
 mod terms;
@@ -69,8 +71,8 @@ pub struct Model {
     limited_pool: bool,
     /// The pool's recruitment plan, year by year, where it has one.
     recruits_by_year: Option<Vec<f64>>,
-    /// Whether the counterfactual is an effect (else a baseline).
-    effect_form: bool,
+    /// The form of the counterfactual's evidence: an effect or a baseline.
+    pub(crate) counterfactual: Form,
     /// Cumulative share of a cohort's outcomes that has happened `k` years
     /// after its start, for `k = 0..`, ending at 1.
     booked_by: Vec<f64>,
@@ -109,23 +111,27 @@ pub fn outcome_timing(months: f64) -> Vec<f64> {
 impl Model {
     /// Validates the scenario and prepares its samplers.
     pub fn new(scenario: &Scenario) -> Result<Model, Error> {
-        scenario.check()?;
-        Model::from_valid(scenario)
+        let checked = scenario.checked().map_err(Error::Invalid)?;
+        Model::from_valid(scenario, checked)
     }
 
     /// Checks the options and the scenario (every problem at once) and
     /// prepares the model.
     pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
         let mut problems = opts.validate();
-        problems.extend(scenario.validate());
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
+        match scenario.checked() {
+            Ok(checked) if problems.is_empty() => Model::from_valid(scenario, checked),
+            Ok(_) => Err(Error::Invalid(problems)),
+            Err(more) => {
+                problems.extend(more);
+                Err(Error::Invalid(problems))
+            }
         }
-        Model::from_valid(scenario)
     }
 
-    /// Prepares the samplers of a scenario that has passed validation.
-    pub(crate) fn from_valid(scenario: &Scenario) -> Result<Model, Error> {
+    /// Prepares the samplers of a scenario that has passed validation, in
+    /// the forms validation found.
+    fn from_valid(scenario: &Scenario, checked: Checked) -> Result<Model, Error> {
         let s = scenario;
         let mut samplers = Vec::with_capacity(PARAMS.len());
         for spec in PARAMS {
@@ -145,33 +151,27 @@ impl Model {
         let targets = s
             .targets
             .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let metric = Series::from_name(&t.metric).ok_or_else(|| {
-                    Error::Invalid(vec![Problem {
-                        field: format!("targets[{i}].metric"),
-                        message: format!("unknown metric `{}`", t.metric),
-                    }])
-                })? as usize;
+            .zip(&checked.metrics)
+            .map(|(t, &metric)| {
                 let series = if t.kind == TargetKind::Cumulative {
-                    cumulative(metric)
+                    cumulative(metric as usize)
                 } else {
-                    metric
+                    metric as usize
                 };
-                Ok((series, (t.year - s.start_year) as usize, t.value))
+                (series, (t.year - s.start_year) as usize, t.value)
             })
-            .collect::<Result<_, Error>>()?;
+            .collect();
         let json = serde_json::to_string(s).unwrap_or_default();
         Ok(Model {
             scenario: s.clone(),
-            planned: s.planned(),
-            budget: s.budget_per_year(),
+            planned: checked.intake.levels(&years),
+            budget: checked.budget.amounts(years.len()),
             limited_pool: matches!(s.mentors.pool, Pool::Limited(_)),
             recruits_by_year: match &s.mentors.pool {
                 Pool::Limited(p) => p.recruits_by_year.clone(),
                 Pool::Unlimited => None,
             },
-            effect_form: s.counterfactual.effect.is_some(),
+            counterfactual: checked.counterfactual,
             booked_by: outcome_timing(s.duration_months),
             years,
             samplers,
