@@ -3,108 +3,86 @@
 //!
 //! The JSON keeps its fields, each optional, so that a scenario giving two
 //! forms or none still reads and the validator names every problem with
-//! its field. Once a scenario has passed, the engine and the decision tools
-//! read these enums ([`crate::model::validate::Checked`]), never the fields:
-//! no code after validation asks which of the fields is set.
+//! its field. The engine and the decision tools read these enums (through
+//! [`Scenario::planned`](crate::model::scenario::Scenario::planned),
+//! [`Scenario::budget_per_year`](crate::model::scenario::Scenario::budget_per_year)
+//! and [`crate::model::validate::Checked`]), never the fields: no code
+//! after validation asks which of the fields is set.
 
 use crate::model::priors::Form;
-use crate::model::scenario::{Budget, Counterfactual, Growth, Intake};
+use crate::model::scenario::{Budget, Counterfactual, Growth, Intake, Scenario};
 
 /// How the planned intake of duos is given.
-#[derive(Debug, Clone, PartialEq)]
-pub enum IntakePlan {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum IntakePlan<'a> {
     /// One level per simulated year.
-    PerYear(Vec<f64>),
+    PerYear(&'a [f64]),
     /// A start level in `start_year` growing by a rate a year.
-    Growth(Growth),
+    Growth(&'a Growth),
     /// `[year, level]` points joined by straight lines, flat beyond the ends.
-    Points(Vec<(i32, f64)>),
-}
-
-impl IntakePlan {
-    /// The planned duos in each of `years`, the simulated years in order.
-    pub fn levels(&self, years: &[i32]) -> Vec<f64> {
-        match self {
-            IntakePlan::PerYear(v) => v.clone(),
-            IntakePlan::Growth(g) => {
-                let mut level = g.start;
-                years
-                    .iter()
-                    .map(|_| {
-                        let now = level;
-                        level *= 1.0 + g.rate;
-                        now
-                    })
-                    .collect()
-            }
-            IntakePlan::Points(points) => years.iter().map(|&y| interpolate(points, y)).collect(),
-        }
-    }
+    Points(&'a [(i32, f64)]),
 }
 
 impl Intake {
     /// The one form given; `None` when none or several are (the
     /// validator says so, naming `intake`).
-    pub fn plan(&self) -> Option<IntakePlan> {
+    pub fn plan(&self) -> Option<IntakePlan<'_>> {
         match (&self.per_year, &self.growth, &self.points) {
-            (Some(v), None, None) => Some(IntakePlan::PerYear(v.clone())),
-            (None, Some(g), None) => Some(IntakePlan::Growth(g.clone())),
-            (None, None, Some(p)) => Some(IntakePlan::Points(p.clone())),
+            (Some(v), None, None) => Some(IntakePlan::PerYear(v)),
+            (None, Some(g), None) => Some(IntakePlan::Growth(g)),
+            (None, None, Some(p)) => Some(IntakePlan::Points(p)),
             _ => None,
         }
     }
 
-    /// Gives the intake in `plan`'s form alone; its source and note stay.
-    pub fn set(&mut self, plan: IntakePlan) {
-        (self.per_year, self.growth, self.points) = match plan {
-            IntakePlan::PerYear(v) => (Some(v), None, None),
-            IntakePlan::Growth(g) => (None, Some(g), None),
-            IntakePlan::Points(p) => (None, None, Some(p)),
-        };
+    /// Gives the intake as one level per year alone, the other forms
+    /// dropped; its source and note stay.
+    #[inline]
+    pub fn set_per_year(&mut self, levels: Vec<f64>) {
+        (self.per_year, self.growth, self.points) = (Some(levels), None, None);
     }
 }
 
 /// How the money is given.
-#[derive(Debug, Clone, PartialEq)]
-pub enum BudgetPlan {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BudgetPlan<'a> {
     /// The same amount every year.
     Constant(f64),
     /// One amount per simulated year.
-    PerYear(Vec<f64>),
+    PerYear(&'a [f64]),
     /// No money limit: the run reports the budget needed.
     Unlimited,
-}
-
-impl BudgetPlan {
-    /// The money in each of `years` simulated years, `None` when unlimited.
-    pub fn amounts(&self, years: usize) -> Option<Vec<f64>> {
-        match self {
-            BudgetPlan::Constant(c) => Some(vec![*c; years]),
-            BudgetPlan::PerYear(v) => Some(v.clone()),
-            BudgetPlan::Unlimited => None,
-        }
-    }
 }
 
 impl Budget {
     /// The one form given; `None` when none or several are (the
     /// validator says so, naming `budget`).
-    pub fn plan(&self) -> Option<BudgetPlan> {
+    pub fn plan(&self) -> Option<BudgetPlan<'_>> {
         match (self.constant, &self.per_year, self.unlimited) {
             (Some(c), None, false) => Some(BudgetPlan::Constant(c)),
-            (None, Some(v), false) => Some(BudgetPlan::PerYear(v.clone())),
+            (None, Some(v), false) => Some(BudgetPlan::PerYear(v)),
             (None, None, true) => Some(BudgetPlan::Unlimited),
             _ => None,
         }
     }
 
-    /// Gives the money in `plan`'s form alone; its source and note stay.
-    pub fn set(&mut self, plan: BudgetPlan) {
-        (self.constant, self.per_year, self.unlimited) = match plan {
-            BudgetPlan::Constant(c) => (Some(c), None, false),
-            BudgetPlan::PerYear(v) => (None, Some(v), false),
-            BudgetPlan::Unlimited => (None, None, true),
-        };
+    /// Gives the money as the same amount every year alone; its source
+    /// and note stay.
+    #[inline]
+    pub fn set_constant(&mut self, amount: f64) {
+        (self.constant, self.per_year, self.unlimited) = (Some(amount), None, false);
+    }
+
+    /// Gives the money as one amount per year alone; its source and note stay.
+    #[inline]
+    pub fn set_per_year(&mut self, amounts: Vec<f64>) {
+        (self.constant, self.per_year, self.unlimited) = (None, Some(amounts), false);
+    }
+
+    /// Gives the money as unlimited alone; its source and note stay.
+    #[inline]
+    pub fn set_unlimited(&mut self) {
+        (self.constant, self.per_year, self.unlimited) = (None, None, true);
     }
 }
 
@@ -117,6 +95,42 @@ impl Counterfactual {
             (Some(_), None) => Some(Form::Effect),
             (None, Some(_)) => Some(Form::Baseline),
             _ => None,
+        }
+    }
+}
+
+impl Scenario {
+    /// The planned duos per simulated year; none for an intake that is
+    /// not given in exactly one form (call on a valid scenario).
+    pub fn planned(&self) -> Vec<f64> {
+        let years = self.years();
+        match self.intake.plan() {
+            Some(IntakePlan::PerYear(v)) => v.to_vec(),
+            Some(IntakePlan::Growth(g)) => {
+                let mut level = g.start;
+                years
+                    .iter()
+                    .map(|_| {
+                        let now = level;
+                        level *= 1.0 + g.rate;
+                        now
+                    })
+                    .collect()
+            }
+            Some(IntakePlan::Points(points)) => {
+                years.iter().map(|&y| interpolate(points, y)).collect()
+            }
+            None => vec![0.0; years.len()],
+        }
+    }
+
+    /// Money per simulated year, `None` when unlimited, or when not given
+    /// in exactly one form (call on a valid scenario).
+    pub fn budget_per_year(&self) -> Option<Vec<f64>> {
+        match self.budget.plan()? {
+            BudgetPlan::Constant(c) => Some(vec![c; self.years().len()]),
+            BudgetPlan::PerYear(v) => Some(v.to_vec()),
+            BudgetPlan::Unlimited => None,
         }
     }
 }
@@ -165,13 +179,12 @@ mod tests {
             ..Intake::default()
         };
         assert_eq!(intake.plan(), None);
-        intake.set(IntakePlan::PerYear(vec![2.0]));
-        assert_eq!(intake.plan(), Some(IntakePlan::PerYear(vec![2.0])));
+        intake.set_per_year(vec![2.0]);
+        assert_eq!(intake.plan(), Some(IntakePlan::PerYear(&[2.0])));
         let mut budget = Budget::default();
         assert_eq!(budget.plan(), None);
-        budget.set(BudgetPlan::Unlimited);
+        budget.set_unlimited();
         assert_eq!(budget.plan(), Some(BudgetPlan::Unlimited));
-        assert_eq!(budget.plan().unwrap().amounts(3), None);
         assert_eq!(Counterfactual::default().form(), None);
     }
 }

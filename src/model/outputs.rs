@@ -380,10 +380,7 @@ pub fn target_metrics() -> impl Iterator<Item = &'static str> {
 
 /// The series a target's `metric` names, if a target may name it.
 pub fn target_metric(name: &str) -> Option<Series> {
-    SERIES
-        .iter()
-        .find(|s| s.target && s.name == name)
-        .map(|s| s.id)
+    Series::from_name(name).filter(|&s| SERIES[s as usize].target)
 }
 
 /// One trial's yearly values of every series, read and written by name.

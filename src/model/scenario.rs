@@ -382,20 +382,4 @@ impl Scenario {
     pub fn years(&self) -> Vec<i32> {
         (self.start_year..=self.end_year).collect()
     }
-
-    /// The planned duos per simulated year; none for an intake that is
-    /// not given in exactly one form (call on a valid scenario).
-    pub fn planned(&self) -> Vec<f64> {
-        let years = self.years();
-        match self.intake.plan() {
-            Some(plan) => plan.levels(&years),
-            None => vec![0.0; years.len()],
-        }
-    }
-
-    /// Money per simulated year, `None` when unlimited (call on a valid
-    /// scenario).
-    pub fn budget_per_year(&self) -> Option<Vec<f64>> {
-        self.budget.plan()?.amounts(self.years().len())
-    }
 }

@@ -14,15 +14,13 @@ use crate::model::params::PARAMS;
 use crate::model::priors::Form;
 use crate::model::scenario::{self, Budget, Intake, Pool, Scenario};
 
-/// What validation found a scenario to say, in the forms the engine reads:
+/// What validation resolved in a scenario, in the forms the engine reads:
 /// a scenario has one only once it has passed every rule
-/// ([`Scenario::checked`]), so nothing after asks again.
+/// ([`Scenario::checked`]), so nothing after asks again. (The intake and
+/// the budget it reads through [`Scenario::planned`] and
+/// [`Scenario::budget_per_year`], whose forms validation has checked.)
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked {
-    /// The planned intake.
-    pub intake: IntakePlan,
-    /// The money.
-    pub budget: BudgetPlan,
     /// The form of the counterfactual's evidence.
     pub counterfactual: Form,
     /// The series each target counts, in the order of `targets`.
@@ -69,18 +67,8 @@ impl Scenario {
         }
         let before = p.len();
         let intake = self.intake.check(n, &mut p);
-        if let (Some(plan), true, Some(_)) = (&intake, p.len() == before, n) {
-            let years = self.years();
-            for (y, v) in years.iter().zip(plan.levels(&years)) {
-                // NaN fails here too: a plan that is not a number is not within the cap.
-                if v.is_nan() || v > MAX_INTAKE {
-                    p.push(
-                        "intake",
-                        format!("plans at most {MAX_INTAKE} duos a year, got {v} in {y}"),
-                    );
-                    break;
-                }
-            }
+        if let (true, Some(_)) = (intake && p.len() == before, n) {
+            self.check_planned(&mut p);
         }
         let budget = self.budget.check(n, &mut p);
         self.check_recruits(n, &mut p);
@@ -92,15 +80,11 @@ impl Scenario {
         let counterfactual = self.check_counterfactual(&mut p);
         self.check_prices(&mut p);
         let metrics = self.check_targets(&mut p);
-        match (intake, budget, counterfactual, metrics) {
-            (Some(intake), Some(budget), Some(counterfactual), Some(metrics)) if p.is_empty() => {
-                Ok(Checked {
-                    intake,
-                    budget,
-                    counterfactual,
-                    metrics,
-                })
-            }
+        match (intake && budget, counterfactual, metrics) {
+            (true, Some(counterfactual), Some(metrics)) if p.is_empty() => Ok(Checked {
+                counterfactual,
+                metrics,
+            }),
             _ => Err(p.0),
         }
     }
@@ -136,6 +120,22 @@ impl Scenario {
         (1..=MAX_YEARS as i64)
             .contains(&years)
             .then_some(years as usize)
+    }
+
+    /// The planned duos per year of a plan whose form is valid, each
+    /// within the cap of [`MAX_INTAKE`].
+    fn check_planned(&self, p: &mut Problems) {
+        let years = self.years();
+        for (y, v) in years.iter().zip(self.planned()) {
+            // NaN fails here too: a plan that is not a number is not within the cap.
+            if v.is_nan() || v > MAX_INTAKE {
+                p.push(
+                    "intake",
+                    format!("plans at most {MAX_INTAKE} duos a year, got {v} in {y}"),
+                );
+                break;
+            }
+        }
     }
 
     fn check_recruits(&self, n: Option<usize>, p: &mut Problems) {
@@ -235,14 +235,12 @@ impl Scenario {
             );
             return None;
         }
-        let mut metrics = Some(Vec::with_capacity(self.targets.len()));
+        let mut metrics = Vec::with_capacity(self.targets.len());
         for (i, t) in self.targets.iter().enumerate() {
             let field = format!("targets[{i}]");
-            match (target_metric(&t.metric), metrics.as_mut()) {
-                (Some(m), Some(ms)) => ms.push(m),
-                (Some(_), None) => {}
-                (None, _) => {
-                    metrics = None;
+            match target_metric(&t.metric) {
+                Some(m) => metrics.push(m),
+                None => {
                     let known: Vec<&str> = crate::model::outputs::target_metrics().collect();
                     p.push(
                         &format!("{field}.metric"),
@@ -270,7 +268,8 @@ impl Scenario {
                 );
             }
         }
-        metrics
+        // One for each target when none is unknown.
+        (metrics.len() == self.targets.len()).then_some(metrics)
     }
 }
 
@@ -312,13 +311,13 @@ fn check_amounts(
 }
 
 impl Intake {
-    /// Its form, when it has exactly one, and the rules of that form.
-    fn check(&self, years: Option<usize>, p: &mut Problems) -> Option<IntakePlan> {
+    /// Whether it has exactly one form, and the rules of that form.
+    fn check(&self, years: Option<usize>, p: &mut Problems) -> bool {
         let Some(plan) = self.plan() else {
             p.push("intake", "give exactly one of per_year, growth or points");
-            return None;
+            return false;
         };
-        match &plan {
+        match plan {
             // The cap of MAX_INTAKE is checked on the whole plan, by the caller.
             IntakePlan::PerYear(v) => {
                 check_amounts("intake.per_year", v, years, ("level", None), p)
@@ -342,7 +341,7 @@ impl Intake {
             }
             IntakePlan::Points(points) => check_points(points, p),
         }
-        Some(plan)
+        true
     }
 }
 
@@ -374,18 +373,17 @@ fn check_points(points: &[(i32, f64)], p: &mut Problems) {
 }
 
 impl Budget {
-    /// Its form, when it has exactly one, and the rules of that form.
-    fn check(&self, years: Option<usize>, p: &mut Problems) -> Option<BudgetPlan> {
+    /// Whether it has exactly one form, and the rules of that form.
+    fn check(&self, years: Option<usize>, p: &mut Problems) -> bool {
         let Some(plan) = self.plan() else {
             p.push(
                 "budget",
                 "give exactly one of constant, per_year or unlimited: true",
             );
-            return None;
+            return false;
         };
-        match &plan {
+        match plan {
             BudgetPlan::Constant(c) => {
-                let c = *c;
                 if !c.is_finite() || c < 0.0 {
                     p.push(
                         "budget.constant",
@@ -403,6 +401,6 @@ impl Budget {
             }
             BudgetPlan::Unlimited => {}
         }
-        Some(plan)
+        true
     }
 }

@@ -6,9 +6,8 @@ use super::mentors::{mentor_needs, MentorNeed};
 use crate::analysis::simulate::simulate;
 use crate::model::distribution::{Dist, Param};
 use crate::model::error::{shorten, Error, Problem};
-use crate::model::forms::{BudgetPlan, IntakePlan};
 use crate::model::options::RunOptions;
-use crate::model::scenario::{Growth, Pool, Scenario};
+use crate::model::scenario::{Pool, Scenario};
 use crate::stats::share::share_se;
 use serde::{Deserialize, Serialize};
 
@@ -114,22 +113,19 @@ pub fn with_lever(s: &Scenario, lever: Lever, x: f64) -> Result<Scenario, Error>
     };
     match lever {
         Lever::Budget => {
-            match s.budget.plan() {
-                Some(BudgetPlan::PerYear(mut v)) => {
-                    let first = v.first().copied().unwrap_or(0.0);
-                    if first <= 0.0 {
-                        return bad(
-                            "budget.per_year",
-                            "a per-year budget that starts at zero cannot be scaled",
-                        );
-                    }
-                    let f = x / first;
-                    v.iter_mut().for_each(|b| *b *= f);
-                    s.budget.set(BudgetPlan::PerYear(v));
+            // Money given per year scales; any other becomes that amount.
+            if let Some(v) = s.budget.per_year.as_mut() {
+                let first = v.first().copied().unwrap_or(0.0);
+                if first <= 0.0 {
+                    return bad(
+                        "budget.per_year",
+                        "a per-year budget that starts at zero cannot be scaled",
+                    );
                 }
-                // Money given in several forms stays so, for the run to say.
-                None if s.budget.per_year.is_some() => {}
-                _ => s.budget.set(BudgetPlan::Constant(x)),
+                let f = x / first;
+                v.iter_mut().for_each(|b| *b *= f);
+            } else {
+                s.budget.set_constant(x);
             }
         }
         Lever::Recruits => match &mut s.mentors.pool {
@@ -142,20 +138,16 @@ pub fn with_lever(s: &Scenario, lever: Lever, x: f64) -> Result<Scenario, Error>
             }
         },
         Lever::Intake => {
-            // An intake in no form, or in several, stays so, for the run to say.
-            if let Some(plan) = s.intake.plan() {
-                s.intake.set(match plan {
-                    IntakePlan::PerYear(v) => {
-                        IntakePlan::PerYear(v.iter().map(|l| l * x).collect())
-                    }
-                    IntakePlan::Growth(g) => IntakePlan::Growth(Growth {
-                        start: g.start * x,
-                        ..g
-                    }),
-                    IntakePlan::Points(p) => {
-                        IntakePlan::Points(p.iter().map(|&(y, l)| (y, l * x)).collect())
-                    }
-                });
+            // Whatever form the intake is given in, its levels scale.
+            let i = &mut s.intake;
+            if let Some(v) = i.per_year.as_mut() {
+                v.iter_mut().for_each(|l| *l *= x);
+            }
+            if let Some(g) = i.growth.as_mut() {
+                g.start *= x;
+            }
+            if let Some(p) = i.points.as_mut() {
+                p.iter_mut().for_each(|(_, l)| *l *= x);
             }
         }
         Lever::CostPerDuo => s.cost_per_duo = scaled(&s.cost_per_duo, x),

@@ -4,7 +4,6 @@
 use super::request::{Fixed, PlanRequest};
 use crate::engine::model::Model;
 use crate::model::error::Error;
-use crate::model::forms::{BudgetPlan, IntakePlan};
 use crate::model::limits::{MAX_BUDGET, MAX_INTAKE};
 use crate::model::options::RunOptions;
 use crate::model::outputs::{row_index, row_len};
@@ -104,12 +103,12 @@ impl<'a> Planner<'a> {
         };
         let duos = duos_at(k);
         if !self.fixed(Fixed::Intake) {
-            s.intake.set(IntakePlan::PerYear(
+            s.intake.set_per_year(
                 self.planned
                     .iter()
                     .map(|p| (k * p).min(MAX_INTAKE))
                     .collect(),
-            ));
+            );
         }
         let mut growth_capped = None;
         if let (Some(mu), false) = (money, self.fixed(Fixed::Budget)) {
@@ -129,9 +128,9 @@ impl<'a> Planner<'a> {
                     }
                 }
             }
-            s.budget.set(BudgetPlan::PerYear(money));
+            s.budget.set_per_year(money);
         } else if !self.fixed(Fixed::Budget) {
-            s.budget.set(BudgetPlan::Unlimited);
+            s.budget.set_unlimited();
         }
         let mut capped = None;
         let mut recruits_wanted = None;

@@ -109,10 +109,11 @@ pub fn outcome_timing(months: f64) -> Vec<f64> {
 }
 
 impl Model {
-    /// Validates the scenario and prepares its samplers.
+    /// Validates the scenario and prepares its samplers. (Out of line, so
+    /// that the planner's many calls stay small in the WebAssembly.)
+    #[inline(never)]
     pub fn new(scenario: &Scenario) -> Result<Model, Error> {
-        let checked = scenario.checked().map_err(Error::Invalid)?;
-        Model::from_valid(scenario, checked)
+        Model::prepare(scenario, &RunOptions::default())
     }
 
     /// Checks the options and the scenario (every problem at once) and
@@ -164,8 +165,8 @@ impl Model {
         let json = serde_json::to_string(s).unwrap_or_default();
         Ok(Model {
             scenario: s.clone(),
-            planned: checked.intake.levels(&years),
-            budget: checked.budget.amounts(years.len()),
+            planned: s.planned(),
+            budget: s.budget_per_year(),
             limited_pool: matches!(s.mentors.pool, Pool::Limited(_)),
             recruits_by_year: match &s.mentors.pool {
                 Pool::Limited(p) => p.recruits_by_year.clone(),
