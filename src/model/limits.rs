@@ -55,6 +55,11 @@ pub const MAX_VALUE: f64 = 1e9;
 pub const MAX_TRIALS: u64 = 1_000_000;
 /// Largest seed: integers above it are not exact in JavaScript.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// The largest recruitment a year a plan assumes feasible when none is
+/// given: as many new mentors in a year as the partners' recorded pools
+/// hold today (DUO for a JOB about 2,000, Team4Job 1,000+: E22). An
+/// assumption, and the first value of the page's plan form.
+pub const DEFAULT_MAX_RECRUITS: f64 = 3000.0;
 /// Largest partial result the binding's `merge` copies in (a run's sketches
 /// take a few hundred kilobytes).
 pub const MAX_PARTIAL_BYTES: u32 = 256 << 20;

@@ -5,6 +5,7 @@
 pub mod distribution;
 pub mod error;
 pub mod forms;
+pub mod headlines;
 pub mod input;
 pub mod limits;
 pub mod options;

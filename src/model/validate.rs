@@ -241,13 +241,12 @@ impl Scenario {
             match target_metric(&t.metric) {
                 Some(m) => metrics.push(m),
                 None => {
-                    let known: Vec<&str> = crate::model::outputs::target_metrics().collect();
                     p.push(
                         &format!("{field}.metric"),
                         format!(
                             "unknown metric `{}`, expected one of {}",
                             shorten(&t.metric),
-                            known.join(", ")
+                            crate::model::outputs::TARGET_METRICS.join(", ")
                         ),
                     );
                 }
