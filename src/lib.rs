@@ -20,7 +20,7 @@
 //! | layer | holds | may import |
 //! |---|---|---|
 //! | [`stats`] | numbers about many numbers: the sketch of an output across trials, its figures and their Monte Carlo errors, ranks, the rule that rounds a figure to the digits its error supports | nothing |
-//! | [`model`] | what a run is asked: the scenario and its parts, the run's options, the uncertain parameters, the priors, the named outputs, the presets, the limits, the rules an input must meet and the errors that name its fields | [`stats`] |
+//! | [`model`] | what a run is asked: the scenario and its parts, the run's options, the uncertain parameters, the priors, the named outputs, the presets, the limits, the rules an input must meet, the errors that name its fields and the typed forms (intake, budget, counterfactual, target series) a scenario that passes them is read in | [`stats`] |
 //! | [`engine`] | how a run is computed: the random streams, the draws, one trial year by year, ranges of trials and their partial results | [`model`], [`stats`] |
 //! | [`analysis`] | what a run says: its summary, the accounts of whose money it is, the decision tools (compare, solve, value of information, plan) | [`model`], [`engine`], [`stats`] |
 //! | `present/` | the command line's words: a run, its accounts and the decision tools as text and CSV (native only) | [`model`], [`analysis`], [`stats`] |

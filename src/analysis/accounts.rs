@@ -85,9 +85,10 @@ pub fn accounts(
     (perspectives, break_even)
 }
 
-/// What the run used as its counterfactual.
+/// What the run used as its counterfactual, given in `form`.
 pub fn counterfactual(
     scenario: &Scenario,
+    form: priors::Form,
     totals: &BTreeMap<String, TotalSummary>,
 ) -> CounterfactualUsed {
     let cf = &scenario.counterfactual;
@@ -95,11 +96,7 @@ pub fn counterfactual(
     CounterfactualUsed {
         prior: cf.prior.clone(),
         prior_name: prior.map(priors::Prior::name_text),
-        form: if cf.effect.is_some() {
-            priors::Form::Effect
-        } else {
-            priors::Form::Baseline
-        },
+        form,
         effect: totals[Total::Effect.name()].clone(),
     }
 }

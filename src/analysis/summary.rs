@@ -146,7 +146,8 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         .collect();
     let pb = p.exceeds[Perspective::Public as usize] as f64 / n;
     let (perspectives, break_even) = crate::analysis::accounts::accounts(&totals, &p.exceeds, n);
-    let counterfactual = crate::analysis::accounts::counterfactual(&model.scenario, &totals);
+    let counterfactual =
+        crate::analysis::accounts::counterfactual(&model.scenario, model.counterfactual, &totals);
     RunResult {
         scenario_id: model.scenario.id.clone(),
         seed: p.seed,

@@ -4,6 +4,7 @@
 
 use crate::engine::model::Model;
 use crate::model::error::Error;
+use crate::model::limits::MAX_PARTIAL_BYTES;
 use crate::model::options::RunOptions;
 use crate::model::outputs::{row_len, SeriesSet, N_TOTALS, PERSPECTIVES};
 use crate::stats::sketch::Sketch;
@@ -105,6 +106,20 @@ impl Partial {
         serde_json::from_slice(bytes)
             .map_err(|e| Error::Merge(format!("unreadable partial result ({e})")))
     }
+}
+
+/// Refuses a partial result of `len` bytes, at `field`, when it is larger
+/// than a partial can be ([`MAX_PARTIAL_BYTES`]): checked before it is
+/// copied into the engine's memory.
+#[inline]
+pub fn check_size(field: &str, len: u32) -> Result<(), Error> {
+    if len > MAX_PARTIAL_BYTES {
+        return Err(Error::input(
+            field,
+            format!("a partial result is at most {MAX_PARTIAL_BYTES} bytes, got {len}"),
+        ));
+    }
+    Ok(())
 }
 
 /// Merges partial results into one; the order of `parts` does not matter.

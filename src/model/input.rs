@@ -1,11 +1,14 @@
 //! The inputs beside a scenario, as JSON: an object read so that a failure
-//! names its field (the run options, a decision tool's request), and the
-//! run options as the page gives them, each checked by name with its value.
+//! names its field (the run options, a decision tool's request, given or
+//! left to its defaults), the run options as the page gives them, each
+//! checked by name with its value, and one parameter to summarise.
 
+use crate::model::distribution::{Param, ParamSummary};
 use crate::model::error::{known_field, plain_words, shorten, Error, Problem};
 use crate::model::limits::MAX_SEED;
 use crate::model::options::RunOptions;
 use crate::model::outputs::SeriesSet;
+use crate::model::params::{self, ParamSpec};
 use serde::Deserialize;
 
 /// The message of a serde_json error without its position (an options
@@ -23,6 +26,49 @@ pub fn bare(e: &serde_json::Error) -> String {
 pub fn read_object<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Error> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| object_error(e.path(), e.inner(), what))
+}
+
+/// A decision tool's request that must be given (`None` when it was
+/// not), read as [`read_object`] does; a failure names `request`.
+#[inline]
+pub fn required_request<T: serde::de::DeserializeOwned>(text: Option<&str>) -> Result<T, Error> {
+    let text = text.ok_or_else(|| Error::input("request", "no request was given"))?;
+    read_object(text, "request")
+}
+
+/// A decision tool's request whose fields may all be left out: its
+/// defaults when it was not given (`None`), else read as [`read_object`]
+/// does; a failure names `request`.
+#[inline]
+pub fn request_or_default<T: serde::de::DeserializeOwned + Default>(
+    text: Option<&str>,
+) -> Result<T, Error> {
+    text.map_or_else(|| Ok(T::default()), |text| read_object(text, "request"))
+}
+
+/// The parameter at `path` of a scenario, or an error naming the path.
+#[inline]
+pub fn param_at(path: &str) -> Result<&'static ParamSpec, Error> {
+    params::by_path(path).ok_or_else(|| Error::input(path, "is not a parameter of a scenario"))
+}
+
+/// A parameter's mean, median and 90 % interval as the engine draws it at
+/// `spec`'s path, from its JSON text (`None` when none was given); an error
+/// naming the path if it is not a valid distribution there.
+pub fn param_summary(spec: &ParamSpec, text: Option<&str>) -> Result<ParamSummary, Error> {
+    let path = spec.path;
+    let text = text.ok_or_else(|| Error::input(path, "no parameter was given"))?;
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let param: Param =
+        serde_path_to_error::deserialize(de).map_err(|e| Error::input(path, bare(e.inner())))?;
+    let mut problems = crate::model::error::Problems::default();
+    param.check(path, spec.domain, &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems.0));
+    }
+    param
+        .summary(spec.domain)
+        .ok_or_else(|| Error::input(path, "this distribution cannot be summarised"))
 }
 
 /// [`read_object`]'s failure, at the field `path` (the same whatever the

@@ -13,7 +13,7 @@
 //! years, the number of targets and of intake points) before it looks at
 //! anything whose cost grows with them.
 
-use crate::model::error::Problem;
+use crate::model::error::{Error, Problem};
 use serde_json::Value;
 
 // The sizes of a scenario's JSON, checked before it is read.
@@ -55,9 +55,43 @@ pub const MAX_VALUE: f64 = 1e9;
 pub const MAX_TRIALS: u64 = 1_000_000;
 /// Largest seed: integers above it are not exact in JavaScript.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// The largest recruitment a year a plan assumes feasible when none is
+/// given: as many new mentors in a year as the partners' recorded pools
+/// hold today (DUO for a JOB about 2,000, Team4Job 1,000+: E22). An
+/// assumption, and the first value of the page's plan form.
+pub const DEFAULT_MAX_RECRUITS: f64 = 3000.0;
 /// Largest partial result the binding's `merge` copies in (a run's sketches
 /// take a few hundred kilobytes).
 pub const MAX_PARTIAL_BYTES: u32 = 256 << 20;
+
+/// A trial count given as any number (as JavaScript gives it), when it is
+/// a whole number from 1 to [`MAX_TRIALS`].
+///
+/// ```
+/// use mentorsim::model::limits::trial_count;
+/// assert_eq!(trial_count(400.0), Some(400));
+/// assert_eq!(trial_count(0.5), None);
+/// assert_eq!(trial_count(f64::NAN), None);
+/// ```
+#[inline]
+pub fn trial_count(trials: f64) -> Option<u64> {
+    let whole = trials >= 1.0 && trials <= MAX_TRIALS as f64 && trials.fract() == 0.0;
+    whole.then_some(trials as u64)
+}
+
+/// Refuses JSON text of `units` characters (UTF-16 code units, never more
+/// than its UTF-8 bytes) when it is longer than [`MAX_INPUT_BYTES`], so
+/// that it is never copied in; `what` names the input.
+#[inline]
+pub fn check_json_length(units: usize, what: &str) -> Result<(), Error> {
+    if units > MAX_INPUT_BYTES {
+        return Err(Error::input(
+            what,
+            format!("is at most {MAX_INPUT_BYTES} bytes of JSON, got {units} characters"),
+        ));
+    }
+    Ok(())
+}
 
 /// Checks the sizes of a scenario's JSON text before it is read: its length,
 /// its depth, its lists and its strings. The work is bounded by

@@ -4,6 +4,8 @@
 
 pub mod distribution;
 pub mod error;
+pub mod forms;
+pub mod headlines;
 pub mod input;
 pub mod limits;
 pub mod options;

@@ -190,6 +190,17 @@ pub struct PerspectiveSpec {
     pub break_even: Option<(Total, Total)>,
 }
 
+/// The perspectives' names, in order (worked out when compiling).
+pub const PERSPECTIVE_NAMES: [&str; PERSPECTIVES.len()] = {
+    let mut names = [""; PERSPECTIVES.len()];
+    let mut i = 0;
+    while i < names.len() {
+        names[i] = PERSPECTIVES[i].name;
+        i += 1;
+    }
+    names
+};
+
 /// Every perspective, in order.
 pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
     PerspectiveSpec {
@@ -373,9 +384,41 @@ impl SeriesSet {
     }
 }
 
+/// How many series a target may name.
+const N_TARGET_METRICS: usize = {
+    let (mut n, mut i) = (0, 0);
+    while i < SERIES.len() {
+        if SERIES[i].target {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+};
+
+/// The names of the series a target may name, in [`SERIES`] order (worked
+/// out when compiling).
+pub const TARGET_METRICS: [&str; N_TARGET_METRICS] = {
+    let mut names = [""; N_TARGET_METRICS];
+    let (mut i, mut k) = (0, 0);
+    while i < SERIES.len() {
+        if SERIES[i].target {
+            names[k] = SERIES[i].name;
+            k += 1;
+        }
+        i += 1;
+    }
+    names
+};
+
 /// The series a target may name.
 pub fn target_metrics() -> impl Iterator<Item = &'static str> {
-    SERIES.iter().filter(|s| s.target).map(|s| s.name)
+    TARGET_METRICS.iter().copied()
+}
+
+/// The series a target's `metric` names, if a target may name it.
+pub fn target_metric(name: &str) -> Option<Series> {
+    Series::from_name(name).filter(|&s| SERIES[s as usize].target)
 }
 
 /// One trial's yearly values of every series, read and written by name.

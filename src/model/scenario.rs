@@ -71,7 +71,8 @@ fn zero_param() -> Param {
     Param::fixed(0.0)
 }
 
-/// The planned intake of duos per year: exactly one of the three forms.
+/// The planned intake of duos per year: exactly one of the three forms
+/// ([`Intake::plan`](crate::model::forms::IntakePlan) reads which).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Intake {
@@ -105,7 +106,8 @@ pub struct Growth {
     pub rate: f64,
 }
 
-/// Money available per year, in EUR: exactly one of the three forms.
+/// Money available per year, in EUR: exactly one of the three forms
+/// ([`Budget::plan`](crate::model::forms::BudgetPlan) reads which).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
@@ -192,7 +194,8 @@ pub struct PoolSize {
 }
 
 /// The counterfactual, in the form the evidence comes in: exactly one of
-/// `effect` and `baseline`, both over the window of `outcomes.employed`.
+/// `effect` and `baseline`, both over the window of `outcomes.employed`
+/// ([`Counterfactual::form`] reads which).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Counterfactual {
@@ -378,73 +381,5 @@ impl Scenario {
     /// The simulated years, `start_year..=end_year`.
     pub fn years(&self) -> Vec<i32> {
         (self.start_year..=self.end_year).collect()
-    }
-
-    /// The planned duos per simulated year (call on a valid scenario).
-    pub fn planned(&self) -> Vec<f64> {
-        let years = self.years();
-        if let Some(v) = &self.intake.per_year {
-            return v.clone();
-        }
-        if let Some(g) = &self.intake.growth {
-            let mut level = g.start;
-            return years
-                .iter()
-                .map(|_| {
-                    let now = level;
-                    level *= 1.0 + g.rate;
-                    now
-                })
-                .collect();
-        }
-        let points = self.intake.points.as_deref().unwrap_or(&[]);
-        years.iter().map(|&y| interpolate(points, y)).collect()
-    }
-
-    /// Money per simulated year, `None` when unlimited (call on a valid scenario).
-    pub fn budget_per_year(&self) -> Option<Vec<f64>> {
-        let n = self.years().len();
-        match (&self.budget.per_year, self.budget.constant) {
-            (Some(v), _) => Some(v.clone()),
-            (None, Some(c)) => Some(vec![c; n]),
-            _ => None,
-        }
-    }
-}
-
-/// Piecewise-linear interpolation through `[year, level]` points sorted by
-/// year, flat before the first and after the last.
-fn interpolate(points: &[(i32, f64)], year: i32) -> f64 {
-    let Some(&(first_year, first)) = points.first() else {
-        return 0.0;
-    };
-    if year <= first_year {
-        return first;
-    }
-    for w in points.windows(2) {
-        let ((y0, v0), (y1, v1)) = (w[0], w[1]);
-        if year <= y1 {
-            // In f64: the distance between two i32 years may not fit an i32.
-            let (at, span) = (
-                f64::from(year) - f64::from(y0),
-                f64::from(y1) - f64::from(y0),
-            );
-            return v0 + (v1 - v0) * at / span;
-        }
-    }
-    points[points.len() - 1].1
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn interpolation_is_linear_and_flat_outside() {
-        let pts = [(2024, 1000.0), (2030, 4000.0)];
-        assert_eq!(interpolate(&pts, 2020), 1000.0);
-        assert_eq!(interpolate(&pts, 2026), 2000.0);
-        assert_eq!(interpolate(&pts, 2030), 4000.0);
-        assert_eq!(interpolate(&pts, 2035), 4000.0);
     }
 }

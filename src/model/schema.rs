@@ -1,16 +1,20 @@
 //! What a front end needs to know to build its controls: the parameters with
 //! their domains and units, the named outputs, the distributions, the
-//! presets and every limit the core checks. The page and the widget read it
+//! presets, every limit the core checks, the perspectives of the accounts
+//! and the headlines of a comparison, in order. The page and the widget read it
 //! through the binding's `schema()`, so none of it is written again there.
 
 use crate::model::distribution::{Domain, DIST_FIELDS};
+use crate::model::headlines::HEADLINE_NAMES;
 use crate::model::limits;
 use crate::model::limits::{
     MAX_BUDGET, MAX_DURATION_MONTHS, MAX_HORIZON_YEARS, MAX_INTAKE, MAX_SEED, MAX_TRIALS,
     MAX_VALUE, MAX_YEARS, YEAR_RANGE,
 };
 use crate::model::options::{DEFAULT_SEED, DEFAULT_TRIALS};
-use crate::model::outputs::{SeriesSpec, TotalSpec, SENSITIVITY_OUTPUTS, SERIES, TOTALS};
+use crate::model::outputs::{
+    SeriesSpec, TotalSpec, PERSPECTIVE_NAMES, SENSITIVITY_OUTPUTS, SERIES, TOTALS,
+};
 use crate::model::params::PARAMS;
 use crate::model::units::Unit;
 use serde::Serialize;
@@ -57,6 +61,8 @@ pub struct Limits {
     pub list_max: usize,
     pub targets_max: usize,
     pub points_max: usize,
+    /// The largest recruitment a year a plan assumes when none is given.
+    pub plan_max_recruits_default: f64,
 }
 
 /// The schema of scenarios and results.
@@ -68,7 +74,13 @@ pub struct Schema {
     /// Names of the outputs under `sensitivity.outputs`.
     pub sensitivity_outputs: Vec<String>,
     /// Names of the series a target may count.
-    pub target_metrics: Vec<&'static str>,
+    pub target_metrics: &'static [&'static str],
+    /// The perspectives of the accounts, in the order a reader meets them.
+    pub perspectives: &'static [&'static str],
+    /// The headlines a comparison reports, in the order they are shown:
+    /// each the name of a series' running total (`<series>_cumulative`)
+    /// or of a total, whose unit `series` or `totals` gives.
+    pub headlines: &'static [&'static str],
     /// Each distribution's fields.
     pub dists: BTreeMap<&'static str, &'static [&'static str]>,
     pub presets: Vec<&'static str>,
@@ -104,7 +116,9 @@ pub fn schema() -> Schema {
         series: SERIES,
         totals: TOTALS,
         sensitivity_outputs: SENSITIVITY_OUTPUTS.iter().map(|o| o.name()).collect(),
-        target_metrics: crate::model::outputs::target_metrics().collect(),
+        target_metrics: &crate::model::outputs::TARGET_METRICS,
+        perspectives: &PERSPECTIVE_NAMES,
+        headlines: &HEADLINE_NAMES,
         dists: crate::stats::order::map_of(DIST_FIELDS.iter().copied()),
         presets: crate::model::presets::ids(),
         default_preset: crate::model::presets::DEFAULT,
@@ -127,6 +141,7 @@ pub fn schema() -> Schema {
             list_max: limits::MAX_LIST,
             targets_max: limits::MAX_TARGETS,
             points_max: limits::MAX_POINTS,
+            plan_max_recruits_default: limits::DEFAULT_MAX_RECRUITS,
         },
     }
 }

@@ -52,16 +52,7 @@ pub(super) fn json_of(value: &JsValue, what: &str) -> Result<Option<String>, Err
         .filter(|t| t.is_string())
         .ok_or_else(unreadable)?;
     // UTF-16 units: never more than the UTF-8 bytes the core counts.
-    let units = text.length() as usize;
-    if units > crate::model::limits::MAX_INPUT_BYTES {
-        return Err(Error::input(
-            what,
-            format!(
-                "is at most {} bytes of JSON, got {units} characters",
-                crate::model::limits::MAX_INPUT_BYTES
-            ),
-        ));
-    }
+    crate::model::limits::check_json_length(text.length() as usize, what)?;
     text.as_string().map(Some).ok_or_else(unreadable)
 }
 

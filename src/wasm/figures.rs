@@ -23,9 +23,9 @@ pub fn printed(x: f64, se: f64) -> Vec<f64> {
 /// from 1 to the largest run. Never throws.
 #[wasm_bindgen(js_name = printedBound)]
 pub fn printed_bound(p: f64, trials: f64) -> Vec<f64> {
-    let whole =
-        trials >= 1.0 && trials <= crate::model::limits::MAX_TRIALS as f64 && trials.fract() == 0.0;
-    match crate::stats::rounding::printed_bound(p, trials as u64).filter(|_| whole) {
+    let bound = crate::model::limits::trial_count(trials)
+        .and_then(|n| crate::stats::rounding::printed_bound(p, n));
+    match bound {
         Some(b) => vec![b.value, b.decimals as f64, f64::from(u8::from(b.above))],
         None => Vec::new(),
     }

@@ -2,9 +2,7 @@
 //! the schema of parameters, outputs and limits, and a parameter's summary.
 
 use super::convert::{json_of, text_arg, to_js};
-use crate::model::distribution::Param;
-use crate::model::error::Error;
-use crate::model::{input, params, presets, scenario, text};
+use crate::model::{input, presets, scenario, text};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -78,21 +76,7 @@ pub fn schema() -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = paramSummary)]
 pub fn param_summary(path: JsValue, param: JsValue) -> Result<JsValue, JsError> {
     let path = text_arg(&path, "path", "outcomes.employed")?;
-    let path = path.as_str();
-    let spec = params::by_path(path)
-        .ok_or_else(|| Error::input(path, "is not a parameter of a scenario"))?;
-    let text =
-        json_of(&param, path)?.ok_or_else(|| Error::input(path, "no parameter was given"))?;
-    let de = &mut serde_json::Deserializer::from_str(&text);
-    let param: Param = serde_path_to_error::deserialize(de)
-        .map_err(|e| Error::input(path, input::bare(e.inner())))?;
-    let mut problems = crate::model::error::Problems::default();
-    param.check(path, spec.domain, &mut problems);
-    if !problems.is_empty() {
-        return Err(Error::Invalid(problems.0).into());
-    }
-    let summary = param
-        .summary(spec.domain)
-        .ok_or_else(|| Error::input(path, "this distribution cannot be summarised"))?;
-    to_js(&summary)
+    let spec = input::param_at(&path)?;
+    let text = json_of(&param, &path)?;
+    to_js(&input::param_summary(spec, text.as_deref())?)
 }

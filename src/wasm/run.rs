@@ -2,9 +2,8 @@
 //! partial results merge (the page's workers).
 
 use super::convert::{read_options, read_scenario, shown, to_js};
-use crate::engine::partial::Partial;
+use crate::engine::partial::{check_size, Partial};
 use crate::model::error::Error;
-use crate::model::limits::MAX_PARTIAL_BYTES;
 use wasm_bindgen::prelude::*;
 
 /// Every problem with a scenario: `[{field, message}]`, empty when it can run.
@@ -101,16 +100,7 @@ pub fn merge(scenario: JsValue, options: JsValue, partials: JsValue) -> Result<J
             )
         })?;
         // Copied into the engine's memory only within a size a partial can have.
-        if bytes.length() > MAX_PARTIAL_BYTES {
-            return Err(Error::input(
-                &field,
-                format!(
-                    "a partial result is at most {MAX_PARTIAL_BYTES} bytes, got {}",
-                    bytes.length()
-                ),
-            )
-            .into());
-        }
+        check_size(&field, bytes.length())?;
         parts.push(Partial::from_bytes(&bytes.to_vec())?);
     }
     to_js(&crate::analysis::simulate::merge(&s, &opts, parts)?)

@@ -4,8 +4,7 @@
 use super::convert::{json_of, read_options, read_scenario, to_js};
 use crate::analysis::decide::{self, SolveRequest};
 use crate::analysis::plan::{self, PlanRequest};
-use crate::model::error::Error;
-use crate::model::input::read_object;
+use crate::model::input::{request_or_default, required_request};
 use wasm_bindgen::prelude::*;
 
 /// The smallest value of a lever (`budget`, `recruits`, `intake`; or the
@@ -15,9 +14,7 @@ use wasm_bindgen::prelude::*;
 pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = read_scenario(&scenario)?;
     let opts = read_options(&options)?;
-    let text = json_of(&request, "request")?
-        .ok_or_else(|| Error::input("request", "no request was given"))?;
-    let req: SolveRequest = read_object(&text, "request")?;
+    let req: SolveRequest = required_request(json_of(&request, "request")?.as_deref())?;
     to_js(&decide::solve_request(&s, &req, &opts)?)
 }
 
@@ -30,10 +27,7 @@ pub fn solve(scenario: JsValue, request: JsValue, options: JsValue) -> Result<Js
 pub fn plan(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let s = read_scenario(&scenario)?;
     let opts = read_options(&options)?;
-    let req: PlanRequest = match json_of(&request, "request")? {
-        Some(text) => read_object(&text, "request")?,
-        None => PlanRequest::default(),
-    };
+    let req: PlanRequest = request_or_default(json_of(&request, "request")?.as_deref())?;
     to_js(&plan::plan(&s, &req, &opts)?)
 }
 

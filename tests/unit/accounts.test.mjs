@@ -138,3 +138,9 @@ test('the widget leads with an account by perspective-<name>', () => {
   const q = new URLSearchParams(embedQuery({ preset: 'actiris-2028', edits: {}, trials: 10000, seed: 2025, lang: 'fr' }, { lead: 'perspective-public' }));
   assert.equal(q.get('lead'), 'perspective-public');
 });
+
+test('the perspectives the page and the widget list are the engine’s, in its order', () => {
+  // The widget reads its lead from the address before the engine loads, so
+  // it keeps the list; the engine's schema says what it must be.
+  assert.deepEqual([...PERSPECTIVES], api.schema().perspectives);
+});

@@ -141,7 +141,7 @@ test('B against A: every headline, signed differences, the chance B is better, c
   const cmp = api.compare(actiris, b, { trials: 2000, seed: 2025 });
   const rows = d.compareRows(cmp);
   // The targets first, then every headline.
-  assert.deepEqual(rows.map((r) => r.id), [...actiris.targets.map((_, k) => `target-${k}`), ...d.COMPARE_HEADLINES.map((h) => h.id)]);
+  assert.deepEqual(rows.map((r) => r.id), [...actiris.targets.map((_, k) => `target-${k}`), ...d.compareHeadlines().map((h) => h.id)]);
   const target = rows[0];
   const [pa, pb] = [cmp.a.targets[0].probability_met, cmp.b.targets[0].probability_met];
   assert.ok(pb > pa + 0.2, `more money, more chance of 4,400 mentored: ${pa} -> ${pb}`);

@@ -16,7 +16,7 @@ import { TaskWorker, Cancelled } from '../lib/tasks.js';
 import { dataWorkerUrl, WORKER } from '../lib/runner.js';
 import { compileModule } from '../lib/engine.js';
 import { DEFAULT_CONFIDENCE } from '../lib/decide.js';
-import { PLAN_MAX_RECRUITS, planRequest } from '../lib/plan.js';
+import { planMaxRecruits, planRequest } from '../lib/plan.js';
 import { planBlock } from '../page/plan.js';
 
 const $ = (id) => document.getElementById(id);
@@ -63,7 +63,7 @@ async function askPlan(w, k) {
   const gen = (w.planGen = (w.planGen ?? 0) + 1);
   const { scenario, result } = shown;
   const answer = { trials: w.session.state.trials, seed: w.session.state.seed };
-  const { request } = planRequest({ targets: [k], confidence: DEFAULT_CONFIDENCE, maxRecruits: PLAN_MAX_RECRUITS, keepBudget: false });
+  const { request } = planRequest({ targets: [k], confidence: DEFAULT_CONFIDENCE, maxRecruits: planMaxRecruits(), keepBudget: false });
   const stop = h('button', { type: 'button', class: 'w-plan-stop', text: t('solve.stop'), onclick: () => clearPlan(w) });
   box.hidden = false;
   box.setAttribute('aria-label', t('solve.open'));

@@ -12,7 +12,7 @@ import { fmtErr, withError } from './printed.js';
 import { clone } from './state.js';
 import { normalise, META_FIELDS } from './params.js';
 
-/** The perspectives of the engine's accounts, in the order a reader meets them. */
+/** The perspectives of the engine's accounts, in the order a reader meets them (the schema's `perspectives`, which a unit test holds this to: the widget reads its lead from the address before the engine loads). */
 export const PERSPECTIVES = Object.freeze(['region', 'eu', 'federal', 'local', 'participants', 'public', 'society']);
 
 /** The prior a sceptical reviewer would accept, and the engine's default. */

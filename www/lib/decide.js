@@ -9,7 +9,7 @@
 import { t, pick, fmtInt, fmtEur, fmtNum, fmtPct, fmtPoints, fmtRatio, fmtBy } from './i18n.js';
 import { paramLabel } from './params.js';
 import { shareBound } from './printed.js';
-import { paramSummary, printedBound } from './schema.js';
+import { paramSummary, printedBound, schema } from './schema.js';
 
 /** The levers solve() can move, in the order a reader meets them. */
 export const LEVERS = Object.freeze(['budget', 'recruits', 'intake', 'cost']);
@@ -139,16 +139,14 @@ export const DRIVER_OUTPUTS = Object.freeze(['benefit_cost_ratio', 'net_public',
 export const DEFAULT_DRIVER_OUTPUT = 'benefit_cost_ratio';
 
 /**
- * The tornado of one output: its inputs sorted by |rho|, largest first, at
- * most `limit` of them, each {parameter, label, rho}; inputs that did not
- * vary (no correlation) are left out.
+ * The tornado of one output: its inputs in the engine's order (by |rho|,
+ * largest first, ties by path), at most `limit` of them, each {parameter,
+ * label, rho}; inputs that did not vary (no correlation) are left out.
  */
 export function tornadoRows(sensitivity, output, limit = 10) {
   const drivers = sensitivity?.outputs?.[output] ?? [];
   return drivers
     .filter((d) => typeof d.rho === 'number' && Number.isFinite(d.rho))
-    .slice()
-    .sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho) || a.parameter.localeCompare(b.parameter))
     .slice(0, limit)
     .map((d) => ({ parameter: d.parameter, label: paramLabel(d.parameter), rho: d.rho }));
 }
@@ -186,22 +184,31 @@ export function valueText(voi) {
 
 // ---- B against A -----------------------------------------------------------
 
-/** The headlines of a comparison in the order the page shows them: {id, key, unit}. */
-export const COMPARE_HEADLINES = Object.freeze([
-  { id: 'duos_started_cumulative', key: 'cmp.started', unit: 'count' },
-  { id: 'employed_cumulative', key: 'cmp.employed', unit: 'count' },
-  { id: 'net_additional_employed_cumulative', key: 'cmp.net', unit: 'count' },
-  { id: 'public_cost_cumulative', key: 'cmp.cost', unit: 'eur' },
-  { id: 'cost_per_net_job', key: 'cmp.costNet', unit: 'eur' },
-  { id: 'benefit_cost_ratio', key: 'cmp.bcr', unit: 'ratio' },
-  { id: 'net_region', key: 'persp.region', unit: 'eur' },
-  { id: 'net_eu', key: 'persp.eu', unit: 'eur' },
-  { id: 'net_federal', key: 'persp.federal', unit: 'eur' },
-  { id: 'net_local', key: 'persp.local', unit: 'eur' },
-  { id: 'net_participants', key: 'persp.participants', unit: 'eur' },
-  { id: 'net_public', key: 'persp.public', unit: 'eur' },
-  { id: 'net_society', key: 'persp.society', unit: 'eur' },
-]);
+/** The words of each headline that is not an account's net benefit (`net_<who>` reads `persp.<who>`). */
+const HEADLINE_KEYS = Object.freeze({
+  duos_started_cumulative: 'cmp.started',
+  employed_cumulative: 'cmp.employed',
+  net_additional_employed_cumulative: 'cmp.net',
+  public_cost_cumulative: 'cmp.cost',
+  cost_per_net_job: 'cmp.costNet',
+  benefit_cost_ratio: 'cmp.bcr',
+});
+
+const CUMULATIVE = '_cumulative';
+
+/**
+ * The headlines of a comparison in the engine's order (its schema's
+ * `headlines`): {id, key, unit}, the unit that of the series or total the
+ * headline is.
+ */
+export function compareHeadlines() {
+  const s = schema();
+  const unitOf = (id) => {
+    const series = id.endsWith(CUMULATIVE) ? s.series.find((x) => x.name === id.slice(0, -CUMULATIVE.length)) : null;
+    return (series ?? s.totals.find((x) => x.name === id))?.unit;
+  };
+  return s.headlines.map((id) => ({ id, key: HEADLINE_KEYS[id] ?? `persp.${id.replace(/^net_/, '')}`, unit: unitOf(id) }));
+}
 
 /** A headline of a run result (a cumulative series at its last year, or a total): {p5, p50, p95, mean}. */
 export function headlineOf(result, id) {
@@ -263,7 +270,7 @@ export function targetRows(cmp) {
 }
 
 function headlineRows(cmp) {
-  return COMPARE_HEADLINES.filter((h) => headlineOf(cmp.difference, h.id)).map((h) => {
+  return compareHeadlines().filter((h) => headlineOf(cmp.difference, h.id)).map((h) => {
     const f = (x) => fmtBy(h.unit, x, { compact: true });
     // A sign only where the shown figure is not zero ("+259", "0,00", never "-0,00").
     const signed = (x) => {

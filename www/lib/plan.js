@@ -9,9 +9,12 @@
 
 import { t, fmtInt, fmtEur, fmtPct, pick } from './i18n.js';
 import { fmtShareBand } from './decide.js';
+import { limits } from './schema.js';
 
-/** The default largest recruitment a year (the engine's DEFAULT_MAX_RECRUITS, EVIDENCE E26), for the form's first value. */
-export const PLAN_MAX_RECRUITS = 3000;
+/** The default largest recruitment a year, for the form's first value: the engine's (its schema's limits, EVIDENCE E26). */
+export function planMaxRecruits() {
+  return limits().plan_max_recruits_default;
+}
 /** The bounds of the form's largest recruitment a year. */
 export const PLAN_RECRUITS_RANGE = Object.freeze([1, 100_000]);
 

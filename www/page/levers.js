@@ -11,7 +11,7 @@ import { t, fmtInt, fmtPoints } from '../lib/i18n.js';
 import { h, uid } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
 import { central, withCentral } from '../lib/params.js';
-import { PLAN_MAX_RECRUITS } from '../lib/plan.js';
+import { planMaxRecruits } from '../lib/plan.js';
 import { niceStep, onGrid } from '../lib/ranges.js';
 
 const ceilTo = (x, step) => Math.ceil(x / step) * step;
@@ -93,7 +93,7 @@ function recruitsLever(s, base, ctx) {
   const { value: now } = central(path, p);
   const ref = central(path, getPath(base, path) ?? p).value;
   if (!Number.isFinite(now) || !Number.isFinite(ref)) return null;
-  const top = Math.max(ref * 3, now, PLAN_MAX_RECRUITS);
+  const top = Math.max(ref * 3, now, planMaxRecruits());
   const step = niceStep(top / 200);
   return slider({
     field: path,

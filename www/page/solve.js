@@ -16,7 +16,7 @@ import { h } from '../lib/dom.js';
 import { Cancelled } from '../lib/tasks.js';
 import { failureText } from '../lib/failures.js';
 import { CONFIDENCES, DEFAULT_CONFIDENCE, leversFor, solveText, mentorRows } from '../lib/decide.js';
-import { PLAN_MAX_RECRUITS, PLAN_RECRUITS_RANGE, planRequest } from '../lib/plan.js';
+import { planMaxRecruits, PLAN_RECRUITS_RANGE, planRequest } from '../lib/plan.js';
 import { planBlock } from './plan.js';
 import { chartWidth } from './shared.js';
 
@@ -74,7 +74,7 @@ export function createSolver({ root, tasks, context, mentorNeeds, usePlan, plot 
     lever: 'plan',
     confidence: DEFAULT_CONFIDENCE,
     planTargets: new Set(),
-    maxRecruits: PLAN_MAX_RECRUITS,
+    maxRecruits: planMaxRecruits(),
     keepBudget: false,
     formError: null,
     answer: null,

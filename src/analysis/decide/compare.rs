@@ -6,104 +6,14 @@ use crate::engine::model::Model;
 use crate::engine::partial::Partial;
 use crate::engine::run::RangeRun;
 use crate::model::error::{Error, Problem};
+pub use crate::model::headlines::{Headline, Where, HEADLINES};
 use crate::model::options::RunOptions;
-use crate::model::outputs::{
-    cumulative, row_index, row_len, Series, Total, N_TOTALS, PERSPECTIVES,
-};
+use crate::model::outputs::{cumulative, row_index, row_len, N_TOTALS, PERSPECTIVES};
 use crate::model::scenario::Scenario;
 use crate::stats::order::map_of;
 use crate::stats::sketch::Sketch;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// One headline of a comparison: where to read it and which way is better.
-#[derive(Debug, Clone, Copy)]
-pub struct Headline {
-    /// Its name in the result.
-    pub name: &'static str,
-    /// Where a trial holds it.
-    pub at: Where,
-    /// True when more is better.
-    pub more_is_better: bool,
-}
-
-/// Where a trial holds a headline.
-#[derive(Debug, Clone, Copy)]
-pub enum Where {
-    /// A series' running total at the last year.
-    Cumulative(Series),
-    /// A total.
-    Total(Total),
-}
-
-/// The headlines a comparison reports `p_b_better` for.
-pub const HEADLINES: [Headline; 13] = [
-    Headline {
-        name: "duos_started_cumulative",
-        at: Where::Cumulative(Series::DuosStarted),
-        more_is_better: true,
-    },
-    Headline {
-        name: "employed_cumulative",
-        at: Where::Cumulative(Series::Employed),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_additional_employed_cumulative",
-        at: Where::Cumulative(Series::NetAdditionalEmployed),
-        more_is_better: true,
-    },
-    Headline {
-        name: "public_cost_cumulative",
-        at: Where::Cumulative(Series::PublicCost),
-        more_is_better: false,
-    },
-    Headline {
-        name: "cost_per_net_job",
-        at: Where::Total(Total::CostPerNetJob),
-        more_is_better: false,
-    },
-    Headline {
-        name: "benefit_cost_ratio",
-        at: Where::Total(Total::BenefitCostRatio),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_region",
-        at: Where::Total(Total::NetRegion),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_eu",
-        at: Where::Total(Total::NetEu),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_federal",
-        at: Where::Total(Total::NetFederal),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_local",
-        at: Where::Total(Total::NetLocal),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_participants",
-        at: Where::Total(Total::NetParticipants),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_public",
-        at: Where::Total(Total::NetPublic),
-        more_is_better: true,
-    },
-    Headline {
-        name: "net_society",
-        at: Where::Total(Total::NetSociety),
-        more_is_better: true,
-    },
-];
 
 /// B against A.
 #[derive(Debug, Clone, PartialEq, Serialize)]

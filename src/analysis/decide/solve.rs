@@ -113,6 +113,7 @@ pub fn with_lever(s: &Scenario, lever: Lever, x: f64) -> Result<Scenario, Error>
     };
     match lever {
         Lever::Budget => {
+            // Money given per year scales; any other becomes that amount.
             if let Some(v) = s.budget.per_year.as_mut() {
                 let first = v.first().copied().unwrap_or(0.0);
                 if first <= 0.0 {
@@ -124,8 +125,7 @@ pub fn with_lever(s: &Scenario, lever: Lever, x: f64) -> Result<Scenario, Error>
                 let f = x / first;
                 v.iter_mut().for_each(|b| *b *= f);
             } else {
-                s.budget.constant = Some(x);
-                s.budget.unlimited = false;
+                s.budget.set_constant(x);
             }
         }
         Lever::Recruits => match &mut s.mentors.pool {
@@ -138,6 +138,7 @@ pub fn with_lever(s: &Scenario, lever: Lever, x: f64) -> Result<Scenario, Error>
             }
         },
         Lever::Intake => {
+            // Whatever form the intake is given in, its levels scale.
             let i = &mut s.intake;
             if let Some(v) = i.per_year.as_mut() {
                 v.iter_mut().for_each(|l| *l *= x);

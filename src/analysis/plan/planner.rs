@@ -103,14 +103,12 @@ impl<'a> Planner<'a> {
         };
         let duos = duos_at(k);
         if !self.fixed(Fixed::Intake) {
-            s.intake.per_year = Some(
+            s.intake.set_per_year(
                 self.planned
                     .iter()
                     .map(|p| (k * p).min(MAX_INTAKE))
                     .collect(),
             );
-            s.intake.growth = None;
-            s.intake.points = None;
         }
         let mut growth_capped = None;
         if let (Some(mu), false) = (money, self.fixed(Fixed::Budget)) {
@@ -130,13 +128,9 @@ impl<'a> Planner<'a> {
                     }
                 }
             }
-            s.budget.per_year = Some(money);
-            s.budget.constant = None;
-            s.budget.unlimited = false;
+            s.budget.set_per_year(money);
         } else if !self.fixed(Fixed::Budget) {
-            s.budget.per_year = None;
-            s.budget.constant = None;
-            s.budget.unlimited = true;
+            s.budget.set_unlimited();
         }
         let mut capped = None;
         let mut recruits_wanted = None;

@@ -5,11 +5,7 @@ use crate::model::limits::MAX_INTAKE;
 use crate::model::scenario::Scenario;
 use serde::{Deserialize, Serialize};
 
-/// The largest recruitment a year a plan assumes feasible when none is
-/// given: as many new mentors in a year as the partners' recorded pools
-/// hold today (DUO for a JOB about 2,000, Team4Job 1,000+: E22). An
-/// assumption.
-pub const DEFAULT_MAX_RECRUITS: f64 = 3000.0;
+pub use crate::model::limits::DEFAULT_MAX_RECRUITS;
 /// The largest scale searched: 64 times the scenario's own plan.
 pub const MAX_SCALE: f64 = 64.0;
 

@@ -47,9 +47,11 @@
 use crate::engine::sampler::Sampler;
 use crate::model::error::{Error, Problem};
 use crate::model::options::RunOptions;
-use crate::model::outputs::{cumulative, row_len, Series};
+use crate::model::outputs::{cumulative, row_len};
 use crate::model::params::{Draws, PARAMS};
+use crate::model::priors::Form;
 use crate::model::scenario::{Pool, Scenario, TargetKind};
+use crate::model::validate::Checked;
 use rand::Rng;
 
 mod terms;
@@ -69,8 +71,8 @@ pub struct Model {
     limited_pool: bool,
     /// The pool's recruitment plan, year by year, where it has one.
     recruits_by_year: Option<Vec<f64>>,
-    /// Whether the counterfactual is an effect (else a baseline).
-    effect_form: bool,
+    /// The form of the counterfactual's evidence: an effect or a baseline.
+    pub(crate) counterfactual: Form,
     /// Cumulative share of a cohort's outcomes that has happened `k` years
     /// after its start, for `k = 0..`, ending at 1.
     booked_by: Vec<f64>,
@@ -107,25 +109,30 @@ pub fn outcome_timing(months: f64) -> Vec<f64> {
 }
 
 impl Model {
-    /// Validates the scenario and prepares its samplers.
+    /// Validates the scenario and prepares its samplers. (Out of line, so
+    /// that the planner's many calls stay small in the WebAssembly.)
+    #[inline(never)]
     pub fn new(scenario: &Scenario) -> Result<Model, Error> {
-        scenario.check()?;
-        Model::from_valid(scenario)
+        Model::prepare(scenario, &RunOptions::default())
     }
 
     /// Checks the options and the scenario (every problem at once) and
     /// prepares the model.
     pub(crate) fn prepare(scenario: &Scenario, opts: &RunOptions) -> Result<Model, Error> {
         let mut problems = opts.validate();
-        problems.extend(scenario.validate());
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
+        match scenario.checked() {
+            Ok(checked) if problems.is_empty() => Model::from_valid(scenario, checked),
+            Ok(_) => Err(Error::Invalid(problems)),
+            Err(more) => {
+                problems.extend(more);
+                Err(Error::Invalid(problems))
+            }
         }
-        Model::from_valid(scenario)
     }
 
-    /// Prepares the samplers of a scenario that has passed validation.
-    pub(crate) fn from_valid(scenario: &Scenario) -> Result<Model, Error> {
+    /// Prepares the samplers of a scenario that has passed validation, in
+    /// the forms validation found.
+    fn from_valid(scenario: &Scenario, checked: Checked) -> Result<Model, Error> {
         let s = scenario;
         let mut samplers = Vec::with_capacity(PARAMS.len());
         for spec in PARAMS {
@@ -145,22 +152,16 @@ impl Model {
         let targets = s
             .targets
             .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let metric = Series::from_name(&t.metric).ok_or_else(|| {
-                    Error::Invalid(vec![Problem {
-                        field: format!("targets[{i}].metric"),
-                        message: format!("unknown metric `{}`", t.metric),
-                    }])
-                })? as usize;
+            .zip(&checked.metrics)
+            .map(|(t, &metric)| {
                 let series = if t.kind == TargetKind::Cumulative {
-                    cumulative(metric)
+                    cumulative(metric as usize)
                 } else {
-                    metric
+                    metric as usize
                 };
-                Ok((series, (t.year - s.start_year) as usize, t.value))
+                (series, (t.year - s.start_year) as usize, t.value)
             })
-            .collect::<Result<_, Error>>()?;
+            .collect();
         let json = serde_json::to_string(s).unwrap_or_default();
         Ok(Model {
             scenario: s.clone(),
@@ -171,7 +172,7 @@ impl Model {
                 Pool::Limited(p) => p.recruits_by_year.clone(),
                 Pool::Unlimited => None,
             },
-            effect_form: s.counterfactual.effect.is_some(),
+            counterfactual: checked.counterfactual,
             booked_by: outcome_timing(s.duration_months),
             years,
             samplers,

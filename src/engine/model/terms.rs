@@ -3,6 +3,7 @@
 
 use crate::model::outputs::{Perspective, PERSPECTIVES};
 use crate::model::params::{Draws, ParamId as P};
+use crate::model::priors::Form;
 use crate::model::scenario::Scenario;
 
 /// One value per account (perspective).
@@ -36,7 +37,7 @@ pub(super) struct Terms {
 }
 
 impl Terms {
-    pub(super) fn of(d: &Draws, sc: &Scenario, effect_form: bool) -> Terms {
+    pub(super) fn of(d: &Draws, sc: &Scenario, form: Form) -> Terms {
         let y0 = f64::from(sc.start_year);
         let g = d[P::CostIndexation];
         let r = d[P::DiscountRate];
@@ -55,10 +56,9 @@ impl Terms {
             p_e,
             p_s: d[P::SelfEmployed],
             p_t: d[P::Training],
-            effect: if effect_form {
-                d[P::Effect]
-            } else {
-                p_e - d[P::Baseline]
+            effect: match form {
+                Form::Effect => d[P::Effect],
+                Form::Baseline => p_e - d[P::Baseline],
             },
             value: job_value(d, sc, to_start_prices),
             fixed_cost: d[P::FixedCost],

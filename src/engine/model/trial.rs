@@ -34,7 +34,7 @@ impl Model {
     ) -> Totals {
         self.draw(seed, trial, inputs);
         let d = &*inputs;
-        let terms = Terms::of(d, &self.scenario, self.effect_form);
+        let terms = Terms::of(d, &self.scenario, self.counterfactual);
         debug_assert!(self.booked_by.len() <= terms.later.len());
         let ny = self.years.len();
         let mut run = Running::start(d, &terms, ny + self.booked_by.len());
