@@ -12,6 +12,8 @@
 //   - a layer's folder has no `mod.rs` that opens with a `//!` comment;
 //   - two JavaScript modules of www/ import each other (static imports), or
 //     one of www/lib/ imports from www/page/ or www/embed/;
+//   - a function is over MAX_FN_LINES lines and its comment does not say
+//     why ("(long: ...)");
 //   - a .rs, .js or .mjs source file is over MAX_LINES lines (tests,
 //     vendored and generated files aside; KNOWN_LONG lists the few that
 //     still are, each to be split).
@@ -352,6 +354,43 @@ for (const file of jsFiles) {
 for (const scc of cycles(jsGraph)) {
   const ties = scc.flatMap((f) => [...jsGraph.get(f)].filter(([t]) => scc.includes(t)).map(([, why]) => `    ${why}`));
   problems.push(`modules that import each other: ${scc.join(", ")}\n${ties.join("\n")}`);
+}
+
+// --- Long functions -------------------------------------------------------------
+
+// A function over MAX_FN_LINES lines (from its first line to the brace that
+// closes it at the same indentation, as rustfmt and the page's style lay
+// them out) fails, unless the comment above it says why it is long
+// ("(long: ...)").
+const MAX_FN_LINES = 90;
+const FN_START = {
+  rs: /^\s*(pub(\([a-z]+\))? )?(async )?(const )?(unsafe )?fn \w+/,
+  js: /^\s*(export )?(async )?function\*?\s*\w*\s*\(|^\s*(export )?const \w+ = (async )?\([^)]*\) => \{$/,
+};
+for (const file of sources("")) {
+  const kind = file.endsWith(".rs") ? "rs" : "js";
+  const lines = readFileSync(join(ROOT, file), "utf8").split("\n");
+  lines.forEach((line, i) => {
+    if (!FN_START[kind].test(line)) return;
+    const indent = line.length - line.trimStart().length;
+    let end = -1;
+    for (let j = i + 1; j < lines.length; j++) {
+      const l = lines[j];
+      if (!l.trim()) continue;
+      const ind = l.length - l.trimStart().length;
+      if (ind < indent) break;
+      if (ind === indent && l.trimStart().startsWith("}")) {
+        end = j;
+        break;
+      }
+    }
+    if (end - i <= MAX_FN_LINES) return;
+    let k = i - 1;
+    const above = [];
+    while (k >= 0 && /^\s*(\/\/|\*|\/\*\*|#\[)/.test(lines[k])) above.push(lines[k--]);
+    if (above.some((l) => l.includes("(long:"))) return;
+    problems.push(`${file}:${i + 1} is a function of ${end - i} lines, over ${MAX_FN_LINES}: split it into named steps, or say why in its comment ("(long: ...)")`);
+  });
 }
 
 const long = [];
