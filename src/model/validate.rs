@@ -21,6 +21,40 @@ pub fn validate_json(text: &str) -> Vec<Problem> {
 }
 
 impl Scenario {
+    /// The named prior of the counterfactual and the named persistence set,
+    /// where the scenario names them, must be known.
+    fn check_names(&self, p: &mut Problems) {
+        if let Some(id) = self.counterfactual.prior.as_deref() {
+            if crate::model::priors::get(id).is_none() {
+                let known: Vec<&str> = crate::model::priors::PRIORS.iter().map(|p| p.id).collect();
+                p.push(
+                    "counterfactual.prior",
+                    format!(
+                        "unknown prior `{}`, expected one of {}",
+                        shorten(id),
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+        if let Some(id) = self.fiscal.persistence_prior.as_deref() {
+            if crate::model::persistence::get(id).is_none() {
+                let known: Vec<&str> = crate::model::persistence::SETS
+                    .iter()
+                    .map(|s| s.id)
+                    .collect();
+                p.push(
+                    "fiscal.persistence_prior",
+                    format!(
+                        "unknown persistence set `{}`, expected one of {}",
+                        shorten(id),
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
     /// Nothing when the scenario can run; else every problem with it, as
     /// [`Error::Invalid`].
     pub fn check(&self) -> Result<(), Error> {
@@ -122,19 +156,7 @@ impl Scenario {
                 "give exactly one of effect (percentage points, as a share) or baseline (the rate without mentoring)",
             );
         }
-        if let Some(id) = cf.prior.as_deref() {
-            if crate::model::priors::get(id).is_none() {
-                let known: Vec<&str> = crate::model::priors::PRIORS.iter().map(|p| p.id).collect();
-                p.push(
-                    "counterfactual.prior",
-                    format!(
-                        "unknown prior `{}`, expected one of {}",
-                        shorten(id),
-                        known.join(", ")
-                    ),
-                );
-            }
-        }
+        self.check_names(&mut p);
         let (first, last) = YEAR_RANGE;
         let year_ok = |y: f64| y.is_finite() && y >= f64::from(first) && y <= f64::from(last) + 1.0;
         if let Some(y) = self.cost_price_year.filter(|y| !year_ok(*y)) {

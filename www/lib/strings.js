@@ -165,6 +165,7 @@ export const STRINGS = {
   'param.fiscal.contributions_month': S('Contributions and taxes gained per month (EUR)', 'Cotisations et impôts gagnés par mois (EUR)', 'Bijdragen en belastingen per maand (EUR)'),
   'param.fiscal.months_in_work_first_year': S('Months in work in the first year', 'Mois au travail la première année', 'Maanden aan het werk in het eerste jaar'),
   'param.fiscal.employment_decay': S('Yearly loss of jobs after the first year (share)', 'Perte annuelle d’emplois après la première année (part)', 'Jaarlijks verlies van banen na het eerste jaar (aandeel)'),
+  'param.fiscal.persistence': S('Additional employment still there a year later, each year (share)', 'Emploi supplémentaire encore là un an plus tard, chaque année (part)', 'Extra tewerkstelling een jaar later nog aanwezig, elk jaar (aandeel)'),
   'param.fiscal.discount_rate': S('Real discount rate', 'Taux d’actualisation réel', 'Reële disconteringsvoet'),
   'param.fiscal.horizon_years': S('Horizon of the fiscal return (years)', 'Horizon du retour fiscal (années)', 'Horizon van het fiscale rendement (jaren)'),
   'param.fiscal.volunteer_hours_per_duo': S('Volunteer hours per duo', 'Heures de bénévolat par duo', 'Vrijwilligersuren per duo'),
