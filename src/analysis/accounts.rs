@@ -37,6 +37,12 @@ pub struct BreakEven {
     /// The largest cost per duo (EUR of `cost_price_year`) at which the
     /// benefit drawn covers the cost, the duos as they are.
     pub cost_per_duo: TotalSummary,
+    /// All public budgets only: the smallest persistence (the share of the
+    /// additional employment still there a year later, each year) at which
+    /// the benefit covers the cost, the rest of the trial as drawn;
+    /// undefined where even 1 does not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub persistence: Option<TotalSummary>,
 }
 
 /// The counterfactual a run used.
@@ -78,6 +84,8 @@ pub fn accounts(
                 BreakEven {
                     effect: get(effect),
                     cost_per_duo: get(cost),
+                    persistence: (spec.id == Perspective::Public)
+                        .then(|| get(Total::BreakEvenPersistencePublic)),
                 },
             );
         }

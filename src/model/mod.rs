@@ -1,5 +1,5 @@
 //! What a run is asked: a scenario and its parts, the uncertain parameters,
-//! the named outputs, the evidence priors, the presets, the limits and every
+//! the named outputs, the evidence priors, the named persistence sets, the presets, the limits and every
 //! rule an input must meet.
 
 pub mod distribution;
@@ -11,6 +11,7 @@ pub mod limits;
 pub mod options;
 pub mod outputs;
 pub mod params;
+pub mod persistence;
 pub mod presets;
 pub mod priors;
 pub mod scenario;

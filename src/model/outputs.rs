@@ -150,6 +150,7 @@ output_table! {
     BreakEvenCostRegion => "break_even_cost_region", Eur;
     BreakEvenCostPublic => "break_even_cost_public", Eur;
     BreakEvenCostSociety => "break_even_cost_society", Eur;
+    BreakEvenPersistencePublic => "break_even_persistence_public", Share;
 }
 
 /// Whose money: the accounts a run keeps, each with its net benefit and,

@@ -91,6 +91,32 @@ macro_rules! accessors {
             },
         )
     };
+    (persistence) => {
+        (
+            {
+                fn get(s: &Scenario) -> Option<&Param> {
+                    s.fiscal.persistence.as_ref().or_else(|| {
+                        s.fiscal
+                            .persistence_prior
+                            .as_deref()
+                            .and_then(crate::model::persistence::param_of)
+                    })
+                }
+                get
+            },
+            {
+                fn get_mut(s: &mut Scenario) -> Option<&mut Param> {
+                    if s.fiscal.persistence.is_none() {
+                        let named = s.fiscal.persistence_prior.as_deref();
+                        s.fiscal.persistence =
+                            named.and_then(crate::model::persistence::param_of).cloned();
+                    }
+                    s.fiscal.persistence.as_mut()
+                }
+                get_mut
+            },
+        )
+    };
     (pool $f:ident) => {
         (
             {
@@ -178,6 +204,7 @@ param_table! {
     VolunteerHours => "fiscal.volunteer_hours_per_duo", NonNegative, Hours, Some(0.0), (field fiscal.volunteer_hours_per_duo);
     ShadowWage => "fiscal.shadow_wage_hour", NonNegative, Eur, Some(0.0), (field fiscal.shadow_wage_hour);
     IntegrationRefund => "fiscal.integration_refund", Rate, Share, Some(0.0), (field fiscal.integration_refund);
+    Persistence => "fiscal.persistence", Rate, Share, Some(1.0), (persistence);
 }
 
 /// How many uncertain parameters a scenario has.

@@ -264,6 +264,15 @@ pub struct Fiscal {
     pub months_in_work_first_year: Param,
     /// Yearly chance of losing the job again.
     pub employment_decay: Param,
+    /// Share of the additional employment still there one year later, each
+    /// year (one minus the yearly catch-up of the comparison group). Left
+    /// out: a named set's, else 1 (the effect lasts the whole horizon).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persistence: Option<Param>,
+    /// The named set `persistence` comes from (`crate::model::persistence`),
+    /// if any; without `persistence`, the run draws from that set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persistence_prior: Option<String>,
     /// Real discount rate a year.
     pub discount_rate: Param,
     /// Years over which a job's returns count (1-10).

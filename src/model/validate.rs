@@ -37,6 +37,40 @@ pub fn validate_json(text: &str) -> Vec<Problem> {
 }
 
 impl Scenario {
+    /// The named prior of the counterfactual and the named persistence set,
+    /// where the scenario names them, must be known.
+    fn check_names(&self, p: &mut Problems) {
+        if let Some(id) = self.counterfactual.prior.as_deref() {
+            if crate::model::priors::get(id).is_none() {
+                let known: Vec<&str> = crate::model::priors::PRIORS.iter().map(|p| p.id).collect();
+                p.push(
+                    "counterfactual.prior",
+                    format!(
+                        "unknown prior `{}`, expected one of {}",
+                        shorten(id),
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+        if let Some(id) = self.fiscal.persistence_prior.as_deref() {
+            if crate::model::persistence::get(id).is_none() {
+                let known: Vec<&str> = crate::model::persistence::SETS
+                    .iter()
+                    .map(|s| s.id)
+                    .collect();
+                p.push(
+                    "fiscal.persistence_prior",
+                    format!(
+                        "unknown persistence set `{}`, expected one of {}",
+                        shorten(id),
+                        known.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
     /// Nothing when the scenario can run; else every problem with it, as
     /// [`Error::Invalid`].
     pub fn check(&self) -> Result<(), Error> {
@@ -159,7 +193,7 @@ impl Scenario {
         }
     }
 
-    /// The counterfactual's form, when it has exactly one, and its prior's name.
+    /// The counterfactual's form, when it has exactly one, and the named sets' names.
     fn check_counterfactual(&self, p: &mut Problems) -> Option<Form> {
         let cf = &self.counterfactual;
         let form = cf.form();
@@ -169,19 +203,8 @@ impl Scenario {
                 "give exactly one of effect (percentage points, as a share) or baseline (the rate without mentoring)",
             );
         }
-        if let Some(id) = cf.prior.as_deref() {
-            if crate::model::priors::get(id).is_none() {
-                let known: Vec<&str> = crate::model::priors::PRIORS.iter().map(|p| p.id).collect();
-                p.push(
-                    "counterfactual.prior",
-                    format!(
-                        "unknown prior `{}`, expected one of {}",
-                        shorten(id),
-                        known.join(", ")
-                    ),
-                );
-            }
-        }
+        // The names of the counterfactual's prior and of the persistence set.
+        self.check_names(p);
         form
     }
 

@@ -23,6 +23,15 @@ fn pts(x: Option<f64>, se: Option<f64>) -> String {
     }
 }
 
+/// A persistence (a share) in percent, to the digits its error supports;
+/// `never` where it is undefined (even all of it lasting does not pay back).
+fn lasting(x: Option<f64>, se: Option<f64>) -> String {
+    match x {
+        Some(v) => format!("{} %", to_error(100.0 * v, 100.0 * se.unwrap_or(0.0))),
+        None => "never".to_string(),
+    }
+}
+
 /// The effect drawn, under which prior, and where mentoring breaks even.
 fn effect(o: &mut String, r: &RunResult) {
     let cf = &r.counterfactual;
@@ -53,6 +62,25 @@ fn effect(o: &mut String, r: &RunResult) {
             pts(x.p5, x.p5_se),
             pts(x.p95, x.p95_se)
         );
+        if let Some(p) = &be.persistence {
+            let band = format!(
+                "P5 {} - P95 {}; never in {} % of trials; the rest of each trial as drawn",
+                lasting(p.p5, p.p5_se),
+                lasting(p.p95, p.p95_se),
+                to_error(100.0 * p.undefined_share, 100.0 * p.undefined_share_se)
+            );
+            let _ = match p.p50 {
+                Some(v) => writeln!(
+                    o,
+                    "  It pays back to all public budgets if at least {} of the additional employment lasts from one year to the next (median; {band}).",
+                    lasting(Some(v), p.p50_se)
+                ),
+                None => writeln!(
+                    o,
+                    "  Even if all the additional employment lasted from one year to the next, it would not pay back to all public budgets within the horizon in most trials (median never; {band})."
+                ),
+            };
+        }
         if let Some(v) = c.p50 {
             let _ = writeln!(
                 o,

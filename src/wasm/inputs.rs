@@ -1,7 +1,9 @@
-//! What the page builds its inputs from: the presets, the named priors,
-//! the schema of parameters, outputs and limits, and a parameter's summary.
+//! What the page builds its inputs from: the presets, the named priors and
+//! persistence sets, the schema of parameters, outputs and limits, and a
+//! parameter's summary.
 
 use super::convert::{json_of, text_arg, to_js};
+use crate::model::distribution::Param;
 use crate::model::{input, presets, scenario, text};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -58,6 +60,34 @@ pub fn priors() -> Result<JsValue, JsError> {
             name: p.name_text(),
             note: p.note_text(),
             counterfactual: p.counterfactual(),
+        })
+        .collect();
+    to_js(&list)
+}
+
+#[derive(Serialize)]
+struct PersistenceSetInfo {
+    id: &'static str,
+    source: &'static str,
+    name: text::Text,
+    note: text::Text,
+    persistence: Param,
+}
+
+/// The named sets of `fiscal.persistence`, from the most pessimistic:
+/// `[{id, source, name: {en, fr, nl}, note: {en, fr, nl}, persistence}]`,
+/// `persistence` being the parameter to set (with `fiscal.persistence_prior`
+/// set to `id`).
+#[wasm_bindgen(js_name = persistenceSets)]
+pub fn persistence_sets() -> Result<JsValue, JsError> {
+    let list: Vec<PersistenceSetInfo> = crate::model::persistence::SETS
+        .iter()
+        .map(|s| PersistenceSetInfo {
+            id: s.id,
+            source: s.source,
+            name: s.name_text(),
+            note: s.note_text(),
+            persistence: s.param(),
         })
         .collect();
     to_js(&list)

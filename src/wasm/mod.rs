@@ -15,7 +15,7 @@ mod run;
 mod tools;
 
 pub use figures::{printed, printed_bound};
-pub use inputs::{param_summary, preset, presets, priors, schema};
+pub use inputs::{param_summary, persistence_sets, preset, presets, priors, schema};
 pub use run::{merge, simulate, validate, RangeRun};
 pub use tools::{compare, mentor_needs, plan, solve, value_of_information};
 

@@ -72,10 +72,10 @@ describe('the evidence prior, the break-even and the accounts', () => {
     await context.close();
   });
 
-  for (const [lang, sentence, region, header] of [
-    ['fr', /^Le mentorat se rembourse pour l’ensemble des budgets publics s’il augmente la chance de trouver un emploi d’au moins \d+ points \(P5–P95 : \d+ à \d+\) ; les preuves choisies disent [\d,]+ points/, /^Pour la Région seule, il ne se rembourse pas en argent/, 'Point de vue'],
-    ['nl', /^Mentoring verdient zich terug voor alle overheidsbudgetten samen als het de kans op werk met minstens \d+ punten verhoogt \(P5–P95: \d+ tot \d+\); het gekozen bewijs zegt [\d,]+ punten/, /^Voor het Gewest alleen verdient het zich niet terug in geld/, 'Perspectief'],
-    ['en', /^Mentoring pays back to all public budgets together if it raises the chance of work by at least \d+ points \(P5–P95: \d+ to \d+\); the evidence chosen says [\d.]+ points/, /^For the Region alone it does not pay back in money/, 'Perspective'],
+  for (const [lang, sentence, region, header, lasting] of [
+    ['fr', /^Le mentorat se rembourse pour l’ensemble des budgets publics s’il augmente la chance de trouver un emploi d’au moins \d+ points \(P5–P95 : \d+ à \d+\) ; les preuves choisies disent [\d,]+ points/, /^Pour la Région seule, il ne se rembourse pas en argent/, 'Point de vue', /^(Il se rembourse pour l’ensemble des budgets publics si au moins \d+\s?% de l’emploi supplémentaire|Même si tout l’emploi supplémentaire durait).*P5–P95 : \d+\s?% à (\d+\s?%|jamais)/],
+    ['nl', /^Mentoring verdient zich terug voor alle overheidsbudgetten samen als het de kans op werk met minstens \d+ punten verhoogt \(P5–P95: \d+ tot \d+\); het gekozen bewijs zegt [\d,]+ punten/, /^Voor het Gewest alleen verdient het zich niet terug in geld/, 'Perspectief', /^(Het verdient zich terug voor alle overheidsbudgetten als minstens \d+\s?%|Zelfs als alle extra tewerkstelling).*P5–P95: \d+\s?% tot (\d+\s?%|nooit)/],
+    ['en', /^Mentoring pays back to all public budgets together if it raises the chance of work by at least \d+ points \(P5–P95: \d+ to \d+\); the evidence chosen says [\d.]+ points/, /^For the Region alone it does not pay back in money/, 'Perspective', /^(It pays back to all public budgets if at least \d+% of the additional employment|Even if all the additional employment lasted).*P5–P95: \d+% to (\d+%|never)/],
   ]) {
     test(`the break-even sentence and the accounts in ${lang}`, async () => {
       const { page, context, errors } = await s.newPage({ viewport: { width: 1280, height: 1000 } });
@@ -83,6 +83,8 @@ describe('the evidence prior, the break-even and the accounts', () => {
       await ready(page);
       assert.match(await page.locator('#break-even .be-public').textContent(), sentence);
       assert.match(await page.locator('#break-even .be-region').textContent(), region);
+      // How long the effect must last, beside the effect it must have.
+      assert.match(await page.locator('#break-even .be-persistence').textContent(), lasting);
       const table = page.locator('#accounts-table');
       assert.equal(await table.locator('tbody tr').count(), 7);
       assert.ok((await table.locator('thead th').first().textContent()).startsWith(header));

@@ -24,6 +24,20 @@ test('the engine lists the three named priors, the default first, each with its 
   }
 });
 
+test('the engine lists the three persistence sets, the presets use the central one, and an unknown name is refused', () => {
+  const sets = api.persistenceSets();
+  assert.deepEqual(sets.map((s) => s.id), ['fades', 'central', 'lasting']);
+  for (const s of sets) {
+    for (const lang of ['en', 'fr', 'nl']) assert.ok(s.name[lang] && s.note[lang], `${s.id} ${lang}`);
+    assert.equal(s.persistence.assumption, true);
+    assert.deepEqual(api.validate({ ...base, fiscal: { ...base.fiscal, persistence: s.persistence, persistence_prior: s.id } }), []);
+  }
+  assert.equal(base.fiscal.persistence_prior, 'central');
+  assert.equal(base.fiscal.horizon_years, 10);
+  const problems = api.validate({ ...base, fiscal: { ...base.fiscal, persistence_prior: 'forever' } });
+  assert.ok(problems.some((p) => p.field === 'fiscal.persistence_prior' && /forever/.test(p.message)), JSON.stringify(problems));
+});
+
 test('a counterfactual is a named prior by its form and numbers, else custom', () => {
   assert.equal(priorOf(base.counterfactual, priors), DEFAULT_PRIOR);
   for (const p of priors) assert.equal(priorOf(p.counterfactual, priors), p.id);
@@ -102,7 +116,24 @@ test('the break-even sentences: all public budgets against the evidence, and the
   // A Region that gets something back has a break-even effect of its own.
   const withReturn = { ...fakeResult, break_even: { ...fakeResult.break_even, region: { effect: { p5: 0.3, p50: 0.4, p95: 0.5 } } } };
   assert.match(breakEvenText(withReturn).region, /40 points/);
-  assert.deepEqual(breakEvenText({}), { public: null, region: null, cost: null });
+  assert.deepEqual(breakEvenText({}), { public: null, region: null, cost: null, persistence: null });
+  assert.equal(be.persistence, null, 'a result without the break-even persistence has no sentence for it');
+});
+
+test('the break-even persistence: how much of the additional employment must last, or never', () => {
+  const at = (persistence) => breakEvenText({ ...fakeResult, break_even: { ...fakeResult.break_even, public: { ...fakeResult.break_even.public, persistence } } });
+  setLang('en');
+  const some = at({ p5: 0.21, p50: 0.46, p95: null, undefined_share: 0.3 });
+  assert.equal(some.persistence, 'It pays back to all public budgets if at least 46% of the additional employment lasts from one year to the next (median; P5–P95: 21% to never; never in 30% of the trials), the rest of each trial as drawn.');
+  const never = at({ p5: 0.72, p50: null, p95: null, undefined_share: 0.67 });
+  assert.match(never.persistence, /^Even if all the additional employment lasted .* \(P5–P95: 72% to never; never in 67% of the trials\)\.$/);
+  for (const [lang, word] of [['fr', /jamais/], ['nl', /nooit/]]) {
+    setLang(lang);
+    const text = at({ p5: 0.72, p50: null, p95: null, undefined_share: 0.67 }).persistence;
+    assert.notEqual(text, never.persistence);
+    assert.match(text, word);
+  }
+  setLang('en');
 });
 
 test('the accounts as rows: in the readers\' order, the ratio only where the account bears a cost', () => {

@@ -86,12 +86,14 @@ const defined = (s) => s && typeof s.p50 === 'number' && Number.isFinite(s.p50);
  * string, or null when the result lacks it). `public`: the smallest effect
  * at which mentoring pays back to all public budgets, against the effect
  * the chosen evidence gives; `region`: the Region's, which is "never" while
- * nothing comes back to it; `cost`: the largest cost per duo that pays back.
+ * nothing comes back to it; `cost`: the largest cost per duo that pays back;
+ * `persistence`: the share of the additional employment that must last from
+ * one year to the next for it to pay back to all public budgets.
  */
 export function breakEvenText(result) {
   const be = result?.break_even;
   const effect = result?.counterfactual?.effect;
-  const out = { public: null, region: null, cost: null };
+  const out = { public: null, region: null, cost: null, persistence: null };
   if (!be) return out;
   const ev = defined(effect) ? { e: fmtPoints(effect.p50), elo: fmtPoints(effect.p5), ehi: fmtPoints(effect.p95) } : null;
   const pub = be.public?.effect;
@@ -105,7 +107,22 @@ export function breakEvenText(result) {
   else if (be.region) out.region = t('breakEven.regionNever');
   const cost = be.public?.cost_per_duo;
   if (defined(cost)) out.cost = t('breakEven.cost', { x: fmtEur(cost.p50), band: band(cost.p5, cost.p95, (x) => fmtEur(x)) });
+  out.persistence = persistenceText(be.public?.persistence);
   return out;
+}
+
+/**
+ * The break-even persistence (the share of the additional employment that
+ * must last from one year to the next for mentoring to pay back to all
+ * public budgets) in words, with its band and the share of trials where
+ * even all of it lasting does not pay back; null when the result lacks it.
+ */
+function persistenceText(p) {
+  if (!p || typeof p !== 'object') return null;
+  const pct = (x) => (typeof x === 'number' && Number.isFinite(x) ? fmtPct(x) : t('breakEven.never'));
+  const words = { band: band(p.p5, p.p95, pct), never: fmtPct(p.undefined_share ?? 0) };
+  if (defined(p)) return t('breakEven.persistence', { x: fmtPct(p.p50), ...words });
+  return t('breakEven.persistenceNever', words);
 }
 
 /** A chance with its 95 % Monte Carlo band, short for a table cell ("93% ± 0.5 pts"; the column says what ± is), or with its bound when no trial or every trial showed it. */

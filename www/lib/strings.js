@@ -165,6 +165,7 @@ export const STRINGS = {
   'param.fiscal.contributions_month': S('Contributions and taxes gained per month (EUR)', 'Cotisations et impôts gagnés par mois (EUR)', 'Bijdragen en belastingen per maand (EUR)'),
   'param.fiscal.months_in_work_first_year': S('Months in work in the first year', 'Mois au travail la première année', 'Maanden aan het werk in het eerste jaar'),
   'param.fiscal.employment_decay': S('Yearly loss of jobs after the first year (share)', 'Perte annuelle d’emplois après la première année (part)', 'Jaarlijks verlies van banen na het eerste jaar (aandeel)'),
+  'param.fiscal.persistence': S('Additional employment still there a year later, each year (share)', 'Emploi supplémentaire encore là un an plus tard, chaque année (part)', 'Extra tewerkstelling een jaar later nog aanwezig, elk jaar (aandeel)'),
   'param.fiscal.discount_rate': S('Real discount rate', 'Taux d’actualisation réel', 'Reële disconteringsvoet'),
   'param.fiscal.horizon_years': S('Horizon of the fiscal return (years)', 'Horizon du retour fiscal (années)', 'Horizon van het fiscale rendement (jaren)'),
   'param.fiscal.volunteer_hours_per_duo': S('Volunteer hours per duo', 'Heures de bénévolat par duo', 'Vrijwilligersuren per duo'),
@@ -252,6 +253,17 @@ export const STRINGS = {
     'Dans ce scénario, le mentorat ne se rembourse pour l’ensemble des budgets publics à aucun effet dans la plupart des essais ; les preuves choisies disent {e} points ({elo} à {ehi}).',
     'In dit scenario verdient mentoring zich voor alle overheidsbudgetten samen bij geen enkel effect terug in de meeste trekkingen; het gekozen bewijs zegt {e} punten ({elo} tot {ehi}).'
   ),
+  'breakEven.persistence': S(
+    'It pays back to all public budgets if at least {x} of the additional employment lasts from one year to the next (median; {band}; never in {never} of the trials), the rest of each trial as drawn.',
+    'Il se rembourse pour l’ensemble des budgets publics si au moins {x} de l’emploi supplémentaire dure d’une année à l’autre (médiane ; {band} ; jamais dans {never} des essais), le reste de chaque essai tel que tiré.',
+    'Het verdient zich terug voor alle overheidsbudgetten als minstens {x} van de extra tewerkstelling van het ene jaar op het andere blijft (mediaan; {band}; nooit in {never} van de trekkingen), de rest van elke trekking zoals getrokken.'
+  ),
+  'breakEven.persistenceNever': S(
+    'Even if all the additional employment lasted from one year to the next, it would not pay back to all public budgets within the horizon in most trials ({band}; never in {never} of the trials).',
+    'Même si tout l’emploi supplémentaire durait d’une année à l’autre, il ne se rembourserait pas pour l’ensemble des budgets publics sur l’horizon dans la plupart des essais ({band} ; jamais dans {never} des essais).',
+    'Zelfs als alle extra tewerkstelling van het ene jaar op het andere bleef, zou het zich binnen de horizon in de meeste trekkingen niet terugverdienen voor alle overheidsbudgetten ({band}; nooit in {never} van de trekkingen).'
+  ),
+  'breakEven.never': S('never', 'jamais', 'nooit'),
   'breakEven.regionNever': S('For the Region alone it does not pay back in money: the savings go to the federal social security and the CPAS.', 'Pour la Région seule, il ne se rembourse pas en argent : les économies vont à la sécurité sociale fédérale et aux CPAS.', 'Voor het Gewest alleen verdient het zich niet terug in geld: de besparingen gaan naar de federale sociale zekerheid en de OCMW’s.'),
   'breakEven.regionAt': S('For the Region alone (after the ESF+ share) it pays back from an effect of {x} points ({band}).', 'Pour la Région seule (après la part du FSE+), il se rembourse à partir d’un effet de {x} points ({band}).', 'Voor het Gewest alleen (na het ESF+-aandeel) verdient het zich terug vanaf een effect van {x} punten ({band}).'),
   'breakEven.cost': S('At the effect the evidence gives, a duo could cost up to {x} (median, in the prices of the cost per duo; {band}) and still pay back to all public budgets.', 'À l’effet que donnent les preuves, un duo pourrait coûter jusqu’à {x} (médiane, aux prix du coût par duo ; {band}) et rester rentable pour l’ensemble des budgets publics.', 'Bij het effect dat het bewijs geeft, mag een duo tot {x} kosten (mediaan, in de prijzen van de kost per duo; {band}) en zich toch terugverdienen voor alle overheidsbudgetten.'),

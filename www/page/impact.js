@@ -91,6 +91,7 @@ export function renderImpact(root, result, scenario, { Plot, fileName, credit, w
       'div',
       { class: 'break-even', id: 'break-even' },
       be.public ? h('p', { class: 'be-public', text: be.public }) : null,
+      be.persistence ? h('p', { class: 'be-persistence', text: be.persistence }) : null,
       be.region ? h('p', { class: 'be-region', text: be.region }) : null,
       be.cost ? h('p', { class: 'be-cost', text: be.cost }) : null
     ),

@@ -35,7 +35,7 @@
 //! the year they are paid and benefits in the year a job starts:
 //!
 //! ```text
-//! per_job  = (1 - displacement) * (m1 + sum_{k=1}^{H-1} 12 ((1 - d) / (1 + r))^k)   (months)
+//! per_job  = (1 - displacement) * (m1 + sum_{k=1}^{H-1} 12 (p (1 - d) / (1 + r))^k)   (months; p persistence)
 //! benefit  = net booked in year u * per_job * value_month[perspective] * (1 + r)^-u
 //! cost     = public_cost[t] * (1 + g)^-t * (1 + r)^-t   (Region: * (1 - esf_share); EU: * esf_share)
 //! ```

@@ -34,6 +34,9 @@ pub(super) struct Terms {
     pub(super) later: [f64; 8],
     /// The volunteers' time a duo takes, in start-year prices.
     pub(super) volunteer_per_duo: f64,
+    /// What one month in work of an additional job is worth to all public
+    /// budgets, in start-year prices, after displacement.
+    pub(super) public_month: f64,
 }
 
 impl Terms {
@@ -68,20 +71,64 @@ impl Terms {
             cost_at_start: d[P::CostPerDuo] * cost_to_start,
             later,
             volunteer_per_duo: d[P::VolunteerHours] * d[P::ShadowWage] * to_start_prices,
+            public_month: public_month(d) * (1.0 - d[P::Displacement]) * to_start_prices,
         }
     }
+}
+
+/// The months one additional job is worth over the horizon, discounted,
+/// with `persistence` the share of the additional employment still there
+/// a year later: `m1 + sum_{k=1}^{H-1} 12 (p (1 - d) / (1 + r))^k`. It
+/// grows with `persistence`, and every account's benefit is in proportion
+/// to it.
+pub(super) fn months(d: &Draws, sc: &Scenario, persistence: f64) -> f64 {
+    let r = d[P::DiscountRate];
+    let mut per_job = d[P::MonthsFirstYear].min(12.0);
+    let mut survive = 1.0;
+    for _ in 1..sc.fiscal.horizon_years {
+        survive *= persistence * (1.0 - d[P::EmploymentDecay]) / (1.0 + r);
+        per_job += 12.0 * survive;
+    }
+    per_job
+}
+
+/// What a month in work is worth to all public budgets, before
+/// displacement, in the prices of `fiscal.price_year`.
+fn public_month(d: &Draws) -> f64 {
+    let ui = d[P::UnemploymentShare] * d[P::UnemploymentMonth];
+    let ris = d[P::IntegrationShare] * d[P::IntegrationMonth];
+    ui + ris + d[P::Contributions] + d[P::RegionalReturn]
+}
+
+/// The smallest persistence in [0, 1] at which a benefit of `per_month`
+/// (EUR a month a job is worth, all jobs, present value) covers `cost`, the
+/// rest of the trial as drawn: 0 when even 0 pays back, infinite (never)
+/// when even 1 does not. `months` grows with persistence, so bisection
+/// finds it.
+pub(super) fn break_even_persistence(d: &Draws, sc: &Scenario, per_month: f64, cost: f64) -> f64 {
+    let covers = |p: f64| per_month * months(d, sc, p) >= cost;
+    if covers(0.0) {
+        return 0.0;
+    }
+    if !covers(1.0) {
+        return f64::INFINITY;
+    }
+    let (mut lo, mut hi) = (0.0f64, 1.0f64);
+    for _ in 0..60 {
+        let mid = 0.5 * (lo + hi);
+        if covers(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    hi
 }
 
 /// What one additional job is worth to each account, per month in work, in
 /// start-year prices; `per_job` months, discounted within the horizon.
 pub(super) fn job_value(d: &Draws, sc: &Scenario, to_start_prices: f64) -> PerAccount {
-    let r = d[P::DiscountRate];
-    let mut per_job = d[P::MonthsFirstYear].min(12.0);
-    let mut survive = 1.0;
-    for _ in 1..sc.fiscal.horizon_years {
-        survive *= (1.0 - d[P::EmploymentDecay]) / (1.0 + r);
-        per_job += 12.0 * survive;
-    }
+    let per_job = months(d, sc, d[P::Persistence]);
     let keep = (1.0 - d[P::Displacement]) * per_job * to_start_prices;
     let ui = d[P::UnemploymentShare] * d[P::UnemploymentMonth];
     let ris = d[P::IntegrationShare] * d[P::IntegrationMonth];

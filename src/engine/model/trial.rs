@@ -116,6 +116,7 @@ impl Model {
                 before[j] = upto;
                 run.booked[u][j] += now;
                 if j == NET {
+                    run.net_pv += now * pv;
                     for (b, v) in run.benefit.iter_mut().zip(&terms.value) {
                         *b += now * v * pv;
                     }
@@ -220,6 +221,12 @@ impl Model {
         totals[Total::RateEmployed] = ratio(run.sum_employed, run.sum_started);
         totals[Total::RatePositive] = ratio(run.sum_positive, run.sum_started);
         totals[Total::RateSelfEmployed] = ratio(run.sum_self, run.sum_started);
+        totals[Total::BreakEvenPersistencePublic] = super::terms::break_even_persistence(
+            d,
+            &self.scenario,
+            run.net_pv * terms.public_month,
+            cost_of[Perspective::Public as usize],
+        );
         for spec in PERSPECTIVES {
             let k = spec.id as usize;
             totals[spec.net] = benefit[k] - cost_of[k];

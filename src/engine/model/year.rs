@@ -95,6 +95,9 @@ pub(super) struct Running {
     pub(super) benefit: PerAccount,
     /// Per unit of effect: the benefit each account expects (break-even).
     pub(super) per_effect: PerAccount,
+    /// The net additional jobs, each at the discount factor of the year it
+    /// starts: the benefit of one EUR a month a job is worth (break-even).
+    pub(super) net_pv: f64,
     pub(super) sum_started: f64,
     pub(super) sum_paid: f64,
     pub(super) cost_pv: f64,
@@ -118,6 +121,7 @@ impl Running {
             booked: vec![[0.0f64; 6]; booked_years],
             benefit: [0.0; PERSPECTIVES.len()],
             per_effect: [0.0; PERSPECTIVES.len()],
+            net_pv: 0.0,
             sum_started: 0.0,
             sum_paid: 0.0,
             cost_pv: 0.0,
