@@ -7,10 +7,11 @@ use crate::present::figures::{pct_with_error, to_error, with_error};
 use std::fmt::Write;
 
 /// The accounts as lines of the command line's summary, each figure to the
-/// digits its Monte Carlo error supports.
-pub fn text(r: &RunResult) -> String {
+/// digits its Monte Carlo error supports; `horizon` the years over which a
+/// job's returns are counted (`fiscal.horizon_years`).
+pub fn text(r: &RunResult, horizon: u32) -> String {
     let mut o = String::new();
-    effect(&mut o, r);
+    effect(&mut o, r, horizon);
     accounts(&mut o, r);
     o
 }
@@ -33,7 +34,7 @@ fn lasting(x: Option<f64>, se: Option<f64>) -> String {
 }
 
 /// The effect drawn, under which prior, and where mentoring breaks even.
-fn effect(o: &mut String, r: &RunResult) {
+fn effect(o: &mut String, r: &RunResult, horizon: u32) {
     let cf = &r.counterfactual;
     let name = cf
         .prior_name
@@ -77,7 +78,7 @@ fn effect(o: &mut String, r: &RunResult) {
                 ),
                 None => writeln!(
                     o,
-                    "  Even if all the additional employment lasted from one year to the next, it would not pay back to all public budgets within the horizon in most trials (median never; {band})."
+                    "  Even if all the additional employment lasted from one year to the next, it would not pay back to all public budgets within {horizon} years in most trials (median never; {band})."
                 ),
             };
         }

@@ -30,7 +30,7 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
     header(&mut o, r, scenario);
     targets(&mut o, r, scenario);
     totals(&mut o, r, scenario);
-    let _ = writeln!(o, "{}", accounts::text(r));
+    let _ = writeln!(o, "{}", accounts::text(r, scenario.fiscal.horizon_years));
     if let Some(sens) = &r.sensitivity {
         o.push_str(&tornado(sens));
     }

@@ -88,9 +88,10 @@ const defined = (s) => s && typeof s.p50 === 'number' && Number.isFinite(s.p50);
  * the chosen evidence gives; `region`: the Region's, which is "never" while
  * nothing comes back to it; `cost`: the largest cost per duo that pays back;
  * `persistence`: the share of the additional employment that must last from
- * one year to the next for it to pay back to all public budgets.
+ * one year to the next for it to pay back to all public budgets, within the
+ * scenario's horizon (`scenario.fiscal.horizon_years`, 10 when not given).
  */
-export function breakEvenText(result) {
+export function breakEvenText(result, scenario = null) {
   const be = result?.break_even;
   const effect = result?.counterfactual?.effect;
   const out = { public: null, region: null, cost: null, persistence: null };
@@ -107,7 +108,7 @@ export function breakEvenText(result) {
   else if (be.region) out.region = t('breakEven.regionNever');
   const cost = be.public?.cost_per_duo;
   if (defined(cost)) out.cost = t('breakEven.cost', { x: fmtEur(cost.p50), band: band(cost.p5, cost.p95, (x) => fmtEur(x)) });
-  out.persistence = persistenceText(be.public?.persistence);
+  out.persistence = persistenceText(be.public?.persistence, scenario?.fiscal?.horizon_years ?? 10);
   return out;
 }
 
@@ -117,10 +118,10 @@ export function breakEvenText(result) {
  * public budgets) in words, with its band and the share of trials where
  * even all of it lasting does not pay back; null when the result lacks it.
  */
-function persistenceText(p) {
+function persistenceText(p, years) {
   if (!p || typeof p !== 'object') return null;
   const pct = (x) => (typeof x === 'number' && Number.isFinite(x) ? fmtPct(x) : t('breakEven.never'));
-  const words = { band: band(p.p5, p.p95, pct), never: fmtPct(p.undefined_share ?? 0) };
+  const words = { band: band(p.p5, p.p95, pct), never: fmtPct(p.undefined_share ?? 0), years: fmtInt(years) };
   if (defined(p)) return t('breakEven.persistence', { x: fmtPct(p.p50), ...words });
   return t('breakEven.persistenceNever', words);
 }

@@ -259,9 +259,9 @@ export const STRINGS = {
     'Het verdient zich terug voor alle overheidsbudgetten als minstens {x} van de extra tewerkstelling van het ene jaar op het andere blijft (mediaan; {band}; nooit in {never} van de trekkingen), de rest van elke trekking zoals getrokken.'
   ),
   'breakEven.persistenceNever': S(
-    'Even if all the additional employment lasted from one year to the next, it would not pay back to all public budgets within the horizon in most trials ({band}; never in {never} of the trials).',
-    'Même si tout l’emploi supplémentaire durait d’une année à l’autre, il ne se rembourserait pas pour l’ensemble des budgets publics sur l’horizon dans la plupart des essais ({band} ; jamais dans {never} des essais).',
-    'Zelfs als alle extra tewerkstelling van het ene jaar op het andere bleef, zou het zich binnen de horizon in de meeste trekkingen niet terugverdienen voor alle overheidsbudgetten ({band}; nooit in {never} van de trekkingen).'
+    'Even if all the additional employment lasted from one year to the next, it would not pay back to all public budgets within {years} years in most trials ({band}; never in {never} of the trials).',
+    'Même si tout l’emploi supplémentaire durait d’une année à l’autre, il ne se rembourserait pas pour l’ensemble des budgets publics en {years} ans dans la plupart des essais ({band} ; jamais dans {never} des essais).',
+    'Zelfs als alle extra tewerkstelling van het ene jaar op het andere bleef, zou het zich binnen {years} jaar in de meeste trekkingen niet terugverdienen voor alle overheidsbudgetten ({band}; nooit in {never} van de trekkingen).'
   ),
   'breakEven.never': S('never', 'jamais', 'nooit'),
   'breakEven.regionNever': S('For the Region alone it does not pay back in money: the savings go to the federal social security and the CPAS.', 'Pour la Région seule, il ne se rembourse pas en argent : les économies vont à la sécurité sociale fédérale et aux CPAS.', 'Voor het Gewest alleen verdient het zich niet terug in geld: de besparingen gaan naar de federale sociale zekerheid en de OCMW’s.'),

@@ -81,7 +81,7 @@ function accountsTable(rows, caption) {
  * into `root`. `o`: {Plot, fileName, credit, width}.
  */
 export function renderImpact(root, result, scenario, { Plot, fileName, credit, width }) {
-  const be = breakEvenText(result);
+  const be = breakEvenText(result, scenario);
   const rows = perspectiveRows(result);
   const year = String(result.years[0]);
   const meta = { trials: fmtInt(result.trials), seed: String(result.seed), year };
