@@ -37,4 +37,27 @@ describe('a phone', () => {
       }
     });
   }
+
+  test('every chart has room for its marks at a phone\'s and a narrow phone\'s width, in every language, once what drives the answer is drawn', async () => {
+    // The tornado's labels are long (65 characters for the effect of
+    // mentoring): given the whole width, they left its bars a negative width.
+    for (const width of [360, 390]) {
+      for (const lang of ['fr', 'nl', 'en']) {
+        const { page, context, errors } = await s.newPage({ viewport: { width, height: 844 } });
+        await page.goto(`${s.base}index.html?preset=actiris-2028&lang=${lang}&trials=2000`);
+        await READY(page);
+        await page.waitForFunction(() => document.body.dataset.drivers === 'ready' && document.querySelector('#drivers-body svg'), null, { timeout: 60_000 });
+        const bad = await page.evaluate(() =>
+          [...document.querySelectorAll('#results svg rect')]
+            .filter((el) => ['width', 'height'].some((a) => Number.parseFloat(el.getAttribute(a) ?? '0') < 0))
+            .map((el) => el.closest('[id]')?.id ?? el.tagName)
+        );
+        assert.deepEqual(bad, [], `${width} px, ${lang}: marks with a negative size`);
+        const bars = await page.evaluate(() => [...document.querySelectorAll('#drivers-body svg rect')].map((r) => Number.parseFloat(r.getAttribute('width'))));
+        assert.ok(bars.length > 0 && bars.some((w) => w > 10), `${width} px, ${lang}: the tornado's bars are drawn (${bars.join(', ')})`);
+        assert.deepEqual(errors, []);
+        await context.close();
+      }
+    }
+  });
 });

@@ -285,12 +285,17 @@ export function perspectiveChart(Plot, { rows, label, width = 640, height }) {
 export function tornadoChart(Plot, { rows, label, width = 640, height, fmt = (x) => `${x > 0 ? '+' : ''}${fmtRatio(x)}` }) {
   const colours = chartColours();
   const longest = Math.max(...rows.map((r) => r.label.length), 8);
+  // The labels take at most half the width (frame() scales the margin with
+  // the text), so that the bars keep the other half on a phone; a longer
+  // label is cut (the tip and the table beside the chart give it whole).
+  const margin = Math.round(Math.min(320, width / (2 * textScale), 12 + longest * 6.2));
+  const chars = Math.max(8, Math.floor((margin - 12) / 6.2));
   const f = fmt;
   const node = Plot.plot({
-    ...frame(width, height ?? 40 + rows.length * 28, Math.min(320, 12 + longest * 6.2)),
+    ...frame(width, height ?? 40 + rows.length * 28, margin),
     // Room beyond ±1 for the value written at the end of a full bar.
     x: { label: t('axis.rho'), domain: [-1.2, 1.2], grid: true, tickFormat: f, ticks: [-1, -0.5, 0, 0.5, 1] },
-    y: { label: null, domain: rows.map((r) => r.label), tickFormat: (d) => (d.length > 52 ? `${d.slice(0, 50)}…` : d) },
+    y: { label: null, domain: rows.map((r) => r.label), tickFormat: (d) => (d.length > chars ? `${d.slice(0, chars - 1)}…` : d) },
     color: { type: 'ordinal', domain: [false, true], range: [colours.series[1] ?? colours.ref, colours.hist] },
     marks: [
       Plot.barX(rows, { y: 'label', x1: 0, x2: 'rho', fill: (d) => d.rho >= 0, fillOpacity: 0.85 }),
