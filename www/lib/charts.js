@@ -277,6 +277,9 @@ export function perspectiveChart(Plot, { rows, label, width = 640, height }) {
   return finishSvg(node, label);
 }
 
+/** The least width a tornado's bars keep beside its labels, in px at the page's text size. */
+const TORNADO_BARS_PX = 160;
+
 /**
  * A tornado: each input's rank correlation with an output as a horizontal
  * bar from zero, sorted by size, the sign by side and colour.
@@ -285,16 +288,18 @@ export function perspectiveChart(Plot, { rows, label, width = 640, height }) {
 export function tornadoChart(Plot, { rows, label, width = 640, height, fmt = (x) => `${x > 0 ? '+' : ''}${fmtRatio(x)}` }) {
   const colours = chartColours();
   const longest = Math.max(...rows.map((r) => r.label.length), 8);
-  // The labels take at most half the width (frame() scales the margin with
-  // the text), so that the bars keep the other half on a phone; a longer
-  // label is cut (the tip and the table beside the chart give it whole).
-  const margin = Math.round(Math.min(320, width / (2 * textScale), 12 + longest * 6.2));
+  // The labels leave the bars at least TORNADO_BARS_PX of the width (frame()
+  // scales the margin with the text), so that on a phone they are not
+  // squeezed to nothing; a longer label is cut (the tip and the table beside
+  // the chart give it whole).
+  const margin = Math.round(Math.max(40, Math.min(320, (width - TORNADO_BARS_PX * textScale) / textScale, 12 + longest * 6.2)));
   const chars = Math.max(8, Math.floor((margin - 12) / 6.2));
   const f = fmt;
   const node = Plot.plot({
     ...frame(width, height ?? 40 + rows.length * 28, margin),
     // Room beyond ±1 for the value written at the end of a full bar.
-    x: { label: t('axis.rho'), domain: [-1.2, 1.2], grid: true, tickFormat: f, ticks: [-1, -0.5, 0, 0.5, 1] },
+    // Five ticks where the bars have room for them, three on a phone.
+    x: { label: t('axis.rho'), domain: [-1.2, 1.2], grid: true, tickFormat: f, ticks: width - (margin + 24) * textScale < 240 ? [-1, 0, 1] : [-1, -0.5, 0, 0.5, 1] },
     y: { label: null, domain: rows.map((r) => r.label), tickFormat: (d) => (d.length > chars ? `${d.slice(0, chars - 1)}…` : d) },
     color: { type: 'ordinal', domain: [false, true], range: [colours.series[1] ?? colours.ref, colours.hist] },
     marks: [
