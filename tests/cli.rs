@@ -143,8 +143,10 @@ fn text_tables_carry_their_spread(id: &str, out: &str) {
     for line in accounts {
         let banded = line.contains(" ± ") && line.contains(" %");
         let bounded = line.contains(" trials; under ") || line.contains(" trials; over ");
+        // An account that bears no cost has no chance to give: it says so.
+        let no_cost = line.contains("bears no cost: its net is its benefit");
         assert!(
-            banded || bounded,
+            banded || bounded || no_cost,
             "{id}: an account's chance without its band: {line}"
         );
     }
@@ -430,4 +432,39 @@ fn validate_says_valid_or_lists_the_problems() {
         "{stderr}"
     );
     assert!(stderr.contains("budget.constant"), "{stderr}");
+}
+
+#[test]
+fn the_public_accounts_benefit_and_cost_divide_to_the_ratio_printed() {
+    // Present values on one basis: their quotient is the ratio of the means
+    // the JSON states, and that is the mean ratio within 1 %; the command
+    // line prints the two figures and the quotient together.
+    for preset in ["actiris-2028", "team4job"] {
+        let out = ok(&["run", "--preset", preset, "--trials", "2000", "--json"]);
+        let r: Value = serde_json::from_str(&out).unwrap();
+        let pv = &r["perspectives"]["public"]["present_value"];
+        let (b, c) = (f64_of(&pv["benefit"]["mean"]), f64_of(&pv["cost"]["mean"]));
+        let stated = f64_of(&pv["ratio_of_means"]);
+        assert!(c > 0.0 && b > 0.0, "{preset}: benefit {b}, cost {c}");
+        assert!((b / c - stated).abs() <= 1e-12 * stated, "{preset}");
+        let mean_ratio = f64_of(&r["totals"]["benefit_cost_ratio"]["mean"]);
+        assert!(
+            (stated - mean_ratio).abs() <= 0.01 * mean_ratio,
+            "{preset}: ratio of means {stated} against mean ratio {mean_ratio}"
+        );
+        // Accounts that bear no cost give no chance of covering one.
+        for who in ["federal", "local", "participants"] {
+            let a = &r["perspectives"][who];
+            assert!(a["net"]["p50"].is_number(), "{preset} {who}");
+            assert!(a.get("p_benefit_exceeds_cost").is_none(), "{preset} {who}");
+        }
+        for who in ["region", "eu", "public", "society"] {
+            assert!(
+                r["perspectives"][who]["p_benefit_exceeds_cost"].is_number(),
+                "{preset} {who}"
+            );
+        }
+        let text = ok(&["run", "--preset", preset, "--trials", "2000"]);
+        assert!(text.contains("(the ratio of the means)"), "{preset}");
+    }
 }

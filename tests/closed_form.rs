@@ -207,7 +207,7 @@ fn no_effect_no_return() {
     let r = run(&s, 2000);
     assert_eq!(r.series["net_additional_employed_cumulative"].p95[2], 0.0);
     assert_eq!(r.series["fiscal_return_cumulative"].mean[2], 0.0);
-    assert_eq!(r.perspectives["public"].p_benefit_exceeds_cost, 0.0);
+    assert_eq!(r.perspectives["public"].p_benefit_exceeds_cost, Some(0.0));
     // A negative effect: fewer in work than without mentoring, never more
     // than those not in work.
     let s = fixed(json!({"counterfactual": {"effect": -0.1},

@@ -22,10 +22,32 @@ pub struct Account {
     pub net: TotalSummary,
     /// Benefit over cost, where this account bears a cost.
     pub benefit_cost_ratio: Option<TotalSummary>,
-    /// Share of trials whose benefit exceeds the cost.
-    pub p_benefit_exceeds_cost: f64,
+    /// Share of trials whose benefit exceeds the cost, where this account
+    /// bears a cost (an account that bears none only gains: its `net` is
+    /// its benefit, and a chance would mean nothing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p_benefit_exceeds_cost: Option<f64>,
     /// Monte Carlo standard error of that share.
-    pub p_benefit_exceeds_cost_se: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p_benefit_exceeds_cost_se: Option<f64>,
+    /// Its benefit and cost apart, present values, where a run gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub present_value: Option<PresentValue>,
+}
+
+/// An account's benefit and cost on one basis: present values in EUR of
+/// `start_year`, discounted at the drawn rate, the benefit of every
+/// additional job (those found after the last year too) over the horizon.
+/// `ratio_of_means` is the quotient of their means, so that the two figures
+/// printed divide to the ratio printed beside them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PresentValue {
+    /// The benefit, summarised across trials.
+    pub benefit: TotalSummary,
+    /// The cost, summarised across trials.
+    pub cost: TotalSummary,
+    /// Mean benefit over mean cost.
+    pub ratio_of_means: Option<f64>,
 }
 
 /// Where an account breaks even.
@@ -69,13 +91,26 @@ pub fn accounts(
     let mut break_even = BTreeMap::new();
     for (spec, &count) in PERSPECTIVES.iter().zip(exceeds) {
         let p = count as f64 / n;
+        let bears_cost = spec.ratio.is_some();
         perspectives.insert(
             spec.name.to_string(),
             Account {
                 net: get(spec.net),
                 benefit_cost_ratio: spec.ratio.map(get),
-                p_benefit_exceeds_cost: p,
-                p_benefit_exceeds_cost_se: share_se(p, n),
+                p_benefit_exceeds_cost: bears_cost.then_some(p),
+                p_benefit_exceeds_cost_se: bears_cost.then(|| share_se(p, n)),
+                present_value: spec.present_value.map(|(b, c)| {
+                    let (benefit, cost) = (get(b), get(c));
+                    let ratio_of_means = match (benefit.mean, cost.mean) {
+                        (Some(b), Some(c)) if c > 0.0 => Some(b / c),
+                        _ => None,
+                    };
+                    PresentValue {
+                        benefit,
+                        cost,
+                        ratio_of_means,
+                    }
+                }),
             },
         );
         if let Some((effect, cost)) = spec.break_even {

@@ -151,6 +151,8 @@ output_table! {
     BreakEvenCostPublic => "break_even_cost_public", Eur;
     BreakEvenCostSociety => "break_even_cost_society", Eur;
     BreakEvenPersistencePublic => "break_even_persistence_public", Share;
+    BenefitPublic => "benefit_public", Eur;
+    CostPublic => "cost_public", Eur;
 }
 
 /// Whose money: the accounts a run keeps, each with its net benefit and,
@@ -189,6 +191,8 @@ pub struct PerspectiveSpec {
     pub ratio: Option<Total>,
     /// Its break-even effect and cost per duo, where it bears the cost of duos.
     pub break_even: Option<(Total, Total)>,
+    /// Its benefit and cost, present values, where a run gives them apart.
+    pub present_value: Option<(Total, Total)>,
 }
 
 /// The perspectives' names, in order (worked out when compiling).
@@ -210,6 +214,7 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetRegion,
         ratio: Some(Total::BcrRegion),
         break_even: Some((Total::BreakEvenEffectRegion, Total::BreakEvenCostRegion)),
+        present_value: None,
     },
     PerspectiveSpec {
         id: Perspective::Eu,
@@ -217,6 +222,7 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetEu,
         ratio: Some(Total::BcrEu),
         break_even: None,
+        present_value: None,
     },
     PerspectiveSpec {
         id: Perspective::Federal,
@@ -224,6 +230,7 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetFederal,
         ratio: None,
         break_even: None,
+        present_value: None,
     },
     PerspectiveSpec {
         id: Perspective::Local,
@@ -231,6 +238,7 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetLocal,
         ratio: None,
         break_even: None,
+        present_value: None,
     },
     PerspectiveSpec {
         id: Perspective::Participants,
@@ -238,6 +246,7 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetParticipants,
         ratio: None,
         break_even: None,
+        present_value: None,
     },
     PerspectiveSpec {
         id: Perspective::Public,
@@ -245,6 +254,7 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetPublic,
         ratio: Some(Total::BenefitCostRatio),
         break_even: Some((Total::BreakEvenEffectPublic, Total::BreakEvenCostPublic)),
+        present_value: Some((Total::BenefitPublic, Total::CostPublic)),
     },
     PerspectiveSpec {
         id: Perspective::Society,
@@ -252,6 +262,7 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetSociety,
         ratio: Some(Total::BcrSociety),
         break_even: Some((Total::BreakEvenEffectSociety, Total::BreakEvenCostSociety)),
+        present_value: None,
     },
 ];
 

@@ -129,11 +129,10 @@ fn accounts(o: &mut String, r: &RunResult) {
             fig(n.p50, n.p50_se),
             fig(n.p5, n.p5_se),
             fig(n.p95, n.p95_se),
-            pct_with_error(
-                a.p_benefit_exceeds_cost,
-                a.p_benefit_exceeds_cost_se,
-                r.trials
-            )
+            match (a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se) {
+                (Some(p), Some(se)) => pct_with_error(p, se, r.trials),
+                _ => "bears no cost: its net is its benefit".into(),
+            }
         );
     }
 }

@@ -140,7 +140,7 @@ fn totals(o: &mut String, r: &RunResult, scenario: &Scenario) {
             "EUR",
         ),
         (
-            "Fiscal return (present value)",
+            "Fiscal return, jobs by then (PV)",
             "fiscal_return_cumulative",
             "EUR",
         ),
@@ -162,12 +162,40 @@ fn totals(o: &mut String, r: &RunResult, scenario: &Scenario) {
     }
     let _ = writeln!(
         o,
-        "  Probability that the fiscal return exceeds the public cost: {}\n",
+        "  Probability that the fiscal return exceeds the public cost: {}",
         pct_with_error(
             r.p_benefit_exceeds_cost,
             r.p_benefit_exceeds_cost_se,
             r.trials
         )
+    );
+    present_values(o, r, scenario);
+    let _ = writeln!(o);
+}
+
+/// All public budgets' benefit and cost on the ratio's basis, so that the
+/// figures printed divide to the ratio printed beside them.
+fn present_values(o: &mut String, r: &RunResult, scenario: &Scenario) {
+    let Some(pv) = r
+        .perspectives
+        .get("public")
+        .and_then(|a| a.present_value.as_ref())
+    else {
+        return;
+    };
+    let (Some(b), Some(c), Some(ratio)) = (pv.benefit.mean, pv.cost.mean, pv.ratio_of_means) else {
+        return;
+    };
+    let se = |s: &TotalSummary| s.mean_se.unwrap_or(0.0);
+    let ratio_se = r.totals["benefit_cost_ratio"].mean_se.unwrap_or(0.0);
+    let _ = writeln!(
+        o,
+        "  On the ratio's basis (present values, EUR of {}, every additional job over {} years, the later ones too):\n    mean benefit {} / mean cost {} = {} (the ratio of the means)",
+        scenario.start_year,
+        scenario.fiscal.horizon_years,
+        to_error(b, se(&pv.benefit)),
+        to_error(c, se(&pv.cost)),
+        to_error(ratio, ratio_se),
     );
 }
 

@@ -96,7 +96,7 @@ const fakeResult = {
   },
   perspectives: {
     public: { net: { p5: -8e6, p50: -6.2e6, p95: -3.8e6 }, benefit_cost_ratio: { p5: 0, p50: 0.2, p50_se: 0.003, p95: 0.5 }, p_benefit_exceeds_cost: 0, p_benefit_exceeds_cost_se: 0 },
-    federal: { net: { p5: -98000, p50: 1.28e6, p95: 3.1e6 }, benefit_cost_ratio: null, p_benefit_exceeds_cost: 0.93, p_benefit_exceeds_cost_se: 0.0025 },
+    federal: { net: { p5: -98000, p50: 1.28e6, p95: 3.1e6 }, benefit_cost_ratio: null },
   },
 };
 
@@ -144,7 +144,11 @@ test('the accounts as rows: in the readers\' order, the ratio only where the acc
   assert.equal(rows[0].ratio, '– (bears no cost)');
   // Each to the digits its Monte Carlo error supports, with its band.
   assert.equal(rows[1].ratio, '0.200');
-  assert.equal(rows[0].chance, '93% ± 0.5 pts');
+  // An account that bears no cost only gains: no chance, and a word that says why.
+  assert.equal(rows[0].chance, '– (bears no cost: it only gains)');
+  assert.equal(rows[0].p, undefined);
+  const likely = { ...fakeResult, perspectives: { public: { ...fakeResult.perspectives.public, p_benefit_exceeds_cost: 0.93, p_benefit_exceeds_cost_se: 0.0025 } } };
+  assert.equal(perspectiveRows(likely)[0].chance, '93% ± 0.5 pts');
   assert.equal(rows[1].median, -6.2e6);
   assert.match(accountsCaption(fakeResult, base), /prices of 2025, discounted to 2025 at 3\.0% a year; 1,000 trials, seed 7/);
 });

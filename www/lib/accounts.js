@@ -128,6 +128,7 @@ function persistenceText(p, years) {
 
 /** A chance with its 95 % Monte Carlo band, short for a table cell ("93% ± 0.5 pts"; the column says what ± is), or with its bound when no trial or every trial showed it. */
 function chanceText(p, se, trials) {
+  if (typeof p !== 'number') return t('persp.noChance');
   const { value, band, bound } = withError(p, se, 'share', trials);
   if (bound) return `${value} (${bound})`;
   return band == null ? value : `${value} ± ${band}`;

@@ -132,13 +132,15 @@ export function perspectiveCard(result, scenario, id) {
   if (!a) return null;
   const net = a.net ?? {};
   const f = (x) => fmtEur(x, { compact: true });
+  // An account that bears no cost only gains: its card gives what it gains, not a chance.
+  const bearsCost = typeof a.p_benefit_exceeds_cost === 'number';
   return card({
     id: `perspective-${id}`,
-    title: t('persp.cardTitle', { who: t(`persp.${id}`) }),
+    title: t(bearsCost ? 'persp.cardTitle' : 'persp.cardTitleGain', { who: t(`persp.${id}`) }),
     what: t('persp.cardWhat', { what: t(`persp.what.${id}`), year: fmtYear(result.years[0]) }),
-    fig: withError(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share', result.trials),
-    unitNote: t('persp.cardUnit'),
-    band: t('persp.cardBand', { x: f(net.p50), band: band(net.p5, net.p95, f) }),
+    fig: bearsCost ? withError(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, 'share', result.trials) : withError(net.p50, net.p50_se, 'eur'),
+    unitNote: t(bearsCost ? 'persp.cardUnit' : 'persp.cardUnitGain'),
+    band: bearsCost ? t('persp.cardBand', { x: f(net.p50), band: band(net.p5, net.p95, f) }) : band(net.p5, net.p95, f),
     sources: sourceLinks(scenario, DEPENDS.bcr),
     n: t('card.n', { trials: fmtInt(result.trials), seed: String(result.seed) }),
   });
@@ -301,10 +303,22 @@ function bcrCard({ result, scenario, n }) {
     fig: withError(bcr.p50, bcr.p50_se, 'ratio'),
     unitNote: `${t('card.median')}, ${t('unit.perEur')}`,
     band: band(fmtErr(bcr.p5, bcr.p5_se, 'ratio'), fmtErr(bcr.p95, bcr.p95_se, 'ratio'), String),
-    extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(p, pSe, 'share'), pm: mcBand(p, pSe, 'share', result.trials) }) }), belowZero(result, bcr.p5)],
+    extra: [h('p', { class: 'pbcr', text: t('card.pBcr', { p: fmtErr(p, pSe, 'share'), pm: mcBand(p, pSe, 'share', result.trials) }) }), pvLine(result, scenario), belowZero(result, bcr.p5)],
     sources: sourceLinks(scenario, DEPENDS.bcr),
     n,
   });
+}
+
+/**
+ * The benefit and cost of all public budgets on one basis, so that the two
+ * figures printed divide to the ratio printed beside them (null without them).
+ */
+function pvLine(result, scenario) {
+  const pv = result.perspectives?.public?.present_value;
+  const years = scenario?.fiscal?.horizon_years;
+  if (!pv || !Number.isFinite(pv.ratio_of_means) || !Number.isFinite(years)) return null;
+  const words = { year: fmtYear(result.years[0]), years: fmtInt(years), b: fmtErr(pv.benefit.mean, pv.benefit.mean_se, 'eur'), c: fmtErr(pv.cost.mean, pv.cost.mean_se, 'eur'), r: fmtErr(pv.ratio_of_means, result.totals?.benefit_cost_ratio?.mean_se, 'ratio') };
+  return h('p', { class: 'small pv', text: t('card.pvBcr', words) });
 }
 
 /** With no budget set: the money the duos need over the years, year by year, beside the public cost. */

@@ -216,6 +216,11 @@ export const STRINGS = {
     'In sommige trekkingen onder nul: het aangenomen effect van mentoring omvat een negatief effect (minder mensen aan het werk dan zonder mentoring).'
   ),
   'card.bcrWhat': S('Fiscal return of the additional jobs (benefits saved, contributions and taxes, discounted) per euro of public cost', 'Retour fiscal des emplois supplémentaires (allocations économisées, cotisations et impôts, actualisés) par euro de coût public', 'Fiscaal rendement van de extra banen (bespaarde uitkeringen, bijdragen en belastingen, verdisconteerd) per euro overheidskost'),
+  'card.pvBcr': S(
+    'On one basis (present values, EUR of {year}, every additional job over {years} years): benefit {b} ÷ cost {c} = {r}, the ratio of the means',
+    'Sur une même base (valeurs actuelles, EUR de {year}, chaque emploi supplémentaire sur {years} ans) : bénéfice {b} ÷ coût {c} = {r}, le rapport des moyennes',
+    'Op één basis (contante waarden, EUR van {year}, elke extra baan over {years} jaar): baat {b} ÷ kost {c} = {r}, de verhouding van de gemiddelden'
+  ),
   'card.pBcr': S('Probability that benefits exceed costs: {p} {pm}', 'Probabilité que les bénéfices dépassent les coûts : {p} {pm}', 'Kans dat de baten de kosten overtreffen: {p} {pm}'),
   'card.budget': S('Budget needed', 'Budget nécessaire', 'Benodigd budget'),
   'card.budgetWhat': S('Money that would fund every duo the plan and the mentors allow (money itself no limit), with the fixed costs, {from}–{to}, EUR', 'Argent qui financerait tous les duos que le plan et les mentors permettent (sans limite d’argent), coûts fixes compris, {from}–{to}, EUR', 'Geld dat elk duo zou financieren dat het plan en de mentoren toelaten (zonder geldgrens), met de vaste kosten, {from}–{to}, EUR'),
@@ -295,6 +300,9 @@ export const STRINGS = {
   'persp.col.chance': S('Chance the benefit exceeds the cost (± 95 % Monte Carlo band)', 'Chance que le bénéfice dépasse le coût (± marge Monte-Carlo à 95 %)', 'Kans dat de baat de kost overtreft (± 95%-Monte-Carlomarge)'),
   'persp.range': S('{lo} to {hi}', '{lo} à {hi}', '{lo} tot {hi}'),
   'persp.noRatio': S('– (bears no cost)', '– (aucun coût)', '– (draagt geen kosten)'),
+  'persp.noChance': S('– (bears no cost: it only gains)', '– (aucun coût : il ne fait que gagner)', '– (draagt geen kosten: wint alleen)'),
+  'persp.cardTitleGain': S('{who}: what it gains', '{who} : ce qu’il gagne', '{who}: wat het wint'),
+  'persp.cardUnitGain': S('Benefit, EUR, median: this account bears no cost', 'Bénéfice, EUR, médiane : ce compte ne porte aucun coût', 'Baat, EUR, mediaan: deze rekening draagt geen kosten'),
   'persp.cardTitle': S('{who}: does it pay back?', '{who} : est-ce rentable ?', '{who}: verdient het zich terug?'),
   'persp.cardUnit': S('Chance the benefit exceeds the cost', 'Chance que le bénéfice dépasse le coût', 'Kans dat de baat de kost overtreft'),
   'persp.cardWhat': S('This account: {what}. Benefit less cost, EUR, present value in prices of {year}, discounted.', 'Ce compte : {what}. Bénéfice moins coût, EUR, valeur actuelle aux prix de {year}, actualisée.', 'Deze rekening: {what}. Baten min kosten, EUR, contante waarde in prijzen van {year}, verdisconteerd.'),
@@ -390,7 +398,7 @@ export const STRINGS = {
   'metric.budget_needed': S('budget needed (EUR)', 'budget nécessaire (EUR)', 'benodigd budget (EUR)'),
   'metric.mentors_active': S('mentors active', 'mentors actifs', 'actieve mentoren'),
   'metric.mentors_needed': S('mentors needed', 'mentors nécessaires', 'benodigde mentoren'),
-  'metric.fiscal_return': S('fiscal return (EUR)', 'retour fiscal (EUR)', 'fiscaal rendement (EUR)'),
+  'metric.fiscal_return': S('fiscal return of the jobs found in the years shown (EUR, present value)', 'retour fiscal des emplois trouvés dans les années montrées (EUR, valeur actuelle)', 'fiscaal rendement van de banen gevonden in de getoonde jaren (EUR, contante waarde)'),
   'metric.volunteer_value': S('value of volunteer time (EUR)', 'valeur du temps bénévole (EUR)', 'waarde van de vrijwilligerstijd (EUR)'),
   'metric.cost_per_net_job': S('cost per additional job', 'coût par emploi supplémentaire', 'kost per extra baan'),
   'metric.benefit_cost_ratio': S('benefit–cost ratio', 'rapport bénéfices–coûts', 'baten-kostenverhouding'),

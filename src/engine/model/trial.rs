@@ -227,6 +227,8 @@ impl Model {
             run.net_pv * terms.public_month,
             cost_of[Perspective::Public as usize],
         );
+        totals[Total::BenefitPublic] = benefit[Perspective::Public as usize];
+        totals[Total::CostPublic] = cost_of[Perspective::Public as usize];
         for spec in PERSPECTIVES {
             let k = spec.id as usize;
             totals[spec.net] = benefit[k] - cost_of[k];
