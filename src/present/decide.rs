@@ -1,8 +1,12 @@
 //! The decision tools in words: `mentorsim solve`, `compare` and `value`.
 
-use crate::analysis::decide::{Comparison, Lever, Solution, ValueOfInformation, Where, HEADLINES};
+use crate::analysis::decide::{
+    Comparison, Lever, Solution, ValueOfInformation, Where, Worth, HEADLINES,
+};
+use crate::model::priors::{self, PRIORS};
 use crate::model::scenario::Scenario;
-use crate::present::figures::{num, pct_with_error, to_error, with_error};
+use crate::present::figures::{num, pct_with_error, to_error, with_error, wrap};
+use crate::stats::share::share_se;
 use std::fmt::Write;
 
 /// The answer of `mentorsim solve`, in words.
@@ -106,34 +110,78 @@ pub fn comparison(c: &Comparison, a: &str, b: &str) -> String {
     o
 }
 
-/// `mentorsim value`, in words.
+/// `mentorsim value`, in words: under the scenario's counterfactual, per
+/// account; then, for all public budgets, under each named prior, with why a
+/// zero is zero.
 pub fn value_of_information(v: &ValueOfInformation, scenario: &Scenario) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "{}\nWhat better evidence is worth to the decision to fund it or not, for the whole programme\n(present value, EUR of {}; {} trials; the effect's conditional means in {} bins):\n",
+        "{}\nWhat better evidence is worth to the decision to fund it or not, for the whole programme\n(present value, EUR of {}; {} trials for each answer, seed as given; the effect's conditional means\nin {} bins; ± is the 95 % Monte Carlo band):\n",
         scenario.name.en,
         scenario.start_year,
         num(v.trials as f64, 0),
         v.bins
     );
+    let own = match v.prior.as_deref().and_then(priors::get) {
+        Some(p) => p.name[0].to_string(),
+        None => "its own effect, not a named prior".into(),
+    };
+    let _ = writeln!(o, "Under this scenario's counterfactual ({own}):");
     let _ = writeln!(
         o,
-        "  {:<22}{:>22}{:>30}",
-        "account", "knowing everything", "knowing the effect alone"
+        "  {:<12}{:>24}{:>28}{:>30}",
+        "account", "pays back in", "knowing everything", "knowing the effect alone"
     );
-    for (name, evpi) in &v.evpi {
+    for (name, evpi) in &v.own.evpi {
         let _ = writeln!(
             o,
-            "  {:<22}{:>22}{:>30}",
+            "  {:<12}{:>24}{:>28}{:>30}",
             name,
-            num(*evpi, 0),
-            num(v.evppi_effect[name], 0)
+            format!("{} % of trials", num(100.0 * v.own.p_pays_back[name], 1)),
+            to_error(*evpi, v.own.evpi_se[name]),
+            to_error(v.own.evppi_effect[name], v.own.evppi_effect_se[name])
         );
     }
     let _ = writeln!(
         o,
-        "\nA rigorous evaluation of the effect is worth up to the last column to this decision (zero where\nthe decision would not change whatever the evaluation found)."
+        "\nFor all public budgets, a rigorous evaluation of the effect, under each named prior:"
+    );
+    for prior in PRIORS {
+        let Some(w) = v.by_prior.get(prior.id) else {
+            continue;
+        };
+        let _ = writeln!(o, "  {}:", prior.name[0]);
+        for line in wrap(&worth_words(&w.worth, v.trials), 96) {
+            let _ = writeln!(o, "    {line}");
+        }
+    }
+    let _ = writeln!(
+        o,
+        "\nThe priors disagree because the evidence does: each is built from different rows of\ndocs/EVIDENCE.md (mentorsim show gives the scenario's). Quote the range, not one of them."
     );
     o
+}
+
+/// Why an evaluation of the effect is worth what it is to all public
+/// budgets under one prior.
+fn worth_words(w: &Worth, trials: u64) -> String {
+    let (p, x, se) = (
+        w.p_pays_back["public"],
+        w.evppi_effect["public"],
+        w.evppi_effect_se["public"],
+    );
+    let pays = pct_with_error(p, share_se(p, trials as f64), trials);
+    if p == 0.0 || p == 1.0 {
+        let (how, decision) = if p == 0.0 {
+            ("No trial pays back", "not to fund")
+        } else {
+            ("Every trial pays back", "to fund")
+        };
+        format!("{how} (chance {pays}), so no evaluation would change the decision {decision}: worth nothing under this prior.")
+    } else if x <= 1.96 * se {
+        format!("It pays back in {pays} of trials, too few for what an evaluation could find to change the decision: worth {} EUR, not told apart from nothing.", with_error(x, se))
+    } else {
+        format!("It pays back in {pays} of trials, and an evaluation could change the decision: worth {} EUR (knowing everything: {} EUR).", with_error(x, se), with_error(w.evpi["public"], w.evpi_se["public"]))
+    }
 }

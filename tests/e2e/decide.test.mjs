@@ -99,8 +99,8 @@ describe('the decision tools', () => {
 
   test('fr and nl: the tornado, its select and its table by keyboard, the undefined trials counted; what evidence is worth', async () => {
     for (const [lang, caption, undef, value] of [
-      ['fr', /sur les 2\s000 premiers essais \(graine 2025\)/, / \d+ de ces essais \(\d+,\d\s%\) n’ont pas de valeur définie/, /ne vaut rien pour cette décision/],
-      ['nl', /over de eerste 2\.000 trekkingen \(seed 2025\)/, /\d+ van deze trekkingen \(\d+,\d\s?%\) hebben geen gedefinieerde waarde/, /is voor deze beslissing niets waard/],
+      ['fr', /sur les 2\s000 premiers essais \(graine 2025\)/, / \d+ de ces essais \(\d+,\d\s%\) n’ont pas de valeur définie/, /ne vaut rien pour cette décision : dans aucun essai/],
+      ['nl', /over de eerste 2\.000 trekkingen \(seed 2025\)/, /\d+ van deze trekkingen \(\d+,\d\s?%\) hebben geen gedefinieerde waarde/, /niets waard voor deze beslissing: in geen enkele trekking/],
     ]) {
       const { page, context, errors } = await s.newPage();
       await page.goto(`${s.base}index.html?preset=actiris-2028&lang=${lang}&trials=4000`);
@@ -124,6 +124,10 @@ describe('the decision tools', () => {
       assert.equal(await page.evaluate(() => document.activeElement.id), 'drivers-output', 'the focus stays on the select');
       assert.match(await page.locator('#chart-tornado figcaption').textContent(), undef);
       assert.match(await page.locator('#value-effect').textContent(), value);
+      // The same evaluation under each named prior: one says why it is worth nothing, the others give EUR with their band.
+      const priors = page.locator('.value-priors li');
+      assert.equal(await priors.count(), 3);
+      assert.match(await priors.filter({ hasText: /±/ }).first().textContent(), /\d.*±/);
       await page.locator('#drivers').screenshot({ path: `${SCREENSHOTS}/decide-${lang}-drivers.png` });
       assert.deepEqual(errors, []);
       await context.close();

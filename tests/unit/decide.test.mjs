@@ -126,13 +126,22 @@ test('what evidence is worth: nothing when no finding would change the decision,
   setLang('en');
   const voi = api.valueOfInformation(actiris, { trials: 2000, seed: 2025 });
   const none = d.valueText(voi);
-  assert.match(none.effect, /is worth nothing to this decision/);
+  assert.match(none.effect, /is worth nothing to this decision: in no trial does it pay back/);
+  // Under each named prior, with the chance it pays back and why a zero is zero.
+  assert.equal(none.priors.length, 3);
+  const [own, programme, young] = ['independent-evaluations', 'programme-comparison', 'young-registrants'].map((id) => none.priors.find((p) => p.id === id).text);
+  assert.match(own, /^Independent evaluations: a few points: worth nothing — it pays back in no trial \(0% \(/);
+  for (const text of [programme, young]) assert.match(text, /: worth €[\d.,]+[KM]? ± €[\d.,]+[KM]? — it pays back in \d+(\.\d)?% ± \d+(\.\d)? pts of trials/);
+  for (const [id, w] of Object.entries(voi.by_prior)) {
+    for (const key of ['evpi', 'evppi_effect']) assert.ok(w[`${key}_se`].public >= 0, `${id} ${key}_se`);
+    assert.ok(w.evppi_effect.public <= w.evpi.public + 1e-6, `${id}: knowing the effect is worth no more than knowing everything`);
+  }
   assert.match(none.all, /^Knowing everything the model is unsure of would be worth €0 to all public budgets/);
-  const some = d.valueText({ trials: 10000, evpi: { public: 2_500_000, society: 3_000_000 }, evppi_effect: { public: 1_200_000, region: 0 } });
-  assert.equal(some.effect, 'A rigorous evaluation of the effect of mentoring is worth up to €1.2M to this decision for all public budgets together, and up to €0 for the Region alone.');
+  const some = d.valueText({ trials: 10000, evpi: { public: 2_500_000, society: 3_000_000 }, evppi_effect: { public: 1_234_000, region: 0 }, evppi_effect_se: { public: 41_000, region: 0 } });
+  assert.equal(some.effect, 'A rigorous evaluation of the effect of mentoring is worth up to €1,230,000 ± €80,000 to this decision for all public budgets together, and up to €0 for the Region alone.');
   setLang('fr');
-  assert.match(d.valueText({ trials: 10000, evpi: { public: 2_500_000 }, evppi_effect: { public: 1_200_000, region: 30_000 } }).effect, /vaut jusqu’à 1,2\sM\s€ .* jusqu’à 30\s000\s€ pour la Région seule\.$/);
-  assert.deepEqual(d.valueText(null), { effect: '', all: '' });
+  assert.match(d.valueText({ trials: 10000, evpi: { public: 2_500_000 }, evppi_effect: { public: 1_200_000, region: 30_000 }, evppi_effect_se: { public: 41_000, region: 1_000 } }).effect, /vaut jusqu’à 1\s200\s000\s€ ± 80\s000\s€ .* jusqu’à 30\s000\s€ ± 2\s000\s€ pour la Région seule\.$/);
+  assert.deepEqual(d.valueText(null), { effect: '', all: '', priors: [] });
 });
 
 test('B against A: every headline, signed differences, the chance B is better, card lines', () => {

@@ -8,7 +8,7 @@
 
 import { t, pick, fmtInt, fmtEur, fmtNum, fmtPct, fmtPoints, fmtRatio, fmtBy } from './i18n.js';
 import { paramLabel } from './params.js';
-import { shareBound } from './printed.js';
+import { shareBound, withError } from './printed.js';
 import { paramSummary, printedBound, schema } from './schema.js';
 
 /** The levers solve() can move, in the order a reader meets them. */
@@ -168,18 +168,47 @@ export function fmtRho(rho) {
 }
 
 /**
- * What evidence is worth, as sentences: {effect, all} — a rigorous
+ * What evidence is worth, as sentences: {effect, all, priors} — a rigorous
  * evaluation of the effect for all public budgets and the Region (EVPPI),
- * and knowing everything (EVPI). EUR, present value.
+ * knowing everything (EVPI), each with its 95 % Monte Carlo band, and the
+ * same evaluation under each named prior, with why a zero is zero. EUR,
+ * present value.
  */
 export function valueText(voi) {
-  if (!voi?.evppi_effect) return { effect: '', all: '' };
-  const f = (x) => fmtEur(Math.max(0, x ?? 0), { compact: true });
+  if (!voi?.evppi_effect) return { effect: '', all: '', priors: [] };
+  const eur = (x, se) => {
+    const { value, band } = withError(Math.max(0, x ?? 0), se ?? 0, 'eur');
+    return band == null || Number(se) === 0 ? value : `${value} ± ${band}`;
+  };
   const pub = voi.evppi_effect.public ?? 0;
   const reg = voi.evppi_effect.region ?? 0;
-  const effect = pub > 0.5 || reg > 0.5 ? t('value.effect', { x: f(pub), region: f(reg) }) : t('value.effectNone');
-  const all = t('value.all', { x: f(voi.evpi?.public), society: f(voi.evpi?.society), trials: fmtInt(voi.trials) });
-  return { effect, all };
+  const [pubSe, regSe] = [voi.evppi_effect_se?.public ?? 0, voi.evppi_effect_se?.region ?? 0];
+  const worth = (x, se) => x > 0.5 && x > 1.96 * se;
+  const effect = worth(pub, pubSe) || worth(reg, regSe) ? t('value.effect', { x: eur(pub, pubSe), region: eur(reg, regSe) }) : t(noneKey(voi.p_pays_back?.public));
+  const all = t('value.all', { x: eur(voi.evpi?.public, voi.evpi_se?.public), society: eur(voi.evpi?.society, voi.evpi_se?.society), trials: fmtInt(voi.trials) });
+  const priors = Object.entries(voi.by_prior ?? {}).map(([id, w]) => {
+    const name = pick(w.name);
+    const p = w.p_pays_back?.public;
+    const x = w.evppi_effect?.public ?? 0;
+    const se = w.evppi_effect_se?.public ?? 0;
+    const pays = withError(p, shareSe(p, voi.trials), 'share', voi.trials);
+    const chance = pays.bound ? `${pays.value} (${pays.bound})` : pays.band == null ? pays.value : `${pays.value} ± ${pays.band}`;
+    const key = p === 0 ? 'value.priorNever' : p === 1 ? 'value.priorAlways' : worth(x, se) ? 'value.priorWorth' : 'value.priorNoise';
+    return { id, text: t(key, { name, p: chance, x: eur(x, se) }) };
+  });
+  return { effect, all, priors };
+}
+
+/** Why an evaluation is worth nothing to all public budgets: no trial pays back, every trial does, or too few change sides. */
+function noneKey(p) {
+  if (p === 0) return 'value.effectNever';
+  if (p === 1) return 'value.effectAlways';
+  return 'value.effectNone';
+}
+
+/** The standard error of a share `p` of `n` trials. */
+function shareSe(p, n) {
+  return typeof p === 'number' && n > 0 ? Math.sqrt((p * (1 - p)) / n) : NaN;
 }
 
 // ---- B against A -----------------------------------------------------------

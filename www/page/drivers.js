@@ -61,6 +61,9 @@ export function renderValue(root, voi, { busy = false } = {}) {
     root.replaceChildren();
     return;
   }
-  const { effect, all } = valueText(voi);
-  root.replaceChildren(heading, h('p', { class: 'value-effect', id: 'value-effect', text: effect }), h('p', { class: 'value-all', text: all }));
+  const { effect, all, priors } = valueText(voi);
+  const byPrior = priors.length
+    ? [h('p', { class: 'value-lead', text: t('value.priorsLead') }), h('ul', { class: 'value-priors' }, ...priors.map((p) => h('li', { dataset: { prior: p.id }, text: p.text })))]
+    : [];
+  root.replaceChildren(heading, h('p', { class: 'value-effect', id: 'value-effect', text: effect }), h('p', { class: 'value-all', text: all }), ...byPrior);
 }

@@ -19,4 +19,4 @@ pub mod value;
 pub use compare::{compare, Comparison, Headline, Where, HEADLINES};
 pub use mentors::{mentor_needs, MentorNeed};
 pub use solve::{solve, solve_request, with_lever, Lever, Solution, SolveAnswer, SolveRequest};
-pub use value::{evpi, evppi, value_of_information, ValueOfInformation};
+pub use value::{evpi, evppi, value_of_information, value_se, ValueOfInformation, Worth};

@@ -6,8 +6,10 @@ use crate::model::error::Error;
 use crate::model::options::RunOptions;
 use crate::model::outputs::{row_len, Total, PERSPECTIVES};
 use crate::model::params::Draws;
+use crate::model::priors::PRIORS;
 use crate::model::scenario::Scenario;
-use crate::stats::order::{map_of, order_of};
+use crate::model::text::Text;
+use crate::stats::order::order_of;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -56,22 +58,94 @@ pub fn evppi(theta: &[f64], net: &[f64], bins: usize) -> f64 {
     with_info / n as f64 - (net[..n].iter().sum::<f64>() / n as f64).max(0.0)
 }
 
-/// What better evidence is worth to the fund-or-not decision, per account
-/// that bears a cost (EUR, present value in start-year prices, for the whole
-/// programme): perfect information on everything, and on the effect alone.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ValueOfInformation {
-    /// Trials it was computed on.
-    pub trials: u64,
-    /// Per account, the value of knowing everything.
-    pub evpi: BTreeMap<&'static str, f64>,
-    /// Per account, the value of knowing the effect of mentoring.
-    pub evppi_effect: BTreeMap<&'static str, f64>,
-    /// Bins along the effect used for the conditional means.
-    pub bins: usize,
+/// The Monte Carlo standard errors of [`evpi`] and [`evppi`]: each
+/// estimate is the mean over trials of `g_i = NB_i 1[fund, knowing] -
+/// NB_i 1[fund, now]` (with `knowing` the trial itself for the EVPI and its
+/// bin's mean for the EVPPI), so its error is `sd(g) / sqrt(n)`, the
+/// decisions held as estimated. Returns `(evpi_se, evppi_se)`.
+pub fn value_se(theta: &[f64], net: &[f64], bins: usize) -> (f64, f64) {
+    let n = theta.len().min(net.len());
+    if n < 2 {
+        return (0.0, 0.0);
+    }
+    let net = &net[..n];
+    let fund_now = net.iter().sum::<f64>() / n as f64 > 0.0;
+    let now = |x: f64| if fund_now { x } else { 0.0 };
+    let all: Vec<f64> = net.iter().map(|&x| x.max(0.0) - now(x)).collect();
+    let order = order_of(&theta[..n]);
+    let bins = bins.clamp(1, n);
+    let mut partial = vec![0.0; n];
+    for b in 0..bins {
+        let (from, to) = (b * n / bins, (b + 1) * n / bins);
+        if to == from {
+            continue;
+        }
+        let mean = order[from..to].iter().map(|&i| net[i]).sum::<f64>() / (to - from) as f64;
+        for &i in &order[from..to] {
+            partial[i] = if mean > 0.0 { net[i] } else { 0.0 } - now(net[i]);
+        }
+    }
+    (mean_se(&all), mean_se(&partial))
 }
 
-/// The value of information of a scenario, from `opts.trials` trials.
+/// The standard error of the mean of `x`.
+fn mean_se(x: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let m = x.iter().sum::<f64>() / n;
+    let var = x.iter().map(|v| (v - m) * (v - m)).sum::<f64>() / (n - 1.0);
+    (var / n).sqrt()
+}
+
+/// What better evidence is worth under one counterfactual, per account that
+/// bears a cost (EUR, present value in start-year prices, for the whole
+/// programme): perfect information on everything and on the effect alone,
+/// each with its Monte Carlo standard error, and the share of trials in
+/// which the account's benefit exceeds its cost (where that is 0 or 1, no
+/// evaluation can change the decision, and both values are zero).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Worth {
+    /// Per account, the value of knowing everything.
+    pub evpi: BTreeMap<&'static str, f64>,
+    /// Its Monte Carlo standard error.
+    pub evpi_se: BTreeMap<&'static str, f64>,
+    /// Per account, the value of knowing the effect of mentoring.
+    pub evppi_effect: BTreeMap<&'static str, f64>,
+    /// Its Monte Carlo standard error.
+    pub evppi_effect_se: BTreeMap<&'static str, f64>,
+    /// Per account, the share of trials in which it pays back.
+    pub p_pays_back: BTreeMap<&'static str, f64>,
+}
+
+/// What better evidence is worth to the fund-or-not decision: under the
+/// scenario's own counterfactual, and under each named prior in its place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueOfInformation {
+    /// Trials it was computed on (for each answer).
+    pub trials: u64,
+    /// Bins along the effect used for the conditional means.
+    pub bins: usize,
+    /// The named prior the scenario uses, if any.
+    pub prior: Option<String>,
+    /// The answer under the scenario's own counterfactual.
+    #[serde(flatten)]
+    pub own: Worth,
+    /// The answer with each named prior in place of the scenario's
+    /// counterfactual, keyed by the prior's id.
+    pub by_prior: BTreeMap<&'static str, PriorWorth>,
+}
+
+/// The answer under one named prior, with the prior's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PriorWorth {
+    /// The prior's name in three languages.
+    pub name: Text,
+    /// What evidence is worth under it.
+    #[serde(flatten)]
+    pub worth: Worth,
+}
+
+/// The value of information of a scenario, from `opts.trials` trials, under
+/// its own counterfactual and under each named prior.
 pub fn value_of_information(s: &Scenario, opts: &RunOptions) -> Result<ValueOfInformation, Error> {
     let opts = RunOptions {
         first_trial: 0,
@@ -79,7 +153,30 @@ pub fn value_of_information(s: &Scenario, opts: &RunOptions) -> Result<ValueOfIn
         sensitivity: false,
         ..*opts
     };
-    let model = Model::prepare(s, &opts)?;
+    // About 50 trials a bin keeps the upward bias of the binned means small
+    // next to the spread of the effect.
+    let bins = ((opts.trials / 50) as usize).clamp(1, 200);
+    let own = worth(s, &opts, bins)?;
+    let mut by_prior = BTreeMap::new();
+    for prior in PRIORS {
+        let mut with = s.clone();
+        with.counterfactual = prior.counterfactual();
+        let worth = worth(&with, &opts, bins)?;
+        let name = prior.name_text();
+        by_prior.insert(prior.id, PriorWorth { name, worth });
+    }
+    Ok(ValueOfInformation {
+        trials: opts.trials,
+        bins,
+        prior: s.counterfactual.prior.clone(),
+        own,
+        by_prior,
+    })
+}
+
+/// What evidence is worth under the scenario `s` as it is.
+fn worth(s: &Scenario, opts: &RunOptions, bins: usize) -> Result<Worth, Error> {
+    let model = Model::prepare(s, opts)?;
     let width = row_len(model.years.len());
     let (mut draws, mut row) = (Draws::default(), vec![0.0; width]);
     let accounts: Vec<_> = PERSPECTIVES.iter().filter(|p| p.ratio.is_some()).collect();
@@ -92,18 +189,22 @@ pub fn value_of_information(s: &Scenario, opts: &RunOptions) -> Result<ValueOfIn
             v.push(t[spec.net]);
         }
     }
-    // About 50 trials a bin keeps the upward bias of the binned means small
-    // next to the spread of the effect.
-    let bins = ((opts.trials / 50) as usize).clamp(1, 200);
-    Ok(ValueOfInformation {
-        trials: opts.trials,
-        evpi: map_of(accounts.iter().zip(&nets).map(|(a, v)| (a.name, evpi(v)))),
-        evppi_effect: map_of(
-            accounts
-                .iter()
-                .zip(&nets)
-                .map(|(a, v)| (a.name, evppi(&effect, v, bins))),
-        ),
-        bins,
-    })
+    let n = opts.trials.max(1) as f64;
+    let mut w = Worth {
+        evpi: BTreeMap::new(),
+        evpi_se: BTreeMap::new(),
+        evppi_effect: BTreeMap::new(),
+        evppi_effect_se: BTreeMap::new(),
+        p_pays_back: BTreeMap::new(),
+    };
+    for (a, v) in accounts.iter().zip(&nets) {
+        let (all_se, effect_se) = value_se(&effect, v, bins);
+        w.evpi.insert(a.name, evpi(v));
+        w.evpi_se.insert(a.name, all_se);
+        w.evppi_effect.insert(a.name, evppi(&effect, v, bins));
+        w.evppi_effect_se.insert(a.name, effect_se);
+        let pays = v.iter().filter(|&&x| x > 0.0).count() as f64 / n;
+        w.p_pays_back.insert(a.name, pays);
+    }
+    Ok(w)
 }
