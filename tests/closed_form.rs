@@ -363,3 +363,37 @@ fn the_federal_state_gets_back_what_it_refunds_of_the_integration_income() {
     assert!((net(&some, "federal") - net(&none, "federal") - 0.7 * saved).abs() < 1e-3 * saved);
     assert!((net(&some, "public") - net(&none, "public")).abs() < 1e-6 * saved);
 }
+
+#[test]
+fn the_wellbeing_account_values_each_month_in_work_and_stays_out_of_every_ratio() {
+    // Every duo ends in a job (effect 1), each worth 12 months: with 0.7
+    // points of life satisfaction a year valued at EUR 12,000 a WELLBY, a
+    // job is worth 0.7 * 12,000 = EUR 8,400 of wellbeing, the same as EUR
+    // 700 a month of net earnings to the mentees (no benefit lost here).
+    let patch = |points: f64, wellby: f64| {
+        json!({"fiscal": {"unemployment_share": 0, "net_earnings_month": 700,
+            "wellbeing_points": points, "wellby_value": wellby}})
+    };
+    let r = run(&fixed(patch(0.7, 12_000.0)), 20);
+    let net = |r: &mentorsim::RunResult, who: &str| r.perspectives[who].net.mean.unwrap();
+    let jobs = r.series["net_additional_employed_cumulative"].mean[2]
+        + r.totals["employed_after_horizon"].mean.unwrap();
+    assert!(jobs > 0.0);
+    assert!((net(&r, "wellbeing") - 8_400.0 * jobs).abs() < 1e-6 * 8_400.0 * jobs);
+    assert!(
+        (net(&r, "wellbeing") - net(&r, "participants")).abs() < 1e-9 * net(&r, "participants")
+    );
+    let w = &r.perspectives["wellbeing"];
+    assert!(w.benefit_cost_ratio.is_none() && w.p_benefit_exceeds_cost.is_none());
+    // Twice the value of a WELLBY: twice the account, and not one bit of
+    // any other account, ratio or break-even moves.
+    let twice = run(&fixed(patch(0.7, 24_000.0)), 20);
+    assert!(
+        (net(&twice, "wellbeing") - 2.0 * net(&r, "wellbeing")).abs() < 1e-9 * net(&r, "wellbeing")
+    );
+    for (name, total) in &r.totals {
+        if name != "net_wellbeing" {
+            assert_eq!(total.mean, twice.totals[name].mean, "{name}");
+        }
+    }
+}

@@ -153,6 +153,7 @@ output_table! {
     BreakEvenPersistencePublic => "break_even_persistence_public", Share;
     BenefitPublic => "benefit_public", Eur;
     CostPublic => "cost_public", Eur;
+    NetWellbeing => "net_wellbeing", Eur;
 }
 
 /// Whose money: the accounts a run keeps, each with its net benefit and,
@@ -176,6 +177,9 @@ pub enum Perspective {
     Public,
     /// Everyone: transfers cancel; mentors' time counts as a cost.
     Society,
+    /// The mentees' life satisfaction, valued in WELLBYs: kept apart from
+    /// money, never in a ratio or in society's account.
+    Wellbeing,
 }
 
 /// A perspective's totals.
@@ -207,7 +211,7 @@ pub const PERSPECTIVE_NAMES: [&str; PERSPECTIVES.len()] = {
 };
 
 /// Every perspective, in order.
-pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
+pub const PERSPECTIVES: [PerspectiveSpec; 8] = [
     PerspectiveSpec {
         id: Perspective::Region,
         name: "region",
@@ -262,6 +266,14 @@ pub const PERSPECTIVES: [PerspectiveSpec; 7] = [
         net: Total::NetSociety,
         ratio: Some(Total::BcrSociety),
         break_even: Some((Total::BreakEvenEffectSociety, Total::BreakEvenCostSociety)),
+        present_value: None,
+    },
+    PerspectiveSpec {
+        id: Perspective::Wellbeing,
+        name: "wellbeing",
+        net: Total::NetWellbeing,
+        ratio: None,
+        break_even: None,
         present_value: None,
     },
 ];

@@ -205,6 +205,8 @@ param_table! {
     ShadowWage => "fiscal.shadow_wage_hour", NonNegative, Eur, Some(0.0), (field fiscal.shadow_wage_hour);
     IntegrationRefund => "fiscal.integration_refund", Rate, Share, Some(0.0), (field fiscal.integration_refund);
     Persistence => "fiscal.persistence", Rate, Share, Some(1.0), (persistence);
+    WellbeingPoints => "fiscal.wellbeing_points", NonNegative, Points, Some(0.0), (field fiscal.wellbeing_points);
+    WellbyValue => "fiscal.wellby_value", NonNegative, Eur, Some(0.0), (field fiscal.wellby_value);
 }
 
 /// How many uncertain parameters a scenario has.

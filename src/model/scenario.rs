@@ -283,6 +283,15 @@ pub struct Fiscal {
     /// Shadow wage per volunteer hour, EUR.
     #[serde(default = "zero_param")]
     pub shadow_wage_hour: Param,
+    /// Life satisfaction (points from 0 to 10) a person gains for a year in
+    /// work rather than unemployed, beyond what the income brings (the
+    /// wellbeing account, kept apart from money).
+    #[serde(default = "zero_param")]
+    pub wellbeing_points: Param,
+    /// The value of one point of life satisfaction for one person for one
+    /// year (a WELLBY), EUR in the prices of `price_year`.
+    #[serde(default = "zero_param")]
+    pub wellby_value: Param,
 }
 
 /// Whether a target counts a running total or one year's level.

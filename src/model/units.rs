@@ -23,4 +23,6 @@ pub enum Unit {
     Hours,
     /// A plain ratio (no unit).
     Ratio,
+    /// Points of life satisfaction on a scale from 0 to 10.
+    Points,
 }

@@ -131,6 +131,8 @@ fn accounts(o: &mut String, r: &RunResult) {
             fig(n.p95, n.p95_se),
             match (a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se) {
                 (Some(p), Some(se)) => pct_with_error(p, se, r.trials),
+                _ if spec.id == Perspective::Wellbeing =>
+                    "life satisfaction valued in WELLBYs (W1, W2): kept apart, in no ratio".into(),
                 _ => "bears no cost: its net is its benefit".into(),
             }
         );
@@ -147,5 +149,6 @@ fn label(p: Perspective) -> &'static str {
         Perspective::Participants => "Mentees",
         Perspective::Public => "All public budgets",
         Perspective::Society => "Society",
+        Perspective::Wellbeing => "Wellbeing (WELLBY, not money)",
     }
 }

@@ -86,14 +86,16 @@ describe('the evidence prior, the break-even and the accounts', () => {
       // How long the effect must last, beside the effect it must have.
       assert.match(await page.locator('#break-even .be-persistence').textContent(), lasting);
       const table = page.locator('#accounts-table');
-      assert.equal(await table.locator('tbody tr').count(), 7);
+      assert.equal(await table.locator('tbody tr').count(), 8);
+      // Wellbeing is its own account, beside the money and in no ratio.
+      assert.match(await table.locator('tbody tr').last().textContent(), /WELLBY/);
       assert.ok((await table.locator('thead th').first().textContent()).startsWith(header));
-      assert.equal(await table.locator('tbody th[scope="row"]').count(), 7);
+      assert.equal(await table.locator('tbody th[scope="row"]').count(), 8);
       assert.ok((await table.locator('caption').textContent()).includes('2025'));
       // The chart, with its table alternative and exports.
       const fig = page.locator('#chart-perspectives');
       assert.equal(await fig.locator('svg[role="img"]').count(), 1);
-      assert.equal(await fig.locator('details.table table tbody tr').count(), 7);
+      assert.equal(await fig.locator('details.table table tbody tr').count(), 8);
       await mkdir(SCREENSHOTS, { recursive: true });
       await page.locator('#impact').screenshot({ path: `${SCREENSHOTS}/impact-${lang}.png` });
       // The print report carries the sentence and the table; the picker prints as a line.

@@ -10,7 +10,7 @@ test('every row has an id, words in three languages, and ids are unique', () => 
   const ids = EVIDENCE.map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const r of EVIDENCE) {
-    assert.match(r.id, /^[ECF]\d+$/);
+    assert.match(r.id, /^[ECFW]\d+$/);
     for (const lang of ['en', 'fr', 'nl']) assert.ok(r.fig[lang], `${r.id} ${lang}`);
   }
   assert.equal(evidenceRow('E3').id, 'E3');
@@ -37,9 +37,9 @@ function citedIds(source) {
   const ids = [];
   for (const raw of String(source).split(/[,;]/)) {
     const part = raw.trim();
-    const range = /^([ECF])(\d+)\s*[-–]\s*\1?(\d+)$/.exec(part);
+    const range = /^([ECFW])(\d+)\s*[-–]\s*\1?(\d+)$/.exec(part);
     if (range) for (let i = Number(range[2]); i <= Number(range[3]); i++) ids.push(`${range[1]}${i}`);
-    else if (/^[ECF]\d+$/.test(part)) ids.push(part);
+    else if (/^[ECFW]\d+$/.test(part)) ids.push(part);
     else assert.ok(safeHref(part), `"${part}" in "${source}" is neither an evidence row nor a link`);
   }
   return ids;
@@ -77,7 +77,7 @@ test('every source a preset or a named prior cites is a row of the page', async 
 test('every row of docs/EVIDENCE.md is on the page, with an address where the table gives one', async () => {
   const { readFileSync } = await import('node:fs');
   const doc = readFileSync(new URL('../../docs/EVIDENCE.md', import.meta.url), 'utf8');
-  const rows = [...doc.matchAll(/^\| ([ECF]\d+) \|(.*)$/gm)];
+  const rows = [...doc.matchAll(/^\| ([ECFW]\d+) \|(.*)$/gm)];
   assert.ok(rows.length >= 40);
   for (const [, id, rest] of rows) {
     const row = evidenceRow(id);

@@ -13,7 +13,7 @@ import { clone } from './state.js';
 import { normalise, META_FIELDS } from './params.js';
 
 /** The perspectives of the engine's accounts, in the order a reader meets them (the schema's `perspectives`, which a unit test holds this to: the widget reads its lead from the address before the engine loads). */
-export const PERSPECTIVES = Object.freeze(['region', 'eu', 'federal', 'local', 'participants', 'public', 'society']);
+export const PERSPECTIVES = Object.freeze(['region', 'eu', 'federal', 'local', 'participants', 'public', 'society', 'wellbeing']);
 
 /** The prior a sceptical reviewer would accept, and the engine's default. */
 export const DEFAULT_PRIOR = 'independent-evaluations';
@@ -154,7 +154,7 @@ export function perspectiveRows(result) {
       net: eur(net.p50),
       band: t('persp.range', { lo: eur(net.p5), hi: eur(net.p95) }),
       ratio: defined(bcr) ? fmtErr(bcr.p50, bcr.p50_se, 'ratio') : t('persp.noRatio'),
-      chance: chanceText(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, result.trials),
+      chance: id === 'wellbeing' ? t('persp.apart') : chanceText(a.p_benefit_exceeds_cost, a.p_benefit_exceeds_cost_se, result.trials),
       p: a.p_benefit_exceeds_cost,
       se: a.p_benefit_exceeds_cost_se,
       median: net.p50,

@@ -47,6 +47,7 @@ export const ROOM_STRINGS = {
 
   // ---- print report
   'print.inputs': S('Inputs and assumptions', 'Données et hypothèses', 'Invoer en aannames'),
+  'print.valueBand': S('Central value (P5 to P95)', 'Valeur centrale (P5 à P95)', 'Centrale waarde (P5 tot P95)'),
   'print.counterfactual': S(
     'Counterfactual: without mentoring, the same people would find work at the baseline rate; mentoring adds {effect} to their chance of being in work ({prior}).',
     'Contrefactuel : sans mentorat, les mêmes personnes trouveraient un emploi au taux de référence ; le mentorat ajoute {effect} à leur chance d’être en emploi ({prior}).',

@@ -26,15 +26,14 @@ export function counterfactualSentence(scenario, priors = []) {
   return '';
 }
 
-/** A distribution in a few words for paper: its kind, central value and 90 % range ("PERT: 2 030 € (1 780 € to 2 240 €)"). */
+/** A value in a few words for paper: its central value and 90 % range ("2 030 € (1 780 € to 2 240 €)"), or "fixed: 3.0 %"; the kind of distribution is on the page. */
 function brief(path, v) {
   const d = normalise(v);
   const c = central(path, d);
-  const kind = t(`distShort.${d.dist}`);
-  if (d.dist === 'fixed') return `${kind}: ${fmtParamValue(path, c.value)}`;
+  if (d.dist === 'fixed') return `${t('distShort.fixed')}: ${fmtParamValue(path, c.value)}`;
   const s = summary(path, d);
   const range = s ? ` (${t('dist.range', { lo: fmtParamValue(path, s.p5), hi: fmtParamValue(path, s.p95) })})` : '';
-  return `${kind}: ${fmtParamValue(path, c.value)}${range}`;
+  return `${fmtParamValue(path, c.value)}${range}`;
 }
 
 function sourceText(o) {
@@ -47,7 +46,7 @@ function table(rows) {
   return h(
     'table',
     { class: 'print-inputs' },
-    h('thead', {}, h('tr', {}, ...['sources.input', 'sources.distribution', 'sources.source'].map((k) => h('th', { scope: 'col', text: t(k) })))),
+    h('thead', {}, h('tr', {}, ...['sources.input', 'print.valueBand', 'sources.source'].map((k) => h('th', { scope: 'col', text: t(k) })))),
     h('tbody', {}, rows)
   );
 }

@@ -143,5 +143,9 @@ pub(super) fn job_value(d: &Draws, sc: &Scenario, to_start_prices: f64) -> PerAc
     value[Perspective::Participants as usize] = (earn - ui - ris) * keep;
     value[Perspective::Public as usize] = (ui + ris + tax + regional) * keep;
     value[Perspective::Society as usize] = (earn + tax + regional) * keep;
+    // A year in work is worth `wellbeing_points` WELLBYs: a twelfth of it a
+    // month, valued in the prices of `fiscal.price_year` like the rest.
+    value[Perspective::Wellbeing as usize] =
+        d[P::WellbeingPoints] * d[P::WellbyValue] / 12.0 * keep;
     value
 }
