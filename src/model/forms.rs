@@ -88,12 +88,13 @@ impl Budget {
 
 impl Counterfactual {
     /// The form the evidence is given in; `None` unless exactly one of
-    /// `effect` and `baseline` is (the validator says so, naming
-    /// `counterfactual`).
+    /// `effect`, `baseline` and `odds_ratio` is (the validator says so,
+    /// naming `counterfactual`).
     pub fn form(&self) -> Option<Form> {
-        match (&self.effect, &self.baseline) {
-            (Some(_), None) => Some(Form::Effect),
-            (None, Some(_)) => Some(Form::Baseline),
+        match (&self.effect, &self.baseline, &self.odds_ratio) {
+            (Some(_), None, None) => Some(Form::Effect),
+            (None, Some(_), None) => Some(Form::Baseline),
+            (None, None, Some(_)) => Some(Form::OddsRatio),
             _ => None,
         }
     }

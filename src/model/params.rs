@@ -207,6 +207,7 @@ param_table! {
     Persistence => "fiscal.persistence", Rate, Share, Some(1.0), (persistence);
     WellbeingPoints => "fiscal.wellbeing_points", NonNegative, Points, Some(0.0), (field fiscal.wellbeing_points);
     WellbyValue => "fiscal.wellby_value", NonNegative, Eur, Some(0.0), (field fiscal.wellby_value);
+    OddsRatio => "counterfactual.odds_ratio", NonNegative, Ratio, None, (opt counterfactual.odds_ratio);
 }
 
 /// How many uncertain parameters a scenario has.

@@ -20,6 +20,9 @@ pub enum Form {
     Effect,
     /// The rate without mentoring; the effect is the gross rate minus it.
     Baseline,
+    /// The odds ratio of being in work, with mentoring against without,
+    /// applied at the mentees' own gross rate.
+    OddsRatio,
 }
 
 /// One named prior.
@@ -49,16 +52,16 @@ pub const PRIORS: &[Prior] = &[
         id: "independent-evaluations",
         form: Form::Effect,
         dist: Dist::Pert { min: -0.02, mode: 0.03, max: 0.10 },
-        source: "C4, C7, C8, C9, C10",
+        source: "C4, C7, C8, C9, C10, C14",
         name: [
             "Independent evaluations: a few points",
             "Évaluations indépendantes : quelques points",
             "Onafhankelijke evaluaties: enkele punten",
         ],
         note: [
-            "Effects measured against control groups: +2 points of job starts for young welfare recipients given a mentor in a Danish trial (C7), about +5 points at first for the UK New Deal for Young People (C8), +4 points for Norwegian traineeships with a mentor (C9, not a trial); reviews find small short-run effects of job-search assistance that fade (C4, C10). Effect from -2 to +10 points, most likely +3 (an assumption built on these).",
-            "Effets mesurés contre des groupes témoins : +2 points d'entrées en emploi pour de jeunes allocataires avec un mentor dans un essai danois (C7), environ +5 points au début pour le New Deal for Young People britannique (C8), +4 points pour des stages norvégiens avec mentor (C9, pas un essai) ; les synthèses trouvent de petits effets à court terme de l'aide à la recherche d'emploi, qui s'estompent (C4, C10). Effet de -2 à +10 points, +3 le plus probable (hypothèse fondée sur ces sources).",
-            "Effecten gemeten tegenover controlegroepen: +2 punten werkstarts voor jonge uitkeringsgerechtigden met een mentor in een Deense proef (C7), ongeveer +5 punten aanvankelijk voor de Britse New Deal for Young People (C8), +4 punten voor Noorse stages met een mentor (C9, geen proef); overzichtsstudies vinden kleine kortetermijneffecten van begeleiding bij het zoeken naar werk, die afnemen (C4, C10). Effect van -2 tot +10 punten, +3 het waarschijnlijkst (aanname op basis van deze bronnen).",
+            "Effects measured against control groups: +2 points of job starts for young welfare recipients given a mentor in a Danish trial (C7), about +5 points at first for the UK New Deal for Young People (C8); without a control group, +4 points for Norwegian traineeships with a mentor (C9). Reviews disagree on how effects evolve: job-search assistance flat or declining over time while training grows (C4, C14), positive from 6 to 36 months in one version of a meta-analysis and none in another (C10). Effect from -2 to +10 points, most likely +3: an assumption built on these, the upper bound twice the largest effect they report.",
+            "Effets mesurés contre des groupes témoins : +2 points d'entrées en emploi pour de jeunes allocataires avec un mentor dans un essai danois (C7), environ +5 points au début pour le New Deal for Young People britannique (C8) ; sans groupe témoin, +4 points pour des stages norvégiens avec mentor (C9). Les synthèses divergent sur l'évolution des effets : l'aide à la recherche d'emploi stable ou déclinante dans le temps, la formation croissante (C4, C14), positive de 6 à 36 mois dans une version d'une méta-analyse et nulle dans une autre (C10). Effet de -2 à +10 points, +3 le plus probable : hypothèse fondée sur ces sources, la borne haute le double du plus grand effet qu'elles rapportent.",
+            "Effecten gemeten tegenover controlegroepen: +2 punten werkstarts voor jonge uitkeringsgerechtigden met een mentor in een Deense proef (C7), ongeveer +5 punten aanvankelijk voor de Britse New Deal for Young People (C8); zonder controlegroep +4 punten voor Noorse stages met een mentor (C9). Overzichtsstudies verschillen over het verloop: begeleiding bij het zoeken naar werk gelijkblijvend of dalend in de tijd, opleiding stijgend (C4, C14), positief van 6 tot 36 maanden in één versie van een meta-analyse en geen effect in een andere (C10). Effect van -2 tot +10 punten, +3 het waarschijnlijkst: een aanname op basis hiervan, de bovengrens het dubbele van het grootste effect dat ze melden.",
         ],
     },
     Prior {
@@ -93,6 +96,22 @@ pub const PRIORS: &[Prior] = &[
             "De tussentijdse meting van de social impact bond: deelnemers ongeveer twee keer zo vaak aan het werk als een gematchte Actiris-groep (E19, C3), volgens het programma; de cijfers zelf zijn niet gepubliceerd. Kans zonder mentoring gecentreerd op 30 %, breed (effectieve n = 20).",
         ],
     },
+    Prior {
+        id: "danish-trial-odds",
+        form: Form::OddsRatio,
+        dist: Dist::Pert { min: 0.8, mode: 1.43, max: 2.0 },
+        source: "C7",
+        name: [
+            "The Danish mentor trial as an odds ratio",
+            "L'essai danois de mentorat en rapport de cotes",
+            "De Deense mentorproef als odds ratio",
+        ],
+        note: [
+            "The Danish randomised trial moved job starts from about 5 % to about 7 % (C7): odds 1.43 times as high. Carried over as an odds ratio to the mentees' own rate of work (about 65 %), that is about +8.5 points, not +2: the same change of odds moves a rate near one half more than a rate near zero. The trial's confidence interval was not read: odds ratio from 0.8 to 2.0, most likely 1.43 (the bounds an assumption).",
+            "L'essai randomisé danois a fait passer les entrées en emploi d'environ 5 % à environ 7 % (C7) : une cote 1,43 fois plus élevée. Reportée comme rapport de cotes au taux d'emploi des mentees eux-mêmes (environ 65 %), cela fait environ +8,5 points, pas +2 : le même changement de cote déplace davantage un taux proche de la moitié qu'un taux proche de zéro. L'intervalle de confiance de l'essai n'a pas été lu : rapport de cotes de 0,8 à 2,0, 1,43 le plus probable (bornes : hypothèse).",
+            "De Deense gerandomiseerde proef bracht de werkstarts van ongeveer 5 % naar ongeveer 7 % (C7): een odds 1,43 keer zo hoog. Als odds ratio overgedragen op de eigen werkkans van de mentees (ongeveer 65 %) is dat ongeveer +8,5 punten, niet +2: dezelfde verandering van odds verschuift een kans rond de helft meer dan een kans dicht bij nul. Het betrouwbaarheidsinterval van de proef werd niet gelezen: odds ratio van 0,8 tot 2,0, 1,43 het waarschijnlijkst (de grenzen een aanname).",
+        ],
+    },
 ];
 
 impl Prior {
@@ -101,17 +120,20 @@ impl Prior {
         let param = Param {
             dist: self.dist.clone(),
             source: Some(self.source.to_string()),
-            assumption: self.form == Form::Effect,
+            assumption: self.form != Form::Baseline,
             note: Some(self.note_text().into()),
         };
-        let (effect, baseline) = match self.form {
-            Form::Effect => (Some(param), None),
-            Form::Baseline => (None, Some(param)),
-        };
+        let (mut effect, mut baseline, mut odds_ratio) = (None, None, None);
+        match self.form {
+            Form::Effect => effect = Some(param),
+            Form::Baseline => baseline = Some(param),
+            Form::OddsRatio => odds_ratio = Some(param),
+        }
         Counterfactual {
             prior: Some(self.id.to_string()),
             effect,
             baseline,
+            odds_ratio,
         }
     }
 

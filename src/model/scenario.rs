@@ -210,6 +210,12 @@ pub struct Counterfactual {
     /// the effect is then the gross rate minus this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Param>,
+    /// Or: the odds ratio of being in work, with mentoring against without,
+    /// carried over from a trial and applied at the mentees' own rate: the
+    /// rate without mentoring is the one whose odds, times this, are the
+    /// odds of the gross rate, and the effect is the gross rate minus it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub odds_ratio: Option<Param>,
 }
 
 /// What happens to the mentees: mutually exclusive exits, each rate

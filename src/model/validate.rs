@@ -200,7 +200,7 @@ impl Scenario {
         if form.is_none() {
             p.push(
                 "counterfactual",
-                "give exactly one of effect (percentage points, as a share) or baseline (the rate without mentoring)",
+                "give exactly one of effect (percentage points, as a share), baseline (the rate without mentoring) or odds_ratio (the odds of work with mentoring over the odds without)",
             );
         }
         // The names of the counterfactual's prior and of the persistence set.

@@ -179,6 +179,8 @@ fn worth_words(w: &Worth, trials: u64) -> String {
             ("Every trial pays back", "to fund")
         };
         format!("{how} (chance {pays}), so no evaluation would change the decision {decision}: worth nothing under this prior.")
+    } else if x == 0.0 {
+        format!("It pays back in {pays} of trials, but for no value of the effect on average, so knowing the effect alone would not change the decision: worth nothing under this prior.")
     } else if x <= 1.96 * se {
         format!("It pays back in {pays} of trials, too few for what an evaluation could find to change the decision: worth {} EUR, not told apart from nothing.", with_error(x, se))
     } else {

@@ -34,13 +34,15 @@ describe('the evidence prior, the break-even and the accounts', () => {
     assert.match(await page.locator('#prior-default').textContent(), /^By default: independent evaluations with control groups, because/);
     assert.ok(!page.url().includes('edits='), 'the default prior is no edit');
     const ratios = { 'independent-evaluations': await publicRatio(page) };
-    for (const id of ['young-registrants', 'programme-comparison']) {
+    for (const id of ['danish-trial-odds', 'young-registrants', 'programme-comparison']) {
       await choose(page, id);
       ratios[id] = await publicRatio(page);
       const edits = JSON.parse(new URL(page.url()).searchParams.get('edits'));
       assert.equal(edits.counterfactual.prior, id, 'the link carries the prior');
     }
     assert.ok(ratios['independent-evaluations'] < ratios['young-registrants'], JSON.stringify(ratios));
+    // The Danish trial carried over as an odds ratio, not as its 2 points: more than the default.
+    assert.ok(ratios['independent-evaluations'] < ratios['danish-trial-odds'], JSON.stringify(ratios));
     assert.ok(ratios['young-registrants'] < ratios['programme-comparison'], JSON.stringify(ratios));
     // The link reproduces the choice and its answer.
     const link = page.url();

@@ -126,7 +126,7 @@ describe('the decision tools', () => {
       assert.match(await page.locator('#value-effect').textContent(), value);
       // The same evaluation under each named prior: one says why it is worth nothing, the others give EUR with their band.
       const priors = page.locator('.value-priors li');
-      assert.equal(await priors.count(), 3);
+      assert.equal(await priors.count(), 4);
       assert.match(await priors.filter({ hasText: /±/ }).first().textContent(), /\d.*±/);
       await page.locator('#drivers').screenshot({ path: `${SCREENSHOTS}/decide-${lang}-drivers.png` });
       assert.deepEqual(errors, []);

@@ -13,15 +13,18 @@ const { STRINGS } = await import(`${WWW}lib/strings.js`);
 const priors = api.priors();
 const base = api.preset('actiris-2028');
 
-test('the engine lists the three named priors, the default first, each with its fragment', () => {
-  assert.deepEqual(priors.map((p) => p.id), ['independent-evaluations', 'young-registrants', 'programme-comparison']);
+test('the engine lists the four named priors, the default first, each with its fragment', () => {
+  assert.deepEqual(priors.map((p) => p.id), ['independent-evaluations', 'young-registrants', 'programme-comparison', 'danish-trial-odds']);
   assert.equal(priors[0].id, DEFAULT_PRIOR);
   for (const p of priors) {
     for (const lang of ['en', 'fr', 'nl']) assert.ok(p.name[lang] && p.note[lang], `${p.id} ${lang}`);
     assert.equal(p.counterfactual.prior, p.id);
     assert.ok(p.counterfactual[p.form], `${p.id} sets its ${p.form}`);
     assert.deepEqual(api.validate({ ...base, counterfactual: p.counterfactual }), []);
+    // Recognised by its form and numbers, and set from the picker as it is.
+    assert.equal(priorOf(priorFragment(p.id, priors, base), priors), p.id);
   }
+  assert.equal(priors[3].form, 'odds_ratio');
 });
 
 test('the engine lists the three persistence sets, the presets use the central one, and an unknown name is refused', () => {

@@ -128,7 +128,7 @@ test('what evidence is worth: nothing when no finding would change the decision,
   const none = d.valueText(voi);
   assert.match(none.effect, /is worth nothing to this decision: in no trial does it pay back/);
   // Under each named prior, with the chance it pays back and why a zero is zero.
-  assert.equal(none.priors.length, 3);
+  assert.equal(none.priors.length, 4);
   const [own, programme, young] = ['independent-evaluations', 'programme-comparison', 'young-registrants'].map((id) => none.priors.find((p) => p.id === id).text);
   assert.match(own, /^Independent evaluations: a few points: worth nothing — it pays back in no trial \(0% \(/);
   for (const text of [programme, young]) assert.match(text, /: worth €[\d.,]+[KM]? ± €[\d.,]+[KM]? — it pays back in \d+(\.\d)?% ± \d+(\.\d)? pts of trials/);

@@ -21,7 +21,8 @@ export const DEFAULT_PRIOR = 'independent-evaluations';
 /** The id chosen when the counterfactual matches no named prior. */
 export const CUSTOM = 'custom';
 
-const form = (cf) => (cf?.effect !== undefined ? 'effect' : cf?.baseline !== undefined ? 'baseline' : null);
+const FORMS = ['effect', 'baseline', 'odds_ratio'];
+const form = (cf) => FORMS.find((f) => cf?.[f] !== undefined) ?? null;
 
 /** A distribution without what only describes it (source, assumption, note). */
 function shape(p) {
@@ -66,7 +67,7 @@ export function priorFragment(id, priors, base) {
   if (!prior) return null;
   if (base?.counterfactual && priorOf(base.counterfactual, priors) === id) return clone(base.counterfactual);
   const fragment = clone(prior.counterfactual);
-  for (const f of ['effect', 'baseline']) if (fragment[f] && typeof fragment[f] === 'object') delete fragment[f].note;
+  for (const f of FORMS) if (fragment[f] && typeof fragment[f] === 'object') delete fragment[f].note;
   return fragment;
 }
 

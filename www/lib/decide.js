@@ -193,7 +193,7 @@ export function valueText(voi) {
     const se = w.evppi_effect_se?.public ?? 0;
     const pays = withError(p, shareSe(p, voi.trials), 'share', voi.trials);
     const chance = pays.bound ? `${pays.value} (${pays.bound})` : pays.band == null ? pays.value : `${pays.value} ± ${pays.band}`;
-    const key = p === 0 ? 'value.priorNever' : p === 1 ? 'value.priorAlways' : worth(x, se) ? 'value.priorWorth' : 'value.priorNoise';
+    const key = p === 0 ? 'value.priorNever' : p === 1 ? 'value.priorAlways' : x === 0 ? 'value.priorZero' : worth(x, se) ? 'value.priorWorth' : 'value.priorNoise';
     return { id, text: t(key, { name, p: chance, x: eur(x, se) }) };
   });
   return { effect, all, priors };

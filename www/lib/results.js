@@ -18,9 +18,9 @@ const last = (a) => (a && a.length ? a[a.length - 1] : undefined);
 const DEPENDS = {
   started: ['intake', 'budget', 'cost_per_duo', 'realisation', 'mentors.duos_per_mentor_year', 'mentors.pool.initial'],
   employed: ['intake', 'budget', 'cost_per_duo', 'realisation', 'outcomes.employed'],
-  net: ['outcomes.employed', 'counterfactual.effect', 'counterfactual.baseline', 'intake', 'budget', 'cost_per_duo'],
-  costNet: ['cost_per_duo', 'fixed_cost', 'outcomes.employed', 'counterfactual.effect', 'counterfactual.baseline'],
-  bcr: ['counterfactual.effect', 'counterfactual.baseline', 'fiscal.unemployment_share', 'fiscal.unemployment_month', 'fiscal.integration_share', 'fiscal.integration_month', 'fiscal.contributions_month', 'fiscal.displacement', 'fiscal.months_in_work_first_year', 'fiscal.employment_decay', 'fiscal.persistence', 'fiscal.discount_rate', 'outcomes.employed', 'cost_per_duo'],
+  net: ['outcomes.employed', 'counterfactual.effect', 'counterfactual.baseline', 'counterfactual.odds_ratio', 'intake', 'budget', 'cost_per_duo'],
+  costNet: ['cost_per_duo', 'fixed_cost', 'outcomes.employed', 'counterfactual.effect', 'counterfactual.baseline', 'counterfactual.odds_ratio'],
+  bcr: ['counterfactual.effect', 'counterfactual.baseline', 'counterfactual.odds_ratio', 'fiscal.unemployment_share', 'fiscal.unemployment_month', 'fiscal.integration_share', 'fiscal.integration_month', 'fiscal.contributions_month', 'fiscal.displacement', 'fiscal.months_in_work_first_year', 'fiscal.employment_decay', 'fiscal.persistence', 'fiscal.discount_rate', 'outcomes.employed', 'cost_per_duo'],
   budget: ['cost_per_duo', 'cost_indexation', 'fixed_cost', 'intake'],
   mentors: ['mentors.duos_per_mentor_year', 'mentors.pool.initial', 'mentors.pool.recruits_per_year', 'mentors.pool.retention', 'intake'],
 };

@@ -53,6 +53,11 @@ export const ROOM_STRINGS = {
     'Contrefactuel : sans mentorat, les mêmes personnes trouveraient un emploi au taux de référence ; le mentorat ajoute {effect} à leur chance d’être en emploi ({prior}).',
     'Contrafeitelijk: zonder mentoring zouden dezelfde mensen werk vinden tegen de referentiekans; mentoring voegt {effect} toe aan hun kans op werk ({prior}).'
   ),
+  'print.counterfactualOdds': S(
+    'Counterfactual: mentoring multiplies the odds of being in work by {or} (central value), applied at the mentees’ own rate; the additional jobs are the difference ({prior}).',
+    'Contrefactuel : le mentorat multiplie la cote d’être en emploi par {or} (valeur centrale), appliqué au taux des mentees eux-mêmes ; les emplois supplémentaires sont la différence ({prior}).',
+    'Contrafeitelijk: mentoring vermenigvuldigt de odds op werk met {or} (centrale waarde), toegepast op de eigen kans van de mentees; de extra banen zijn het verschil ({prior}).'
+  ),
   'print.counterfactualBaseline': S(
     'Counterfactual: without mentoring, {baseline} of the same people would be in work within the same window; the additional jobs are those above it.',
     'Contrefactuel : sans mentorat, {baseline} des mêmes personnes seraient en emploi dans la même période ; les emplois supplémentaires sont ceux au-delà.',

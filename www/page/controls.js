@@ -18,7 +18,7 @@ import { onGrid } from '../lib/ranges.js';
 
 export { paramEditor };
 
-const MAIN_PARAMS = ['cost_per_duo', 'outcomes.employed', 'counterfactual.effect', 'counterfactual.baseline'];
+const MAIN_PARAMS = ['cost_per_duo', 'outcomes.employed', 'counterfactual.effect', 'counterfactual.baseline', 'counterfactual.odds_ratio'];
 
 function budgetControl(s, ctx) {
   const b = s.budget ?? {};

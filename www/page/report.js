@@ -3,7 +3,7 @@
 // compact table (each input, its distribution, where it comes from; the
 // changed ones marked), under the scenario's own title.
 
-import { t, pick, fmtPct } from '../lib/i18n.js';
+import { t, pick, fmtPct, fmtNum } from '../lib/i18n.js';
 import { h } from '../lib/dom.js';
 import { getPath } from '../lib/state.js';
 import { parseSource } from '../lib/evidence.js';
@@ -19,6 +19,11 @@ export function counterfactualSentence(scenario, priors = []) {
     const prior = priorEntry(cf, priors);
     const effect = t('print.points', { x: fmtPct(c.value, 1).replace(/\s?%$/, '') });
     return t('print.counterfactual', { effect, prior: prior ? pick(prior.name) : t('print.customPrior') });
+  }
+  if (cf.odds_ratio !== undefined) {
+    const prior = priorEntry(cf, priors);
+    const or = fmtNum(central('counterfactual.odds_ratio', cf.odds_ratio).value, 2);
+    return t('print.counterfactualOdds', { or, prior: prior ? pick(prior.name) : t('print.customPrior') });
   }
   if (cf.baseline !== undefined) {
     return t('print.counterfactualBaseline', { baseline: fmtPct(central('counterfactual.baseline', cf.baseline).value, 0) });

@@ -149,7 +149,8 @@ struct Input {
     #[arg(long)]
     scenario: Option<String>,
     /// Replace the counterfactual with a named evidence prior
-    /// (independent-evaluations, young-registrants, programme-comparison).
+    /// (independent-evaluations, young-registrants, programme-comparison,
+    /// danish-trial-odds).
     #[arg(long)]
     prior: Option<String>,
 }

@@ -62,6 +62,7 @@ impl Terms {
             effect: match form {
                 Form::Effect => d[P::Effect],
                 Form::Baseline => p_e - d[P::Baseline],
+                Form::OddsRatio => effect_of_odds_ratio(p_e, d[P::OddsRatio]),
             },
             value: job_value(d, sc, to_start_prices),
             fixed_cost: d[P::FixedCost],
@@ -73,6 +74,20 @@ impl Terms {
             volunteer_per_duo: d[P::VolunteerHours] * d[P::ShadowWage] * to_start_prices,
             public_month: public_month(d) * (1.0 - d[P::Displacement]) * to_start_prices,
         }
+    }
+}
+
+/// The effect on the rate of employment of an odds ratio `or` (with
+/// mentoring against without) at the mentees' gross rate `p_e`: the rate
+/// without mentoring `p0` has odds `odds(p_e) / or`, so `p0 = p_e / (p_e +
+/// or (1 - p_e))`, and the effect is `p_e - p0`. Zero where the rate is 0
+/// or 1 (no odds to change) or the odds ratio leaves nothing to compare.
+pub(super) fn effect_of_odds_ratio(p_e: f64, or: f64) -> f64 {
+    let den = p_e + or * (1.0 - p_e);
+    if den > 0.0 {
+        p_e - p_e / den
+    } else {
+        0.0
     }
 }
 
