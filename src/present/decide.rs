@@ -163,6 +163,59 @@ pub fn value_of_information(v: &ValueOfInformation, scenario: &Scenario) -> Stri
     o
 }
 
+/// The range the evidence allows: all public budgets' benefit-cost ratio
+/// and chance of paying back under each named prior, side by side, on the
+/// same trials and seed.
+pub fn range_by_prior(v: &ValueOfInformation) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "THE RANGE THE EVIDENCE ALLOWS  benefit-cost ratio for all public budgets under each named prior on the\neffect, the same {} trials and seed: median (P5 - P95); chance it pays back",
+        num(v.trials as f64, 0)
+    );
+    let fig = |x: f64| {
+        if x.is_finite() {
+            num(x, if x.abs() < 10.0 { 2 } else { 1 })
+        } else {
+            "no cost".into()
+        }
+    };
+    let mut lo = f64::INFINITY;
+    let mut hi = f64::NEG_INFINITY;
+    for prior in PRIORS {
+        let Some(w) = v.by_prior.get(prior.id) else {
+            continue;
+        };
+        let [p5, p50, p95] = w.worth.ratio_public;
+        lo = lo.min(p50);
+        hi = hi.max(p50);
+        let p = w.worth.p_pays_back["public"];
+        let mark = if v.prior.as_deref() == Some(prior.id) {
+            "  (this scenario's)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "  {:<50}{:>6} ({} - {});  {}{mark}",
+            prior.name[0],
+            fig(p50),
+            fig(p5),
+            fig(p95),
+            pct_with_error(p, share_se(p, v.trials as f64), v.trials)
+        );
+    }
+    if lo.is_finite() && hi.is_finite() {
+        let _ = writeln!(
+            o,
+            "  Quote the range: a median from {} to {} by the evidence one trusts; no single prior is the answer.\n",
+            fig(lo),
+            fig(hi)
+        );
+    }
+    o
+}
+
 /// Why an evaluation of the effect is worth what it is to all public
 /// budgets under one prior.
 fn worth_words(w: &Worth, trials: u64) -> String {

@@ -1,6 +1,7 @@
 //! A run in words: the readable summary `mentorsim run` prints, what drives
 //! its answer, and its yearly quantiles as CSV.
 
+use crate::analysis::decide::ValueOfInformation;
 use crate::analysis::summary::{RunResult, Sensitivity};
 use crate::model::distribution::{Domain, Param};
 use crate::model::params::PARAMS;
@@ -25,11 +26,18 @@ fn last(s: &SeriesSummary) -> [(Option<f64>, Option<f64>); 4] {
 
 /// The readable summary `mentorsim run` prints by default: the run, its
 /// targets, its totals, the accounts, what drives it, the years and the inputs.
-pub fn text(r: &RunResult, scenario: &Scenario) -> String {
+///
+/// `by_prior`, when given, is the same scenario under each named prior (from
+/// `mentorsim value`'s computation): the range the evidence allows is
+/// printed under the totals, before the accounts of the prior chosen.
+pub fn text(r: &RunResult, scenario: &Scenario, by_prior: Option<&ValueOfInformation>) -> String {
     let mut o = String::new();
     header(&mut o, r, scenario);
     targets(&mut o, r, scenario);
     totals(&mut o, r, scenario);
+    if let Some(v) = by_prior {
+        o.push_str(&crate::present::decide::range_by_prior(v));
+    }
     let _ = writeln!(o, "{}", accounts::text(r, scenario.fiscal.horizon_years));
     if let Some(sens) = &r.sensitivity {
         o.push_str(&tornado(sens));

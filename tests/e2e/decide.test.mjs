@@ -218,7 +218,7 @@ describe('the decision tools', () => {
     await when(page, 'solve', 'ready');
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    for (const sel of ['.plan-answer', '#plan-table', '#compare-table', '#chart-tornado svg', '.drivers-chosen', '#value-effect']) assert.ok(await page.locator(sel).isVisible(), `${sel} printed`);
+    for (const sel of ['.plan-answer', '#plan-table', '#compare-table', '#chart-tornado svg', '.drivers-chosen', '#value-range', '.value-priors']) assert.ok(await page.locator(sel).isVisible(), `${sel} printed`);
     for (const sel of ['.solve-form', '#solve-open-0', '#plan-use', '#btn-unpin', '#drivers-output']) assert.ok(await page.locator(sel).isHidden(), `${sel} not printed`);
     await screenshot(page, 'decide-fr-print');
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));

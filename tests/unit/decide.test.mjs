@@ -129,6 +129,8 @@ test('what evidence is worth: nothing when no finding would change the decision,
   assert.match(none.effect, /is worth nothing to this decision: in no trial does it pay back/);
   // Under each named prior, with the chance it pays back and why a zero is zero.
   assert.equal(none.priors.length, 4);
+  // The range the evidence allows, lowest and highest median ratio with their priors' names.
+  assert.match(none.range, /^The range the evidence allows: the median benefit–cost ratio for all public budgets runs from 0\.\d+ \(Independent evaluations: a few points\) to [12]\.\d+ \(The programme's own comparison: about double\)/);
   const [own, programme, young] = ['independent-evaluations', 'programme-comparison', 'young-registrants'].map((id) => none.priors.find((p) => p.id === id).text);
   assert.match(own, /^Independent evaluations: a few points: worth nothing — it pays back in no trial \(0% \(/);
   for (const text of [programme, young]) assert.match(text, /: worth €[\d.,]+[KM]? ± €[\d.,]+[KM]? — it pays back in \d+(\.\d)?% ± \d+(\.\d)? pts of trials/);
@@ -141,7 +143,7 @@ test('what evidence is worth: nothing when no finding would change the decision,
   assert.equal(some.effect, 'A rigorous evaluation of the effect of mentoring is worth up to €1,230,000 ± €80,000 to this decision for all public budgets together, and up to €0 for the Region alone.');
   setLang('fr');
   assert.match(d.valueText({ trials: 10000, evpi: { public: 2_500_000 }, evppi_effect: { public: 1_200_000, region: 30_000 }, evppi_effect_se: { public: 41_000, region: 1_000 } }).effect, /vaut jusqu’à 1\s200\s000\s€ ± 80\s000\s€ .* jusqu’à 30\s000\s€ ± 2\s000\s€ pour la Région seule\.$/);
-  assert.deepEqual(d.valueText(null), { effect: '', all: '', priors: [] });
+  assert.deepEqual(d.valueText(null), { effect: '', all: '', priors: [], range: '' });
 });
 
 test('B against A: every headline, signed differences, the chance B is better, card lines', () => {

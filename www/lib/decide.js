@@ -175,7 +175,7 @@ export function fmtRho(rho) {
  * present value.
  */
 export function valueText(voi) {
-  if (!voi?.evppi_effect) return { effect: '', all: '', priors: [] };
+  if (!voi?.evppi_effect) return { effect: '', all: '', priors: [], range: '' };
   const eur = (x, se) => {
     const { value, band } = withError(Math.max(0, x ?? 0), se ?? 0, 'eur');
     return band == null || Number(se) === 0 ? value : `${value} ± ${band}`;
@@ -194,9 +194,18 @@ export function valueText(voi) {
     const pays = withError(p, shareSe(p, voi.trials), 'share', voi.trials);
     const chance = pays.bound ? `${pays.value} (${pays.bound})` : pays.band == null ? pays.value : `${pays.value} ± ${pays.band}`;
     const key = p === 0 ? 'value.priorNever' : p === 1 ? 'value.priorAlways' : x === 0 ? 'value.priorZero' : worth(x, se) ? 'value.priorWorth' : 'value.priorNoise';
-    return { id, text: t(key, { name, p: chance, x: eur(x, se) }) };
+    return { id, name, ratio: w.ratio_public?.[1], text: t(key, { name, p: chance, x: eur(x, se) }) };
   });
-  return { effect, all, priors };
+  return { effect, all, priors, range: rangeText(priors) };
+}
+
+/** The range the evidence allows: the lowest and highest median public ratio across the named priors, with their names. */
+function rangeText(priors) {
+  const known = priors.filter((p) => Number.isFinite(p.ratio));
+  if (known.length < 2) return '';
+  const lo = known.reduce((a, b) => (b.ratio < a.ratio ? b : a));
+  const hi = known.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+  return t('value.range', { lo: fmtRatio(lo.ratio), loName: lo.name, hi: fmtRatio(hi.ratio), hiName: hi.name });
 }
 
 /** Why an evaluation is worth nothing to all public budgets: no trial pays back, every trial does, or too few change sides. */

@@ -172,7 +172,7 @@ export const STRINGS = {
   'param.fiscal.volunteer_hours_per_duo': S('Volunteer hours per duo', 'Heures de bénévolat par duo', 'Vrijwilligersuren per duo'),
   'param.fiscal.shadow_wage_hour': S('Value of a volunteer hour (EUR)', 'Valeur d’une heure de bénévolat (EUR)', 'Waarde van een vrijwilligersuur (EUR)'),
   'param.fiscal.wellbeing_points': S('Life satisfaction gained by a year in work (points, 0–10)', 'Satisfaction de vie gagnée par une année en emploi (points, 0–10)', 'Levenstevredenheid gewonnen door een jaar werk (punten, 0–10)'),
-  'param.fiscal.wellby_value': S('Value of a WELLBY: one point for one person for a year (EUR)', 'Valeur d’un WELLBY : un point pour une personne pendant un an (EUR)', 'Waarde van een WELLBY: één punt voor één persoon gedurende een jaar (EUR)'),
+  'param.fiscal.wellby_value': S('Value of a WELLBY, one point for a year (EUR)', 'Valeur d’un WELLBY, un point un an (EUR)', 'Waarde van een WELLBY, één punt een jaar (EUR)'),
   'param.budget': S('Budget', 'Budget', 'Budget'),
   'param.intake': S('Intake plan', 'Plan d’entrées', 'Instroomplan'),
   'param.duration_months': S('Duration of a duo (months)', 'Durée d’un duo (mois)', 'Duur van een duo (maanden)'),

@@ -61,9 +61,10 @@ export function renderValue(root, voi, { busy = false } = {}) {
     root.replaceChildren();
     return;
   }
-  const { effect, all, priors } = valueText(voi);
+  const { effect, all, priors, range } = valueText(voi);
   const byPrior = priors.length
     ? [h('p', { class: 'value-lead', text: t('value.priorsLead') }), h('ul', { class: 'value-priors' }, ...priors.map((p) => h('li', { dataset: { prior: p.id }, text: p.text })))]
     : [];
-  root.replaceChildren(heading, h('p', { class: 'value-effect', id: 'value-effect', text: effect }), h('p', { class: 'value-all', text: all }), ...byPrior);
+  const rangeLine = range ? [h('p', { class: 'value-range', id: 'value-range', text: range })] : [];
+  root.replaceChildren(heading, ...rangeLine, h('p', { class: 'value-effect', id: 'value-effect', text: effect }), h('p', { class: 'value-all', text: all }), ...byPrior);
 }

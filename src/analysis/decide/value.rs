@@ -88,6 +88,16 @@ pub fn value_se(theta: &[f64], net: &[f64], bins: usize) -> (f64, f64) {
     (mean_se(&all), mean_se(&partial))
 }
 
+/// P5, median and P95 of `x` (nearest rank), NaN when empty.
+fn quantiles(x: &mut [f64]) -> [f64; 3] {
+    if x.is_empty() {
+        return [f64::NAN; 3];
+    }
+    x.sort_by(f64::total_cmp);
+    let at = |q: f64| x[((q * (x.len() - 1) as f64).round() as usize).min(x.len() - 1)];
+    [at(0.05), at(0.5), at(0.95)]
+}
+
 /// The standard error of the mean of `x`.
 fn mean_se(x: &[f64]) -> f64 {
     let n = x.len() as f64;
@@ -114,6 +124,10 @@ pub struct Worth {
     pub evppi_effect_se: BTreeMap<&'static str, f64>,
     /// Per account, the share of trials in which it pays back.
     pub p_pays_back: BTreeMap<&'static str, f64>,
+    /// All public budgets' benefit-cost ratio across trials: P5, median,
+    /// P95 (by sorting the trials' ratios; infinite where a trial has no
+    /// cost).
+    pub ratio_public: [f64; 3],
 }
 
 /// What better evidence is worth to the fund-or-not decision: under the
@@ -182,9 +196,11 @@ fn worth(s: &Scenario, opts: &RunOptions, bins: usize) -> Result<Worth, Error> {
     let accounts: Vec<_> = PERSPECTIVES.iter().filter(|p| p.ratio.is_some()).collect();
     let mut nets = vec![Vec::with_capacity(opts.trials as usize); accounts.len()];
     let mut effect = Vec::with_capacity(opts.trials as usize);
+    let mut ratio = Vec::with_capacity(opts.trials as usize);
     for trial in 0..opts.trials {
         let t = model.trial(opts.seed, trial, &mut draws, &mut row);
         effect.push(t[Total::Effect]);
+        ratio.push(t[Total::BenefitCostRatio]);
         for (v, spec) in nets.iter_mut().zip(&accounts) {
             v.push(t[spec.net]);
         }
@@ -196,6 +212,7 @@ fn worth(s: &Scenario, opts: &RunOptions, bins: usize) -> Result<Worth, Error> {
         evppi_effect: BTreeMap::new(),
         evppi_effect_se: BTreeMap::new(),
         p_pays_back: BTreeMap::new(),
+        ratio_public: quantiles(&mut ratio),
     };
     for (a, v) in accounts.iter().zip(&nets) {
         let (all_se, effect_se) = value_se(&effect, v, bins);

@@ -282,7 +282,10 @@ fn run(cli: Cli) -> Result<(), String> {
             } else if csv {
                 Ok(present::run::csv(&result))
             } else {
-                Ok(present::run::text(&result, &s))
+                // The range the evidence allows: the same trials under each
+                // named prior, beside the prior the scenario uses.
+                let by_prior = decide::value_of_information(&s, &trials.options()).ok();
+                Ok(present::run::text(&result, &s, by_prior.as_ref()))
             }
         }
         Command::Solve {
