@@ -125,13 +125,37 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
   page.setDefaultTimeout(120_000);
   const requests = [];
   const errors = [];
-  context.on('request', (r) => requests.push(r.url()));
-  context.on('requestfailed', (r) => errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  // A load that the test's own next navigation cancels fails with ERR_ABORTED: that is the navigation, not
+  // the page. So does a worker's load of the engine when the page ends the worker because its job is no
+  // longer wanted (an edit cancels the tools' answers). Every other failure, and an abort of the
+  // document's own load with no navigation after it, is an error.
+  let navigations = 0;
+  const issuedAt = new WeakMap();
+  context.on('request', (r) => {
+    requests.push(r.url());
+    issuedAt.set(r, navigations);
+    if (r.isNavigationRequest() && frameOf(r) === page.mainFrame()) navigations += 1;
+  });
+  context.on('requestfailed', (r) => {
+    const text = r.failure()?.errorText;
+    const aborted = text === 'net::ERR_ABORTED';
+    if (aborted && (navigations > (issuedAt.get(r) ?? navigations) || frameOf(r) === null)) return;
+    errors.push(`request failed: ${r.url()} (${text})`);
+  });
   context.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   context.on('weberror', (e) => errors.push(`uncaught: ${e.error().message}`));
   return { context, page, requests, errors };
+}
+
+/** The frame a request came from, or null for a worker's own request. */
+function frameOf(request) {
+  try {
+    return request.frame();
+  } catch {
+    return null;
+  }
 }
 
 /** Asserts that no request went anywhere but this machine. */
