@@ -126,9 +126,10 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
   const requests = [];
   const errors = [];
   // A load that the test's own next navigation cancels fails with ERR_ABORTED: that is the navigation, not
-  // the page. So does a worker's load of the engine when the page ends the worker because its job is no
-  // longer wanted (an edit cancels the tools' answers). Every other failure, and an abort of the
-  // document's own load with no navigation after it, is an error.
+  // the page. So does a worker's load of the engine (pkg/) when the page ends the worker because its job
+  // is no longer wanted (an edit cancels the tools' answers; Chromium gives a worker's requests its page's
+  // frame, so the URL tells them). An engine the page itself needed and lost would keep it from its ready
+  // state, which every test waits for. Every other failure is an error.
   let navigations = 0;
   const issuedAt = new WeakMap();
   context.on('request', (r) => {
@@ -139,7 +140,8 @@ export async function newPage(browser, { viewport = { width: 1280, height: 900 }
   context.on('requestfailed', (r) => {
     const text = r.failure()?.errorText;
     const aborted = text === 'net::ERR_ABORTED';
-    if (aborted && (navigations > (issuedAt.get(r) ?? navigations) || frameOf(r) === null)) return;
+    const engine = new URL(r.url()).pathname.includes('/pkg/');
+    if (aborted && (navigations > (issuedAt.get(r) ?? navigations) || frameOf(r) === null || engine)) return;
     errors.push(`request failed: ${r.url()} (${text})`);
   });
   context.on('console', (m) => {
