@@ -107,15 +107,27 @@ fn positive_part(mu: f64, sigma: f64) -> f64 {
     sigma * z.pdf(mu / sigma) + mu * z.cdf(mu / sigma)
 }
 
-#[test]
-fn value_of_information_in_closed_form() {
-    let mut rng = mentorsim::engine::rng::stream(99, 0, 0);
-    let (mu, s_theta, s_noise) = (-200.0, 500.0, 800.0);
+/// The mean and spread of an input `theta` and of the noise around it in
+/// the net benefits of [`normal_net`].
+const NORMAL_NET: (f64, f64, f64) = (-200.0, 500.0, 800.0);
+
+/// `n` trials of an input `theta ~ Normal(mu, s_theta)` and a net benefit
+/// `theta + Normal(0, s_noise)`, from stream `seed`; the stream is returned
+/// for further draws.
+fn normal_net(seed: u64, n: usize) -> (rand_pcg::Pcg64Mcg, Vec<f64>, Vec<f64>) {
+    let (mu, s_theta, s_noise) = NORMAL_NET;
+    let mut rng = mentorsim::engine::rng::stream(seed, 0, 0);
     let theta_d = Normal::new(mu, s_theta).unwrap();
     let noise_d = Normal::new(0.0, s_noise).unwrap();
-    let n = 200_000;
     let theta: Vec<f64> = (0..n).map(|_| theta_d.sample(&mut rng)).collect();
     let net: Vec<f64> = theta.iter().map(|t| t + noise_d.sample(&mut rng)).collect();
+    (rng, theta, net)
+}
+
+#[test]
+fn value_of_information_in_closed_form() {
+    let (mu, s_theta, s_noise) = NORMAL_NET;
+    let (mut rng, theta, net) = normal_net(99, 200_000);
     // EVPI: the net benefit is Normal(mu, sqrt(s_theta^2 + s_noise^2)).
     let s_all = (s_theta * s_theta + s_noise * s_noise).sqrt();
     let evpi = decide::evpi(&net);
@@ -142,13 +154,9 @@ fn value_of_information_has_its_error_and_an_answer_under_each_prior() {
     // The standard error of the EVPI: on normal net benefits the estimate
     // is within four of its standard errors of the closed form, and the
     // error shrinks as the square root of the trials.
-    let mut rng = mentorsim::engine::rng::stream(7, 0, 0);
-    let (mu, s_theta, s_noise) = (-200.0, 500.0, 800.0);
-    let theta_d = Normal::new(mu, s_theta).unwrap();
-    let noise_d = Normal::new(0.0, s_noise).unwrap();
+    let (mu, s_theta, s_noise) = NORMAL_NET;
     let n = 40_000;
-    let theta: Vec<f64> = (0..n).map(|_| theta_d.sample(&mut rng)).collect();
-    let net: Vec<f64> = theta.iter().map(|t| t + noise_d.sample(&mut rng)).collect();
+    let (_, theta, net) = normal_net(7, n);
     let (se_all, se_part) = decide::value_se(&theta, &net, 200);
     let s_all = (s_theta * s_theta + s_noise * s_noise).sqrt();
     let want = positive_part(mu, s_all);
