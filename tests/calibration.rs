@@ -51,8 +51,23 @@ fn duo_for_a_job_2015_2021_in_work_63_positive_77() {
 }
 
 #[test]
-fn actiris_2022_leavers_in_work_65() {
-    reproduces_within("actiris-2028", Total::RateEmployed, 0.65, WHOLE_PERCENT);
+fn actiris_2022_leavers_in_work_65_within_its_band_and_each_partner_its_own_source() {
+    // E5's 65 % (all partners, 2022) is read with an effective n of 50: a
+    // standard deviation of 6.7 points. The four partners' own rates (DUO
+    // for a JOB 2015-2021, Team4Job's 2016-2018 pilot, the programme's for
+    // the two without figures) give less: the programme must stay within
+    // two of E5's standard deviations, and the gap is in docs/MODEL.md.
+    let (m, _) = mean_se("actiris-2028", Total::RateEmployed, 4000);
+    let sd = (0.65f64 * 0.35 / 51.0).sqrt();
+    assert!(
+        (m - 0.65).abs() < 2.0 * sd,
+        "mean {m:.4}, E5 0.65 +- {:.4}",
+        2.0 * sd
+    );
+    assert!(
+        m < 0.65,
+        "the partners' own rates give less than E5: {m:.4}"
+    );
 }
 
 #[test]
@@ -75,23 +90,31 @@ fn brussels_2018_statement_74_positive() {
 
 #[test]
 fn actiris_2028_spends_its_budget_when_money_is_the_limit() {
-    let model = Model::new(&presets::get("actiris-2028").unwrap()).unwrap();
+    // Each partner's share of EUR 2.2 M, spent where money limits it.
+    let scenario = presets::get("actiris-2028").unwrap();
+    let model = Model::new(&scenario).unwrap();
     let mut limited = 0;
     for i in 0..2000 {
-        let rec = model.trial_record(5, i);
-        for t in 0..4 {
-            if rec.values[Series::LimitedByMoney as usize][t] == 1.0 {
-                limited += 1;
-                let spent = rec.values[Series::PublicCost as usize][t];
-                assert!(
-                    (0.98 * 2_200_000.0..=2_200_000.0).contains(&spent),
-                    "trial {i} year {t}: spent {spent}"
-                );
+        let (_, parts) = model.trial_record_parts(5, i);
+        for (part, partner) in parts.iter().zip(&scenario.partners) {
+            let budget = 2_200_000.0 * partner.budget_share;
+            for t in 0..4 {
+                if part.values[Series::LimitedByMoney as usize][t] == 1.0 {
+                    limited += 1;
+                    let spent = part.values[Series::PublicCost as usize][t];
+                    assert!(
+                        (0.98 * budget..=budget * (1.0 + 1e-12)).contains(&spent),
+                        "trial {i} year {t} {}: spent {spent} of {budget}",
+                        partner.id
+                    );
+                }
             }
         }
     }
-    // Money limits most years of most trials at EUR 2.2 M.
-    assert!(limited > 4000, "{limited}");
+    // Money limits most of the later years of the partners that cost more
+    // a duo (Team4Job's cheaper duos leave it money to spare): a fifth of
+    // all partner-years at least, so that the check above ran.
+    assert!(limited > 32_000 / 5, "{limited}");
 }
 
 #[test]

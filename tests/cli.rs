@@ -469,3 +469,49 @@ fn the_public_accounts_benefit_and_cost_divide_to_the_ratio_printed() {
         assert!(text.contains("(the ratio of the means)"), "{preset}");
     }
 }
+
+#[test]
+fn a_programme_of_partners_reports_each_and_they_add_up() {
+    let r = run_json(&["--preset", "actiris-2028", "--trials", "200"]);
+    let partners = r["partners"].as_object().expect("partners");
+    assert_eq!(partners.len(), 4);
+    let last = |v: &Value| f64_of(&v["series"]["duos_started_cumulative"]["mean"][3]);
+    let sum: f64 = partners.values().map(last).sum();
+    assert!((sum - last(&r)).abs() < 1e-6 * sum, "{sum} vs {}", last(&r));
+    for p in partners.values() {
+        assert!(p["totals"]["cost_per_net_job"]["p50"].is_number());
+    }
+    // A preset without partners has no `partners` key, and says so in words.
+    let t = run_json(&["--preset", "team4job", "--trials", "200"]);
+    assert!(t.get("partners").is_none());
+    let text = ok(&[
+        "run",
+        "--preset",
+        "team4job",
+        "--trials",
+        "200",
+        "--by-partner",
+    ]);
+    assert!(text.contains("this scenario has no partners"), "{text}");
+    let text = ok(&[
+        "run",
+        "--preset",
+        "actiris-2028",
+        "--trials",
+        "200",
+        "--by-partner",
+    ]);
+    for name in [
+        "DUO for a JOB:",
+        "Team4Job:",
+        "Backstage.Network",
+        "Pour la Solidarité",
+    ] {
+        assert!(text.contains(name), "{name} missing");
+    }
+    assert_eq!(
+        text.matches("No results of its own are published").count(),
+        2
+    );
+    assert_eq!(text.matches("Cost per additional job").count(), 5);
+}

@@ -121,7 +121,7 @@ fn the_chance_rises_with_the_scale_on_common_random_numbers() {
         let mut last = -1.0;
         let mut seen = Vec::new();
         for i in 0..12 {
-            let scale = 0.7 + 0.1 * f64::from(i);
+            let scale = 0.7 + 0.15 * f64::from(i);
             let plan = at_scale(&s, &req, scale, Some(scale)).expect("sizes");
             let p = run(&plan, 11).targets[target - 1].probability_met;
             seen.push((scale, p));

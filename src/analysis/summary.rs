@@ -85,36 +85,50 @@ pub struct RunResult {
     pub perspectives: BTreeMap<String, crate::analysis::accounts::Account>,
     /// Where the accounts that bear the cost break even.
     pub break_even: BTreeMap<String, crate::analysis::accounts::BreakEven>,
+    /// Each partner's series and totals, by partner id, on the same trials
+    /// (the programme's series and totals are their sum); absent for a
+    /// programme without partners.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub partners: BTreeMap<String, PartnerResult>,
+}
+
+/// One partner's part of a run: its series and totals, shaped as the run's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartnerResult {
+    pub name: Text,
+    pub serves: Text,
+    /// True when no results of its own are published (its rates are
+    /// assumptions).
+    pub no_published_results: bool,
+    /// Its share of the programme's budget.
+    pub budget_share: f64,
+    pub series: BTreeMap<String, SeriesSummary>,
+    pub totals: BTreeMap<String, TotalSummary>,
 }
 
 /// Summarises a (merged) partial result.
 pub fn summarise(model: &Model, p: &Partial) -> RunResult {
     let ny = model.years.len();
     let n = p.trial_count.max(1) as f64;
-    let mut series = BTreeMap::new();
-    for (k, spec) in SERIES.iter().enumerate() {
-        let name = spec.name;
-        let forms: &[(usize, &str)] = if spec.cumulated {
-            &[(0, ""), (N_SERIES, CUMULATIVE)]
-        } else {
-            &[(0, "")]
-        };
-        for &(offset, suffix) in forms {
-            if !p.series.contains(offset + k) {
-                continue;
-            }
-            let at = row_index(offset + k, 0, ny);
-            let cells = &p.cells[at..at + ny];
-            series.insert(format!("{name}{suffix}"), SeriesSummary::of(cells));
-        }
-    }
-    let totals: BTreeMap<String, TotalSummary> = map_of(
-        TOTALS
-            .iter()
-            .map(|spec| spec.name)
-            .zip(&p.totals)
-            .map(|(name, sketch)| (name.to_string(), TotalSummary::of(sketch, n))),
-    );
+    let series = series_of(&p.cells, ny, p.series);
+    let totals = totals_of(&p.totals, n);
+    let partners = model
+        .scenario
+        .partners
+        .iter()
+        .zip(&p.partners)
+        .map(|(partner, part)| {
+            let result = PartnerResult {
+                name: partner.name.clone(),
+                serves: partner.serves.clone(),
+                no_published_results: partner.no_published_results,
+                budget_share: partner.budget_share,
+                series: series_of(&part.cells, ny, p.series),
+                totals: totals_of(&part.totals, n),
+            };
+            (partner.id.clone(), result)
+        })
+        .collect();
     let targets = model
         .scenario
         .targets
@@ -164,7 +178,48 @@ pub fn summarise(model: &Model, p: &Partial) -> RunResult {
         counterfactual,
         perspectives,
         break_even,
+        partners,
     }
+}
+
+/// The summaries of the series of `cells` (series-major, `ny` years each)
+/// that the set holds, by name (`<name>_cumulative` for running totals).
+fn series_of(
+    cells: &[crate::stats::sketch::Sketch],
+    ny: usize,
+    set: crate::model::outputs::SeriesSet,
+) -> BTreeMap<String, SeriesSummary> {
+    let mut series = BTreeMap::new();
+    for (k, spec) in SERIES.iter().enumerate() {
+        let name = spec.name;
+        let forms: &[(usize, &str)] = if spec.cumulated {
+            &[(0, ""), (N_SERIES, CUMULATIVE)]
+        } else {
+            &[(0, "")]
+        };
+        for &(offset, suffix) in forms {
+            if !set.contains(offset + k) {
+                continue;
+            }
+            let at = row_index(offset + k, 0, ny);
+            series.insert(
+                format!("{name}{suffix}"),
+                SeriesSummary::of(&cells[at..at + ny]),
+            );
+        }
+    }
+    series
+}
+
+/// The summaries of the totals, by name, over `n` trials.
+fn totals_of(sketches: &[crate::stats::sketch::Sketch], n: f64) -> BTreeMap<String, TotalSummary> {
+    map_of(
+        TOTALS
+            .iter()
+            .map(|spec| spec.name)
+            .zip(sketches)
+            .map(|(name, sketch)| (name.to_string(), TotalSummary::of(sketch, n))),
+    )
 }
 
 fn sensitivity(s: &Samples) -> Sensitivity {

@@ -67,6 +67,27 @@ impl Samples {
     }
 }
 
+/// One partner's sketches over a range of trials, as the programme's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartPartial {
+    /// One sketch per series and year, series-major.
+    pub cells: Vec<Sketch>,
+    /// One sketch per total.
+    pub totals: Vec<Sketch>,
+}
+
+impl PartPartial {
+    fn merge(&mut self, other: &PartPartial) {
+        merge_all(&mut self.cells, &other.cells);
+        merge_all(&mut self.totals, &other.totals);
+    }
+}
+
+/// Merges each sketch of `b` into its counterpart in `a`.
+fn merge_all(a: &mut [Sketch], b: &[Sketch]) {
+    a.iter_mut().zip(b).for_each(|(x, y)| x.merge(y));
+}
+
 /// The mergeable summary of a range of trials.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Partial {
@@ -94,6 +115,10 @@ pub struct Partial {
     /// The series summarised (the others' cells stay empty).
     #[serde(default)]
     pub series: SeriesSet,
+    /// Each partner's sketches, in the order of the scenario's partners
+    /// (none for a programme without partners).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<PartPartial>,
 }
 
 impl Partial {
@@ -144,14 +169,8 @@ pub fn merge(model: &Model, opts: &RunOptions, mut parts: Vec<Partial>) -> Resul
             )));
         }
         acc.trial_count += p.trial_count;
-        acc.cells
-            .iter_mut()
-            .zip(&p.cells)
-            .for_each(|(a, b)| a.merge(b));
-        acc.totals
-            .iter_mut()
-            .zip(&p.totals)
-            .for_each(|(a, b)| a.merge(b));
+        merge_all(&mut acc.cells, &p.cells);
+        merge_all(&mut acc.totals, &p.totals);
         acc.exceeds
             .iter_mut()
             .zip(&p.exceeds)
@@ -167,6 +186,10 @@ pub fn merge(model: &Model, opts: &RunOptions, mut parts: Vec<Partial>) -> Resul
                 .zip(&b.first_year_met)
                 .for_each(|(x, y)| *x += y);
         }
+        acc.partners
+            .iter_mut()
+            .zip(&p.partners)
+            .for_each(|(a, b)| a.merge(b));
         if let (Some(a), Some(b)) = (acc.samples.as_mut(), p.samples) {
             a.trials.extend(b.trials);
             a.inputs.extend(b.inputs);
@@ -192,6 +215,10 @@ fn check_belongs(model: &Model, opts: &RunOptions, p: &Partial) -> Result<(), Er
         || p.totals.len() != N_TOTALS
         || p.exceeds.len() != PERSPECTIVES.len()
         || p.targets.len() != model.scenario.targets.len()
+        || p.partners.len() != model.parts.len()
+        || p.partners
+            .iter()
+            .any(|q| q.cells.len() != row_len(ny) || q.totals.len() != N_TOTALS)
     {
         return Err(Error::Merge("a partial result has the wrong shape".into()));
     }

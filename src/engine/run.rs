@@ -9,8 +9,9 @@
 //! function in quickly compiled code and switches to optimised code only on a
 //! later call, so a range run in one call never gets the optimised code.
 
+use crate::engine::model::parts::PartOutputs;
 use crate::engine::model::{Model, SAMPLE_CAP};
-use crate::engine::partial::{Partial, Samples, TargetTally};
+use crate::engine::partial::{PartPartial, Partial, Samples, TargetTally};
 use crate::model::error::Error;
 use crate::model::options::RunOptions;
 use crate::model::outputs::{
@@ -52,6 +53,10 @@ struct Tally {
     keys: Vec<u32>,
     /// The series summarised.
     series: SeriesSet,
+    /// Each partner's sketches, and the buffers a trial fills for them
+    /// (none for a programme without partners).
+    parts: Vec<PartPartial>,
+    part_outputs: Option<PartOutputs>,
 }
 
 impl Tally {
@@ -81,6 +86,15 @@ impl Tally {
             filled: 0,
             keys: Vec::with_capacity(len),
             series: opts.series,
+            parts: model
+                .parts
+                .iter()
+                .map(|_| PartPartial {
+                    cells: vec![Sketch::default(); width],
+                    totals: vec![Sketch::default(); N_TOTALS],
+                })
+                .collect(),
+            part_outputs: (!model.parts.is_empty()).then(|| model.part_outputs()),
         }
     }
 
@@ -88,7 +102,14 @@ impl Tally {
     fn add_trials(&mut self, model: &Model, seed: u64, from: u64, to: u64) {
         let ny = model.years.len();
         for trial in from..to {
-            let total = model.trial(seed, trial, &mut self.inputs, &mut self.row);
+            let total = match self.part_outputs.as_mut() {
+                Some(parts) => {
+                    let t = model.trial_parts(seed, trial, &mut self.inputs, &mut self.row, parts);
+                    record_parts(&mut self.parts, parts, self.series, ny);
+                    t
+                }
+                None => model.trial(seed, trial, &mut self.inputs, &mut self.row),
+            };
             self.total = total;
             let row = &self.row;
             let width = row.len();
@@ -133,12 +154,7 @@ impl Tally {
         let ny = self.cells.len() / row_len(1);
         let width = self.cells.len();
         for (c, cell) in self.cells.iter_mut().enumerate() {
-            // A running total that means nothing is not summarised, nor a
-            // series left out of the run's set.
-            let series = c / ny;
-            if series >= N_SERIES && !SERIES[series - N_SERIES].cumulated
-                || !self.series.contains(series)
-            {
+            if !summarised(c, ny, self.series) {
                 continue;
             }
             let values = self.batch[c..].iter().step_by(width).take(filled);
@@ -161,6 +177,28 @@ impl Tally {
             targets: self.targets,
             samples: self.samples,
             series: self.series,
+            partners: self.parts,
+        }
+    }
+}
+
+/// Whether cell `c` of a row of `ny` years is summarised: not a running
+/// total that means nothing, nor a series left out of the run's set.
+fn summarised(c: usize, ny: usize, series: SeriesSet) -> bool {
+    let s = c / ny;
+    !(s >= N_SERIES && !SERIES[s - N_SERIES].cumulated || !series.contains(s))
+}
+
+/// Records each partner's values and totals of one trial.
+fn record_parts(parts: &mut [PartPartial], out: &PartOutputs, series: SeriesSet, ny: usize) {
+    for ((part, row), total) in parts.iter_mut().zip(&out.rows).zip(&out.totals) {
+        for (c, (cell, &v)) in part.cells.iter_mut().zip(row).enumerate() {
+            if summarised(c, ny, series) {
+                cell.add(v);
+            }
+        }
+        for (sketch, &v) in part.totals.iter_mut().zip(&total.0) {
+            sketch.add(v);
         }
     }
 }

@@ -2,6 +2,7 @@
 //! the named outputs, the evidence priors, the named persistence sets, the presets, the limits and every
 //! rule an input must meet.
 
+pub mod counterfactual;
 pub mod distribution;
 pub mod error;
 pub mod forms;
@@ -11,6 +12,8 @@ pub mod limits;
 pub mod options;
 pub mod outputs;
 pub mod params;
+pub mod partnered;
+pub mod partners;
 pub mod persistence;
 pub mod presets;
 pub mod priors;

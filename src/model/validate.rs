@@ -114,6 +114,7 @@ impl Scenario {
         let counterfactual = self.check_counterfactual(&mut p);
         self.check_prices(&mut p);
         let metrics = self.check_targets(&mut p);
+        self.check_partners(&mut p);
         match (intake && budget, counterfactual, metrics) {
             (true, Some(counterfactual), Some(metrics)) if p.is_empty() => Ok(Checked {
                 counterfactual,

@@ -5,4 +5,5 @@
 pub mod accounts;
 pub mod decide;
 pub mod figures;
+pub mod partners;
 pub mod run;

@@ -208,14 +208,14 @@ fn present_values(o: &mut String, r: &RunResult, scenario: &Scenario) {
 }
 
 /// A row of the totals: a running total's last year (mean, median, P5, P95), each with its error.
-fn series_row(o: &mut String, label: &str, s: &SeriesSummary, unit: &str) {
+pub(crate) fn series_row(o: &mut String, label: &str, s: &SeriesSummary, unit: &str) {
     let cells = last(s).map(|(x, se)| cell(x, se));
     let line = format!("  {label:<34}{} {unit}", cells.concat());
     let _ = writeln!(o, "{}", line.trim_end());
 }
 
 /// A row of the totals: a total over the run (mean, median, P5, P95), and the share of trials where it is undefined.
-fn total_row(o: &mut String, label: &str, t: &TotalSummary, unit: &str, trials: u64) {
+pub(crate) fn total_row(o: &mut String, label: &str, t: &TotalSummary, unit: &str, trials: u64) {
     let cells = [
         cell(t.mean, t.mean_se),
         cell(t.p50, t.p50_se),

@@ -110,6 +110,7 @@ pub fn compare(a: &Scenario, b: &Scenario, opts: &RunOptions) -> Result<Comparis
         exceeds,
         targets: Vec::new(),
         samples: None,
+        partners: Vec::new(),
         series: opts.series,
     };
     // No target tallies: the difference has no targets of its own.

@@ -21,7 +21,8 @@ pub enum Lever {
     Recruits,
     /// The planned intake, as a multiple of the scenario's plan.
     Intake,
-    /// The cost per duo, EUR (the largest that still meets the target).
+    /// The cost per duo, EUR (the largest that still meets the target); a
+    /// partner with a cost of its own moves by the same factor.
     CostPerDuo,
 }
 
@@ -150,7 +151,17 @@ pub fn with_lever(s: &Scenario, lever: Lever, x: f64) -> Result<Scenario, Error>
                 p.iter_mut().for_each(|(_, l)| *l *= x);
             }
         }
-        Lever::CostPerDuo => s.cost_per_duo = scaled(&s.cost_per_duo, x),
+        Lever::CostPerDuo => {
+            // Partners with a cost of their own move by the same factor.
+            let now = s.cost_per_duo.mean();
+            let f = if now > 0.0 { x / now } else { 0.0 };
+            for partner in &mut s.partners {
+                if let Some(c) = partner.cost_per_duo.as_mut() {
+                    *c = scaled(c, c.mean() * f);
+                }
+            }
+            s.cost_per_duo = scaled(&s.cost_per_duo, x);
+        }
     }
     Ok(s)
 }

@@ -53,6 +53,11 @@ enum Command {
         /// of rank correlations in the summary).
         #[arg(long)]
         sensitivity: bool,
+        /// Print each partner's duos, people in work, additional people in
+        /// work and costs (a programme of partners; in --json always under
+        /// `partners`).
+        #[arg(long)]
+        by_partner: bool,
         /// Worker threads (default: all cores); the result does not depend on it.
         #[arg(long)]
         threads: Option<usize>,
@@ -268,26 +273,21 @@ fn run(cli: Cli) -> Result<(), String> {
             json: as_json,
             csv,
             sensitivity,
+            by_partner,
             threads,
             chunks,
-        } => {
-            let s = input.load()?;
-            let opts = RunOptions {
+        } => run_one(
+            &input.load()?,
+            &trials,
+            Shown {
+                as_json,
+                csv,
                 sensitivity,
-                ..trials.options()
-            };
-            let result = run_parallel(&s, &opts, threads, chunks).map_err(cannot_start)?;
-            if as_json {
-                json(&result)
-            } else if csv {
-                Ok(present::run::csv(&result))
-            } else {
-                // The range the evidence allows: the same trials under each
-                // named prior, beside the prior the scenario uses.
-                let by_prior = decide::value_of_information(&s, &trials.options()).ok();
-                Ok(present::run::text(&result, &s, by_prior.as_ref()))
-            }
-        }
+                by_partner,
+            },
+            threads,
+            chunks,
+        ),
         Command::Solve {
             input,
             trials,
@@ -346,6 +346,43 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// An answer as JSON when asked (`--json`), else in words.
+/// How `mentorsim run` shows its result.
+struct Shown {
+    as_json: bool,
+    csv: bool,
+    sensitivity: bool,
+    by_partner: bool,
+}
+
+/// `mentorsim run`: the run, as JSON, CSV or words.
+fn run_one(
+    s: &Scenario,
+    trials: &Trials,
+    shown: Shown,
+    threads: Option<usize>,
+    chunks: Option<u64>,
+) -> Result<String, String> {
+    let opts = RunOptions {
+        sensitivity: shown.sensitivity,
+        ..trials.options()
+    };
+    let result = run_parallel(s, &opts, threads, chunks).map_err(cannot_start)?;
+    if shown.as_json {
+        json(&result)
+    } else if shown.csv {
+        Ok(present::run::csv(&result))
+    } else {
+        // The range the evidence allows: the same trials under each named
+        // prior, beside the prior the scenario uses.
+        let by_prior = decide::value_of_information(s, &trials.options()).ok();
+        let mut text = present::run::text(&result, s, by_prior.as_ref());
+        if shown.by_partner {
+            text.push_str(&present::partners::text(&result, s));
+        }
+        Ok(text)
+    }
+}
+
 fn json_or<T: serde::Serialize>(
     as_json: bool,
     answer: &T,

@@ -54,6 +54,7 @@ use crate::model::scenario::{Pool, Scenario, TargetKind};
 use crate::model::validate::Checked;
 use rand::Rng;
 
+pub mod parts;
 mod terms;
 mod trial;
 mod year;
@@ -78,6 +79,21 @@ pub struct Model {
     booked_by: Vec<f64>,
     pub(crate) targets: Vec<(usize, usize, f64)>,
     pub(crate) fingerprint: u64,
+    /// The partners, when the programme has them: it is their sum.
+    pub(crate) parts: Vec<Part>,
+    /// Added to the streams of the years (a partner's own streams).
+    stream_offset: u64,
+}
+
+/// One partner of a programme, ready to run (its running is in `parts.rs`).
+pub(crate) struct Part {
+    /// The partner's scenario, run with its shares of the intake and the
+    /// budget applied and its own streams.
+    pub(crate) model: Model,
+    /// The parameters it draws itself, by position.
+    owned: Vec<usize>,
+    budget_share: f64,
+    mentor_share: f64,
 }
 
 /// The CDF of the sum of two independent uniforms on [0, 12) months.
@@ -132,7 +148,7 @@ impl Model {
 
     /// Prepares the samplers of a scenario that has passed validation, in
     /// the forms validation found.
-    fn from_valid(scenario: &Scenario, checked: Checked) -> Result<Model, Error> {
+    pub(super) fn from_valid(scenario: &Scenario, checked: Checked) -> Result<Model, Error> {
         let s = scenario;
         let mut samplers = Vec::with_capacity(PARAMS.len());
         for spec in PARAMS {
@@ -163,6 +179,10 @@ impl Model {
             })
             .collect();
         let json = serde_json::to_string(s).unwrap_or_default();
+        let parts = (0..s.partners.len())
+            .map(|j| Part::new(s, j))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| Error::input("partners", "a partner's scenario cannot run"))?;
         Ok(Model {
             scenario: s.clone(),
             planned: s.planned(),
@@ -178,6 +198,8 @@ impl Model {
             samplers,
             targets,
             fingerprint: fnv1a(json.as_bytes()),
+            parts,
+            stream_offset: 0,
         })
     }
 
@@ -196,6 +218,33 @@ impl Model {
             values: row.chunks(ny).map(<[f64]>::to_vec).collect(),
             totals: totals.0.to_vec(),
         }
+    }
+
+    /// Replays one trial of a programme of partners: the programme's record
+    /// (as [`Model::trial_record`]) and each partner's (its inputs the
+    /// programme's draws with its own in place, before its shares apply).
+    /// Without partners, the second is empty.
+    pub fn trial_record_parts(&self, seed: u64, trial: u64) -> (TrialRecord, Vec<TrialRecord>) {
+        if self.parts.is_empty() {
+            return (self.trial_record(seed, trial), Vec::new());
+        }
+        let ny = self.years.len();
+        let mut inputs = Draws::default();
+        let mut row = vec![0.0; row_len(ny)];
+        let mut parts = self.part_outputs();
+        let totals = self.trial_parts(seed, trial, &mut inputs, &mut row, &mut parts);
+        let record = |row: &[f64], totals: &[f64]| TrialRecord {
+            inputs: inputs.0.to_vec(),
+            values: row.chunks(ny).map(<[f64]>::to_vec).collect(),
+            totals: totals.to_vec(),
+        };
+        let each = parts
+            .rows
+            .iter()
+            .zip(&parts.totals)
+            .map(|(r, t)| record(r, &t.0))
+            .collect();
+        (record(&row, &totals.0), each)
     }
 }
 

@@ -24,7 +24,8 @@ use rand_pcg::Pcg64Mcg;
 
 impl Model {
     /// One trial: fills `row` (series-major, `2 * N_SERIES` by years) and
-    /// `inputs`, and returns its totals.
+    /// `inputs`, and returns its totals. A programme of partners is their
+    /// sum ([`Model::trial_parts`]).
     pub(crate) fn trial(
         &self,
         seed: u64,
@@ -32,14 +33,30 @@ impl Model {
         inputs: &mut Draws,
         row: &mut [f64],
     ) -> Totals {
+        if !self.parts.is_empty() {
+            let mut parts = self.part_outputs();
+            return self.trial_parts(seed, trial, inputs, row, &mut parts);
+        }
         self.draw(seed, trial, inputs);
-        let d = &*inputs;
+        let (terms, run) = self.years_of(seed, trial, inputs, row);
+        self.accounts(inputs, &terms, &run)
+    }
+
+    /// The years of one trial with the draws `d`: fills `row`, and returns
+    /// what the draws fix and what the years added up to.
+    pub(super) fn years_of(
+        &self,
+        seed: u64,
+        trial: u64,
+        d: &Draws,
+        row: &mut [f64],
+    ) -> (Terms, Running) {
         let terms = Terms::of(d, &self.scenario, self.counterfactual);
         debug_assert!(self.booked_by.len() <= terms.later.len());
         let ny = self.years.len();
         let mut run = Running::start(d, &terms, ny + self.booked_by.len());
         for t in 0..ny {
-            let mut rng = stream(seed, trial, YEAR_STREAM + t as u64);
+            let mut rng = stream(seed, trial, YEAR_STREAM + t as u64 + self.stream_offset);
             let formed = self.formation(t, &terms, &run);
             let cohort = Cohort::draw(&mut rng, formed.started, d, &terms);
             self.book(t, &cohort, formed.started, &terms, &mut run);
@@ -51,11 +68,11 @@ impl Model {
         }
         outcome_rows(row, ny, &run.booked, &terms);
         cumulate(row, ny);
-        self.accounts(d, &terms, &run)
+        (terms, run)
     }
 
     /// Every parameter, each from its own stream (a fixed one is not drawn).
-    fn draw(&self, seed: u64, trial: u64, inputs: &mut Draws) {
+    pub(super) fn draw(&self, seed: u64, trial: u64, inputs: &mut Draws) {
         for (k, sampler) in self.samplers.iter().enumerate() {
             inputs.0[k] = match sampler.fixed_value() {
                 Some(v) => v,
@@ -200,7 +217,7 @@ impl Model {
 
     /// The trial's totals: the cost per duo and per job, the rates, and each
     /// account's net benefit, ratio and break-even.
-    fn accounts(&self, d: &Draws, terms: &Terms, run: &Running) -> Totals {
+    pub(super) fn accounts(&self, d: &Draws, terms: &Terms, run: &Running) -> Totals {
         let ny = self.years.len();
         let later: f64 = run.booked[ny..].iter().map(|b| b[EMP]).sum();
         let (benefit, per_effect) = (&run.benefit, &run.per_effect);

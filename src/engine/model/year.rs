@@ -156,6 +156,29 @@ impl Running {
         self.sum_net += cohort.net;
     }
 
+    /// Adds another partner's years of the same trial: its outcomes by
+    /// the year booked, its benefits, costs and sums.
+    pub(super) fn absorb(&mut self, other: &Running) {
+        for (a, b) in self.booked.iter_mut().zip(&other.booked) {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        }
+        let add =
+            |a: &mut PerAccount, b: &PerAccount| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        add(&mut self.benefit, &other.benefit);
+        add(&mut self.per_effect, &other.per_effect);
+        self.net_pv += other.net_pv;
+        self.sum_started += other.sum_started;
+        self.sum_paid += other.sum_paid;
+        self.cost_pv += other.cost_pv;
+        self.volunteer_pv += other.volunteer_pv;
+        self.fixed_pv += other.fixed_pv;
+        self.duo_cost_pv += other.duo_cost_pv;
+        self.sum_employed += other.sum_employed;
+        self.sum_self += other.sum_self;
+        self.sum_positive += other.sum_positive;
+        self.sum_net += other.sum_net;
+    }
+
     /// Prices and discounting move on a year.
     pub(super) fn next_year(&mut self, terms: &Terms) {
         self.cost *= 1.0 + terms.g;

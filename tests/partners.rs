@@ -1,0 +1,202 @@
+//! A programme of partners is their sum, trial by trial; a partner with no
+//! money starts no duo; shares that do not add up, and a partner's own bad
+//! value, are refused with the field named.
+
+use mentorsim::model::outputs::{Series, SERIES};
+use mentorsim::model::presets;
+use mentorsim::model::units::Unit;
+use mentorsim::{merge, simulate, simulate_partial, Model, RunOptions, Scenario};
+
+const SEED: u64 = 2025;
+
+fn actiris() -> Scenario {
+    presets::get("actiris-2028").expect("preset")
+}
+
+fn is_limit(k: usize) -> bool {
+    [
+        Series::LimitedByMoney,
+        Series::LimitedByMentors,
+        Series::LimitedByPlan,
+    ]
+    .iter()
+    .any(|s| *s as usize == k % SERIES.len())
+}
+
+#[test]
+fn in_each_trial_the_partners_add_up_to_the_programme() {
+    let model = Model::new(&actiris()).expect("valid");
+    let mut compared = 0;
+    for trial in 0..200 {
+        let (programme, parts) = model.trial_record_parts(SEED, trial);
+        assert_eq!(parts.len(), 4);
+        for (k, years) in programme.values.iter().enumerate() {
+            if is_limit(k) {
+                continue;
+            }
+            let unit = SERIES[k % SERIES.len()].unit;
+            for (t, &whole) in years.iter().enumerate() {
+                let sum: f64 = parts.iter().map(|p| p.values[k][t]).sum();
+                if matches!(unit, Unit::Eur) {
+                    let tol = 1e-9 * whole.abs().max(1.0);
+                    assert!(
+                        (sum - whole).abs() <= tol,
+                        "series {k} year {t}: {sum} vs {whole}"
+                    );
+                } else {
+                    assert_eq!(sum, whole, "series {k} year {t} of trial {trial}");
+                }
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 200 * 60, "only {compared} values compared");
+}
+
+#[test]
+fn the_programme_is_limited_by_money_where_any_partner_is() {
+    let model = Model::new(&actiris()).expect("valid");
+    let money = Series::LimitedByMoney as usize;
+    let plan = Series::LimitedByPlan as usize;
+    let (mut by_money, mut not) = (0, 0);
+    for trial in 0..200 {
+        let (programme, parts) = model.trial_record_parts(SEED, trial);
+        for t in 0..programme.values[money].len() {
+            let any = parts.iter().any(|p| p.values[money][t] > 0.0);
+            assert_eq!(programme.values[money][t], f64::from(u8::from(any)));
+            let limits: f64 = [money, Series::LimitedByMentors as usize, plan]
+                .iter()
+                .map(|&s| programme.values[s][t])
+                .sum();
+            assert_eq!(limits, 1.0);
+            if any {
+                by_money += 1;
+            } else {
+                not += 1;
+            }
+        }
+    }
+    // Both cases occur, so the rule was tested both ways.
+    assert!(by_money > 0 && not > 0, "{by_money} / {not}");
+}
+
+#[test]
+fn a_partner_with_no_money_starts_no_duo() {
+    let mut s = actiris();
+    s.partners[0].budget_share += s.partners[3].budget_share;
+    s.partners[3].budget_share = 0.0;
+    let model = Model::new(&s).expect("valid");
+    let started = Series::DuosStarted as usize;
+    for trial in 0..200 {
+        let (programme, parts) = model.trial_record_parts(SEED, trial);
+        assert!(parts[3].values[started].iter().all(|&x| x == 0.0));
+        assert!(programme.values[started].iter().any(|&x| x > 0.0));
+    }
+    let r = simulate(
+        &s,
+        &RunOptions {
+            trials: 300,
+            seed: SEED,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let pls = &r.partners["pour-la-solidarite"];
+    assert_eq!(pls.series["duos_started_cumulative"].p95.last(), Some(&0.0));
+    // No duo, no cost per duo: undefined in every trial.
+    assert_eq!(pls.totals["cost_per_duo"].undefined_share, 1.0);
+}
+
+#[test]
+fn a_run_reports_each_partner_shaped_as_the_run() {
+    let opts = RunOptions {
+        trials: 400,
+        seed: SEED,
+        ..Default::default()
+    };
+    let r = simulate(&actiris(), &opts).unwrap();
+    let ids: Vec<&str> = r.partners.keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        [
+            "backstage-network",
+            "duo-for-a-job",
+            "pour-la-solidarite",
+            "team4job"
+        ]
+    );
+    for (id, p) in &r.partners {
+        let series: Vec<_> = p.series.keys().collect();
+        let totals: Vec<_> = p.totals.keys().collect();
+        assert_eq!(series, r.series.keys().collect::<Vec<_>>(), "{id}");
+        assert_eq!(totals, r.totals.keys().collect::<Vec<_>>(), "{id}");
+    }
+    // The means add up (the sum of means is the mean of sums).
+    let mean = |m: &[f64]| *m.last().unwrap();
+    let whole = mean(&r.series["duos_started_cumulative"].mean);
+    let sum: f64 = r
+        .partners
+        .values()
+        .map(|p| mean(&p.series["duos_started_cumulative"].mean))
+        .sum();
+    assert!((whole - sum).abs() < 1e-6 * whole, "{whole} vs {sum}");
+    // Partners whose figures are published differ from each other: Team4Job
+    // costs less a duo than DUO for a JOB in most trials (E12 against E18).
+    let median = |id: &str| r.partners[id].totals["cost_per_duo"].p50.unwrap();
+    assert!(median("team4job") < median("duo-for-a-job"));
+    assert!(r.partners["backstage-network"].no_published_results);
+    assert!(!r.partners["duo-for-a-job"].no_published_results);
+}
+
+#[test]
+fn partials_of_a_programme_of_partners_merge_to_the_whole_run() {
+    let s = actiris();
+    let opts = RunOptions {
+        trials: 300,
+        seed: SEED,
+        ..Default::default()
+    };
+    let whole = simulate(&s, &opts).unwrap();
+    let half = |first: u64, count: u64| {
+        simulate_partial(
+            &s,
+            &RunOptions {
+                first_trial: first,
+                trial_count: Some(count),
+                ..opts
+            },
+        )
+        .unwrap()
+    };
+    let parts = [half(170, 130), half(0, 170)];
+    let bytes: Vec<_> = parts.iter().map(|p| p.to_bytes()).collect();
+    let back = bytes
+        .iter()
+        .map(|b| mentorsim::Partial::from_bytes(b).unwrap())
+        .collect();
+    assert_eq!(merge(&s, &opts, back).unwrap(), whole);
+}
+
+#[test]
+fn shares_that_do_not_add_up_and_a_partner_s_own_bad_value_name_the_field() {
+    let mut s = actiris();
+    s.partners[1].budget_share = 0.5;
+    s.partners[2].intake_share = 1.5;
+    s.partners[3].id = "team4job".into();
+    s.partners[2].outcomes.employed = Some(mentorsim::model::distribution::Param::fixed(1.7));
+    let fields: Vec<String> = s.validate().into_iter().map(|p| p.field).collect();
+    for want in [
+        "partners.budget_share",
+        "partners[2].intake_share",
+        "partners.intake_share",
+        "partners[3].id",
+        "partners[2].outcomes.employed",
+    ] {
+        assert!(fields.iter().any(|f| f == want), "{want} not in {fields:?}");
+    }
+    // The programme's own fields are not repeated under each partner.
+    assert!(
+        !fields.iter().any(|f| f.starts_with("partners[0]")),
+        "{fields:?}"
+    );
+}
