@@ -18,9 +18,9 @@ use serde_json::Value;
 
 // The sizes of a scenario's JSON, checked before it is read.
 
-/// Longest scenario text, in bytes (the largest preset takes about 20 KiB).
+/// Longest scenario text, in bytes (the largest preset takes about 34 KiB).
 pub const MAX_INPUT_BYTES: usize = 256 * 1024;
-/// Deepest nesting of objects and lists (the presets nest 5 deep).
+/// Deepest nesting of objects and lists (the presets nest 6 deep).
 pub const MAX_DEPTH: usize = 8;
 /// Longest text in a scenario (a name, a note, a source), in characters.
 pub const MAX_TEXT: usize = 2_000;

@@ -249,14 +249,16 @@ export function probabilityChart(Plot, { result, label, width = 640, height = 28
 /**
  * The median net benefit of each account as a horizontal bar, with its
  * P5–P95 as a whisker. `rows`: [{label, median, p5, p95}] (accounts.js).
+ * Any other figure by row likewise, with its own `axis` label and `fmt`
+ * (each partner's duos started, partners.js).
  */
-export function perspectiveChart(Plot, { rows, label, width = 640, height }) {
-  const f = (x) => fmtBy('eur', x, { compact: true });
+export function perspectiveChart(Plot, { rows, label, width = 640, height, axis = t('axis.net'), fmt = (x) => fmtBy('eur', x, { compact: true }) }) {
+  const f = fmt;
   const colours = chartColours();
   const longest = Math.max(...rows.map((r) => r.label.length), 8);
   const node = Plot.plot({
     ...frame(width, height ?? 36 + rows.length * 30, Math.min(200, 12 + longest * 6.4)),
-    x: { label: t('axis.net'), tickFormat: f, grid: true, ticks: Math.max(3, Math.floor(width / 110)) },
+    x: { label: axis, tickFormat: f, grid: true, ticks: Math.max(3, Math.floor(width / 110)) },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       Plot.barX(rows, { y: 'label', x: 'median', fill: colours.hist, fillOpacity: 0.75 }),
@@ -372,8 +374,7 @@ export function tornadoTable(caption, rows, fmt = (x) => fmtRatio(x)) {
   return table(caption, [t('drivers.col.input'), t('drivers.col.rho')], rows.map((r) => [r.label, fmt(r.rho)]));
 }
 
-export function perspectiveTable(caption, rows) {
-  const f = (x) => fmtBy('eur', x);
+export function perspectiveTable(caption, rows, f = (x) => fmtBy('eur', x)) {
   return table(
     caption,
     [t('col.perspective'), 'P5', `P50 (${t('card.median')})`, 'P95'],

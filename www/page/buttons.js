@@ -149,6 +149,7 @@ export function wireStatic() {
   $('btn-view-chart').addEventListener('click', () => setPresentView(false));
   $('btn-view-drivers').addEventListener('click', () => setPresentView(true));
   $('btn-print').addEventListener('click', () => window.print());
+  wirePrint();
   wireEmbed();
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && app.state?.present) setPresent(false);

@@ -14,6 +14,7 @@ import { Cancelled } from '../lib/tasks.js';
 import { figure } from './figures.js';
 import { sourcesSummary } from './sources.js';
 import { renderImpact } from './impact.js';
+import { renderPartners } from './partners.js';
 import { renderValue } from './drivers.js';
 import { decorateCards, renderComparison } from './compare.js';
 import { printReport } from './report.js';
@@ -92,6 +93,9 @@ export async function renderResults() {
   await nextTask();
   if (!current()) return false;
   renderImpact($('impact-body'), result, scenario, { Plot: app.Plot, fileName: chartFileName('perspectives'), credit: exportCredit(), width: chartWidth($('impact-body')) });
+  await nextTask();
+  if (!current()) return false;
+  renderPartners($('partners-body'), result, scenario, { Plot: app.Plot, fileName: chartFileName('partners'), credit: exportCredit(), width: chartWidth($('partners-body')) });
   await nextTask();
   if (!current()) return false;
   // Their answers for this run come after it (afterRun): their places are

@@ -8,6 +8,7 @@ import { getPath } from '../lib/state.js';
 import { EVIDENCE, evidenceText, parseSource } from '../lib/evidence.js';
 import { paramPaths, paramLabel, describe } from '../lib/params.js';
 import { priorEntry } from '../lib/accounts.js';
+import { partnerParams } from '../lib/partners.js';
 
 function sourceCell(source, assumption) {
   const td = h('td', { class: 'src' });
@@ -62,6 +63,12 @@ export function renderSources(root, scenario, editedPaths = [], priors = []) {
     const v = getPath(scenario, p);
     const o = v && typeof v === 'object' ? v : {};
     rows.push(row(p, paramLabel(p), describe(p, v), o.source, o.assumption, noteOf(p, o)));
+  }
+  for (const [j, q] of (scenario.partners ?? []).entries()) {
+    const name = pick(q.name) || q.id;
+    const shares = t('sources.partnerShares', { budget: fmtPct(q.budget_share, 1), intake: fmtPct(q.intake_share, 1), mentors: fmtPct(q.mentor_share, 1) });
+    rows.push(row(`partners-${j}`, `${t('partners.col.partner')}: ${name}`, shares, q.source, q.no_published_results, q.note));
+    for (const [path, v] of partnerParams(q)) rows.push(row(`partners-${j}-${path}`, `${name}: ${paramLabel(path)}`, describe(path, v), v.source, v.assumption, noteOf(path, v)));
   }
   for (const [k, tg] of (scenario.targets ?? []).entries()) {
     rows.push(row(`targets-${k}`, `${t('col.target')}: ${pick(tg.label)}`, `${fmtInt(tg.value)} ${t(`metric.${tg.metric}`)}, ${t(`kind.${tg.kind}`, { year: fmtYear(tg.year) })}`, tg.source, false, null));
@@ -128,6 +135,13 @@ export function sourcesSummary(scenario) {
   note('intake', scenario.intake);
   for (const p of paramPaths(scenario)) note(p, getPath(scenario, p));
   for (const tg of scenario.targets ?? []) for (const r of parseSource(tg.source)) if (r.kind === 'row') ids.add(r.id);
+  for (const q of scenario.partners ?? []) {
+    for (const r of parseSource(q.source)) if (r.kind === 'row') ids.add(r.id);
+    for (const [path, v] of partnerParams(q)) {
+      for (const r of parseSource(v?.source)) if (r.kind === 'row') ids.add(r.id);
+      if (v?.assumption) assumptions.push(`${pick(q.name) || q.id}: ${paramLabel(path)}`);
+    }
+  }
   const rows = EVIDENCE.filter((r) => ids.has(r.id));
   return h(
     'div',

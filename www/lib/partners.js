@@ -1,0 +1,73 @@
+// A programme's partners in the reader's words: what each delivers over the
+// run and at what cost, each figure to the digits its Monte Carlo error
+// supports with its P5–P95 band, on the same trials as the programme's
+// answer (the engine's `partners`, in the scenario's order).
+
+import { t, pick, fmtPct, fmtYear } from './i18n.js';
+import { withError, fmtErr } from './printed.js';
+
+/** The figures a partner's row gives: [key, series or total, unit]. */
+export const PARTNER_FIGURES = [
+  ['duos', 'duos_started_cumulative', 'count'],
+  ['employed', 'employed_cumulative', 'count'],
+  ['net', 'net_additional_employed_cumulative', 'count'],
+  ['costDuo', 'cost_per_duo', 'eur'],
+  ['costNet', 'cost_per_net_job', 'eur'],
+];
+
+/**
+ * The median (to the digits its error supports) and its P5–P95 band, of a
+ * series' last year or of a total; `open` when the total has no P95 (it is
+ * undefined, say no additional person in work, in more than 5 % of trials).
+ */
+function figureOf(p, key, unit) {
+  const s = p.series[key];
+  const at = (q) => (s ? s[q]?.at(-1) : p.totals[key]?.[q]);
+  const [p50, se, p5, p95] = [at('p50'), at('p50_se'), at('p5'), at('p95')];
+  const f = (x, e) => (typeof x === 'number' && Number.isFinite(x) ? fmtErr(x, e, unit) : null);
+  const median = typeof p50 === 'number' && Number.isFinite(p50) ? withError(p50, se, unit).value : null;
+  const lo = f(p5, at('p5_se'));
+  const hi = f(p95, at('p95_se'));
+  let band;
+  if (lo && hi) band = t('partners.band', { lo, hi });
+  else if (lo) band = t('partners.bandOpen', { lo });
+  else band = t('card.bandNone');
+  return { median: median ?? t('partners.undefined'), band, open: Boolean(lo && !hi), value: p50 ?? null, p5: p5 ?? null, p95: p95 ?? null };
+}
+
+/**
+ * One row per partner of a result of a programme of partners (none when it
+ * has none): {id, name, serves, share, noResults, figures: {key: {median,
+ * band, value, p5, p95}}}.
+ */
+export function partnerRows(result, scenario) {
+  const partners = scenario?.partners ?? [];
+  return partners
+    .filter((q) => result?.partners?.[q.id])
+    .map((q) => {
+      const p = result.partners[q.id];
+      const figures = Object.fromEntries(PARTNER_FIGURES.map(([key, name, unit]) => [key, figureOf(p, name, unit)]));
+      return {
+        id: q.id,
+        name: pick(q.name) || q.id,
+        serves: pick(q.serves) || '',
+        share: fmtPct(q.budget_share, Number.isInteger(Math.round(q.budget_share * 1e6) / 1e4) ? 0 : 1),
+        noResults: Boolean(q.no_published_results),
+        figures,
+      };
+    });
+}
+
+/** The table's caption: what the rows are, on which trials, by which year. */
+export function partnersCaption(result) {
+  return t('partners.caption', { year: fmtYear(result.years.at(-1)) });
+}
+
+/** The parameters a partner sets itself, as [path, value] in a scenario's paths (`outcomes.employed`). */
+export function partnerParams(q) {
+  const own = [];
+  for (const key of ['cost_per_duo', 'realisation']) if (q[key] != null) own.push([key, q[key]]);
+  for (const [key, v] of Object.entries(q.outcomes ?? {})) own.push([`outcomes.${key}`, v]);
+  for (const [key, v] of Object.entries(q.counterfactual ?? {})) if (v && typeof v === 'object') own.push([`counterfactual.${key}`, v]);
+  return own;
+}
