@@ -515,3 +515,49 @@ fn a_programme_of_partners_reports_each_and_they_add_up() {
     );
     assert_eq!(text.matches("Cost per additional job").count(), 5);
 }
+
+#[test]
+fn split_finds_a_split_or_sets_one_against_the_scenario_s_own() {
+    let args = [
+        "split",
+        "--preset",
+        "actiris-2028",
+        "--target",
+        "1",
+        "--trials",
+        "400",
+        "--step",
+        "0.25",
+    ];
+    let v: Value = serde_json::from_str(&ok(&[&args[..], &["--json"]].concat())).expect("JSON");
+    assert_eq!(v["partners"].as_array().unwrap().len(), 4);
+    assert!(f64_of(&v["b"]["value"]) >= f64_of(&v["a"]["value"]));
+    assert!(v["scenario"]["partners"].is_array());
+    let text = ok(&args);
+    assert!(text.contains("On fresh trials, to quote"), "{text}");
+    let given = ok(&[
+        "split",
+        "--preset",
+        "actiris-2028",
+        "--trials",
+        "400",
+        "--shares",
+        "0.4,0.4,0.1,0.1",
+    ]);
+    assert!(given.contains("B is the split given"), "{given}");
+    let err = fails(&[
+        "split",
+        "--preset",
+        "actiris-2028",
+        "--trials",
+        "400",
+        "--shares",
+        "0.5,0.5",
+    ]);
+    assert!(
+        err.contains("shares") && err.contains("one share per partner"),
+        "{err}"
+    );
+    let err = fails(&["split", "--preset", "team4job", "--trials", "400"]);
+    assert!(err.contains("no partners"), "{err}");
+}

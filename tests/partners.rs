@@ -200,3 +200,53 @@ fn shares_that_do_not_add_up_and_a_partner_s_own_bad_value_name_the_field() {
         "{fields:?}"
     );
 }
+
+#[test]
+fn the_split_found_reaches_its_chance_on_other_trials_and_stays_within_its_bounds() {
+    use mentorsim::analysis::decide::{split, split_against, with_split, Goal};
+    let s = actiris();
+    let opts = RunOptions {
+        trials: 2000,
+        seed: 17,
+        ..Default::default()
+    };
+    let a = split(&s, Goal::Chance(0), 0.1, 2.0, &opts).unwrap();
+    // The search never ends below where it started, on its own trials.
+    assert!(a.b.value >= a.a.value, "{a:?}");
+    assert!(
+        a.b.value > a.a.value + 3.0 * a.a.se,
+        "the split moves the chance: {a:?}"
+    );
+    let sum: f64 = a.shares_b.iter().sum();
+    assert!((sum - 1.0).abs() < 1e-9);
+    for (b, own) in a.shares_b.iter().zip(&a.shares_a) {
+        assert!(
+            *b <= 2.0 * own + 1e-9 && *b >= own / 2.0 - 1e-9,
+            "{b} against {own}"
+        );
+    }
+    // Run again with another seed, the split reaches the chance it claims
+    // within three standard errors.
+    let other = RunOptions { seed: 99, ..opts };
+    let again = &simulate(&a.scenario, &other).unwrap().targets[0];
+    let se = (a.b_check.se.powi(2) + again.probability_met_se.powi(2)).sqrt();
+    assert!(
+        (again.probability_met - a.b_check.value).abs() < 3.0 * se,
+        "claimed {} ± {}, again {}",
+        a.b_check.value,
+        a.b_check.se,
+        again.probability_met
+    );
+    // The scenario's own split against itself: the same figure, bit for bit.
+    let same = split_against(&s, Goal::Chance(0), &a.shares_a, &opts).unwrap();
+    assert_eq!(same.a, same.b);
+    // A split must have one share per partner, adding up to 1.
+    let err = with_split(&s, &[0.5, 0.5]).unwrap_err().to_string();
+    assert!(err.contains("one share per partner"), "{err}");
+    let err = with_split(&s, &[0.5, 0.5, 0.5, 0.5])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("adding up to 1"), "{err}");
+    let t4j = presets::get("team4job").unwrap();
+    assert!(with_split(&t4j, &[1.0]).is_err());
+}

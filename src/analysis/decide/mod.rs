@@ -8,15 +8,18 @@
 //! only by what differs between the scenarios.
 //!
 //! Each tool is a file: [`compare`](mod@compare), [`solve`](mod@solve)
-//! (with the levers it moves), [`mentors`] (the recruits a plan needs) and
-//! [`value`] (of information). Their items are re-exported here.
+//! (with the levers it moves), [`mentors`] (the recruits a plan needs),
+//! [`split`](mod@split) (of the money across partners) and [`value`] (of
+//! information). Their items are re-exported here.
 
 pub mod compare;
 pub mod mentors;
 pub mod solve;
+pub mod split;
 pub mod value;
 
 pub use compare::{compare, Comparison, Headline, Where, HEADLINES};
 pub use mentors::{mentor_needs, MentorNeed};
 pub use solve::{solve, solve_request, with_lever, Lever, Solution, SolveAnswer, SolveRequest};
+pub use split::{split, split_against, with_split, Goal, SplitAnswer};
 pub use value::{evpi, evppi, value_of_information, value_se, ValueOfInformation, Worth};

@@ -1,175 +1,14 @@
 //! The command line itself: arguments (clap), loading, running, printing.
 
+use crate::args::{Cli, Command, Input, Trials};
 use crate::parallel::run_parallel;
-use clap::{ArgGroup, Parser, Subcommand};
+use clap::Parser;
 use mentorsim::analysis::{decide, plan};
 use mentorsim::model::{presets, scenario};
 use mentorsim::present;
-use mentorsim::{Error, RunOptions, Scenario, DEFAULT_SEED, DEFAULT_TRIALS};
+use mentorsim::{Error, RunOptions, Scenario};
 use std::io::Write;
 use std::process::ExitCode;
-
-#[derive(Parser)]
-#[command(
-    name = "mentorsim",
-    version,
-    about = "Monte Carlo projections of employment mentoring programmes (duos of a volunteer mentor and a job seeker)"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// List the built-in scenarios with their descriptions.
-    Presets,
-    /// Print a preset's scenario as JSON, to edit and run with --scenario.
-    Show {
-        /// Preset id (see `mentorsim presets`).
-        #[arg(long)]
-        preset: String,
-    },
-    /// Check a scenario file and list every problem, naming its field.
-    Validate {
-        /// Scenario file (JSON).
-        #[arg(long)]
-        scenario: String,
-    },
-    /// Run a scenario and summarise the trials.
-    #[command(group(ArgGroup::new("format").args(["json", "csv"])))]
-    Run {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        trials: Trials,
-        /// Print the full result as JSON.
-        #[arg(long)]
-        json: bool,
-        /// Print the per-year quantiles as CSV.
-        #[arg(long)]
-        csv: bool,
-        /// Rank which inputs drive the spread of the main outputs (a tornado
-        /// of rank correlations in the summary).
-        #[arg(long)]
-        sensitivity: bool,
-        /// Print each partner's duos, people in work, additional people in
-        /// work and costs (a programme of partners; in --json always under
-        /// `partners`).
-        #[arg(long)]
-        by_partner: bool,
-        /// Worker threads (default: all cores); the result does not depend on it.
-        #[arg(long)]
-        threads: Option<usize>,
-        /// Split the run into this many chunks (default: one per thread); the
-        /// result does not depend on it.
-        #[arg(long)]
-        chunks: Option<u64>,
-    },
-    /// Find the smallest value of a lever (the largest cost per duo) at which
-    /// a target is met in at least a given share of trials.
-    Solve {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        trials: Trials,
-        /// The target's position in the scenario, from 1.
-        #[arg(long)]
-        target: usize,
-        /// The share of trials that must meet it (0.8 for 80 %).
-        #[arg(long, default_value_t = 0.8)]
-        confidence: f64,
-        /// What to move: budget, recruits, intake or cost.
-        #[arg(long, default_value = "budget")]
-        lever: String,
-        /// Print the answer as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// What it takes: the year-by-year intake, money and mentor recruitment
-    /// that meets the chosen targets in at least a share of trials, at the
-    /// least money.
-    Plan {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        trials: Trials,
-        /// A target to meet, by its position in the scenario (from 1); give
-        /// several to meet them all.
-        #[arg(long = "target", required = true)]
-        targets: Vec<usize>,
-        /// The share of trials that must meet every target (0.8 for 80 %).
-        #[arg(long, default_value_t = 0.8)]
-        confidence: f64,
-        /// The most mentors that can be recruited in a year (default: 3,000,
-        /// the partners' recorded pools, E22; an assumption).
-        #[arg(long)]
-        max_recruits: Option<f64>,
-        /// The largest yearly growth of the money (0.5 for +50 % a year).
-        #[arg(long)]
-        max_budget_growth: Option<f64>,
-        /// Hold a lever at the scenario's value: budget, intake or recruits
-        /// (repeat to hold two).
-        #[arg(long)]
-        fixed: Vec<String>,
-        /// Print the plan as JSON (its `scenario` runs with `mentorsim run`).
-        #[arg(long)]
-        json: bool,
-    },
-    /// Run two scenarios (preset ids or files) on the same trials and seed and
-    /// summarise B against A.
-    Compare {
-        /// A: a preset id or a scenario file.
-        a: String,
-        /// B: a preset id or a scenario file.
-        b: String,
-        #[command(flatten)]
-        trials: Trials,
-        /// Print the full comparison as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-    /// What better evidence is worth to the fund-or-not decision: the value of
-    /// perfect information, and of knowing the effect of mentoring.
-    Value {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        trials: Trials,
-        /// Print the answer as JSON.
-        #[arg(long)]
-        json: bool,
-    },
-}
-
-/// Which scenario: a preset or a file, and optionally a named prior for the
-/// counterfactual.
-#[derive(clap::Args)]
-#[command(group(ArgGroup::new("input").required(true).args(["preset", "scenario"])))]
-struct Input {
-    /// Preset id (see `mentorsim presets`).
-    #[arg(long)]
-    preset: Option<String>,
-    /// Scenario file (JSON, as printed by `mentorsim show`).
-    #[arg(long)]
-    scenario: Option<String>,
-    /// Replace the counterfactual with a named evidence prior
-    /// (independent-evaluations, young-registrants, programme-comparison,
-    /// danish-trial-odds).
-    #[arg(long)]
-    prior: Option<String>,
-}
-
-/// How many trials and which seed.
-#[derive(clap::Args)]
-struct Trials {
-    /// Number of trials (1 to 1,000,000).
-    #[arg(long, default_value_t = DEFAULT_TRIALS)]
-    trials: u64,
-    /// Seed of the run: the same seed and trials give the same numbers.
-    #[arg(long, default_value_t = DEFAULT_SEED)]
-    seed: u64,
-}
 
 impl Trials {
     fn options(&self) -> RunOptions {
@@ -261,7 +100,7 @@ fn load(preset: Option<&str>, file: Option<&str>) -> Result<Scenario, String> {
 }
 
 /// Runs the command asked and prints its answer; an error is said by `main`.
-/// One arm per command, each taking its options apart: longer than most.
+/// (long: one arm per command, each taking its options apart.)
 fn run(cli: Cli) -> Result<(), String> {
     let text = match cli.command {
         Command::Presets => Ok(presets_text()),
@@ -287,6 +126,22 @@ fn run(cli: Cli) -> Result<(), String> {
             },
             threads,
             chunks,
+        ),
+        Command::Split {
+            input,
+            trials,
+            target,
+            step,
+            max_factor,
+            shares,
+            json: as_json,
+        } => split(
+            &input.load()?,
+            target,
+            (step, max_factor),
+            shares.as_deref(),
+            &trials,
+            as_json,
         ),
         Command::Solve {
             input,
@@ -345,7 +200,6 @@ fn run(cli: Cli) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// An answer as JSON when asked (`--json`), else in words.
 /// How `mentorsim run` shows its result.
 struct Shown {
     as_json: bool,
@@ -383,6 +237,32 @@ fn run_one(
     }
 }
 
+/// `mentorsim split`: the split found, or the one given, against the scenario's own.
+fn split(
+    s: &Scenario,
+    target: Option<usize>,
+    (step, factor): (f64, f64),
+    shares: Option<&[f64]>,
+    trials: &Trials,
+    as_json: bool,
+) -> Result<String, String> {
+    let goal = match target {
+        Some(0) => return Err("--target counts from 1".into()),
+        Some(k) => decide::Goal::Chance(k - 1),
+        None => decide::Goal::CostPerNetJob,
+    };
+    let opts = trials.options();
+    let answer = match shares {
+        Some(v) => decide::split_against(s, goal, v, &opts),
+        None => decide::split(s, goal, step, factor, &opts),
+    }
+    .map_err(cannot_start)?;
+    json_or(as_json, &answer, || {
+        present::partners::split_text(&answer, s)
+    })
+}
+
+/// An answer as JSON when asked (`--json`), else in words.
 fn json_or<T: serde::Serialize>(
     as_json: bool,
     answer: &T,
