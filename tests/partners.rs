@@ -250,3 +250,51 @@ fn the_split_found_reaches_its_chance_on_other_trials_and_stays_within_its_bound
     let t4j = presets::get("team4job").unwrap();
     assert!(with_split(&t4j, &[1.0]).is_err());
 }
+
+#[test]
+fn knowing_a_partner_s_results_is_worth_at_most_knowing_everything() {
+    use mentorsim::analysis::decide::value_of_information;
+    let mut s = actiris();
+    s.counterfactual = mentorsim::model::priors::get("programme-comparison")
+        .unwrap()
+        .counterfactual();
+    let v = value_of_information(
+        &s,
+        &RunOptions {
+            trials: 2000,
+            seed: SEED,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let w = &v.own;
+    assert_eq!(w.evppi_partner.len(), 4);
+    for (id, by_account) in &w.evppi_partner {
+        for (account, value) in by_account {
+            // Within each bin the mean's positive part is at most the mean of
+            // the positive parts: exactly, not within noise.
+            assert!(
+                *value >= 0.0 && *value <= w.evpi[account] + 1e-6,
+                "{id} {account}: {value} > {}",
+                w.evpi[account]
+            );
+        }
+    }
+    // The two partners without results share the programme's rate: one unknown.
+    assert_eq!(
+        w.evppi_partner["backstage-network"],
+        w.evppi_partner["pour-la-solidarite"]
+    );
+    // A programme without partners has none.
+    let t4j = presets::get("team4job").unwrap();
+    let v = value_of_information(
+        &t4j,
+        &RunOptions {
+            trials: 500,
+            seed: SEED,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(v.own.evppi_partner.is_empty());
+}

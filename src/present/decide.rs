@@ -143,6 +143,7 @@ pub fn value_of_information(v: &ValueOfInformation, scenario: &Scenario) -> Stri
             to_error(v.own.evppi_effect[name], v.own.evppi_effect_se[name])
         );
     }
+    partner_worth(&mut o, v, scenario);
     let _ = writeln!(
         o,
         "\nFor all public budgets, a rigorous evaluation of the effect, under each named prior:"
@@ -161,6 +162,62 @@ pub fn value_of_information(v: &ValueOfInformation, scenario: &Scenario) -> Stri
         "\nThe priors disagree because the evidence does: each is built from different rows of\ndocs/EVIDENCE.md (mentorsim show gives the scenario's). Quote the range, not one of them."
     );
     o
+}
+
+/// For a programme of partners: what knowing each partner's own results
+/// (its rate of employment) is worth to all public budgets' decision.
+fn partner_worth(o: &mut String, v: &ValueOfInformation, scenario: &Scenario) {
+    if v.own.evppi_partner.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "\nKnowing a partner's own results (its rate of employment), for all public budgets:"
+    );
+    let pays = v.own.p_pays_back.get("public").copied().unwrap_or(0.0);
+    if pays == 0.0 || pays == 1.0 {
+        let (never, decision) = if pays == 0.0 {
+            ("No trial pays back", "not to fund")
+        } else {
+            ("Every trial pays back", "to fund")
+        };
+        for line in wrap(&format!("{never} under this counterfactual, so no partner's results would change the decision {decision}: worth nothing here (under another prior they may be: --prior young-registrants)."), 96) {
+            let _ = writeln!(o, "  {line}");
+        }
+        return;
+    }
+    for partner in &scenario.partners {
+        let (Some(value), Some(se)) = (
+            v.own
+                .evppi_partner
+                .get(&partner.id)
+                .and_then(|m| m.get("public")),
+            v.own
+                .evppi_partner_se
+                .get(&partner.id)
+                .and_then(|m| m.get("public")),
+        ) else {
+            continue;
+        };
+        let name = if partner.name.en.is_empty() {
+            &partner.id
+        } else {
+            &partner.name.en
+        };
+        let shared = if partner.no_published_results {
+            " (no results of its own published: it shares the programme's rate with any other such partner, so knowing one's results is knowing theirs)"
+        } else {
+            ""
+        };
+        let worth = if *value == 0.0 {
+            "nothing: for no value of its rate does the programme pay back on average, so its results alone would not change the decision".to_string()
+        } else {
+            format!("EUR {}", to_error(*value, *se))
+        };
+        for line in wrap(&format!("{name}: {worth}{shared}"), 96) {
+            let _ = writeln!(o, "  {line}");
+        }
+    }
 }
 
 /// The range the evidence allows: all public budgets' benefit-cost ratio

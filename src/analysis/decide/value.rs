@@ -26,7 +26,8 @@ pub fn evpi(net: &[f64]) -> f64 {
     let n = net.len().max(1) as f64;
     let with_info = net.iter().map(|x| x.max(0.0)).sum::<f64>() / n;
     let now = (net.iter().sum::<f64>() / n).max(0.0);
-    with_info - now
+    // Never below zero: a rounding of the two sums is not a value.
+    (with_info - now).max(0.0)
 }
 
 /// The expected value of partial perfect information on one input `theta`:
@@ -55,7 +56,9 @@ pub fn evppi(theta: &[f64], net: &[f64], bins: usize) -> f64 {
         let mean = order[from..to].iter().map(|&i| net[i]).sum::<f64>() / (to - from) as f64;
         with_info += mean.max(0.0) * (to - from) as f64;
     }
-    with_info / n as f64 - (net[..n].iter().sum::<f64>() / n as f64).max(0.0)
+    // Never below zero (within each bin the positive part of the mean is at
+    // most the mean of the positive parts): a rounding is not a value.
+    (with_info / n as f64 - (net[..n].iter().sum::<f64>() / n as f64).max(0.0)).max(0.0)
 }
 
 /// The Monte Carlo standard errors of [`evpi`] and [`evppi`]: each
@@ -128,6 +131,15 @@ pub struct Worth {
     /// P95 (by sorting the trials' ratios; infinite where a trial has no
     /// cost).
     pub ratio_public: [f64; 3],
+    /// For a programme of partners, per partner id and account, the value
+    /// of knowing the partner's own rate of employment (what its own results
+    /// would reveal), and its standard error. Partners that share the
+    /// programme's rate (no results of their own) share one unknown: knowing
+    /// one's results is knowing the others'.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub evppi_partner: BTreeMap<String, BTreeMap<&'static str, f64>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub evppi_partner_se: BTreeMap<String, BTreeMap<&'static str, f64>>,
 }
 
 /// What better evidence is worth to the fund-or-not decision: under the
@@ -197,8 +209,19 @@ fn worth(s: &Scenario, opts: &RunOptions, bins: usize) -> Result<Worth, Error> {
     let mut nets = vec![Vec::with_capacity(opts.trials as usize); accounts.len()];
     let mut effect = Vec::with_capacity(opts.trials as usize);
     let mut ratio = Vec::with_capacity(opts.trials as usize);
+    let mut parts = model.part_outputs();
+    let mut rates = vec![Vec::with_capacity(opts.trials as usize); model.parts.len()];
     for trial in 0..opts.trials {
-        let t = model.trial(opts.seed, trial, &mut draws, &mut row);
+        let t = if model.parts.is_empty() {
+            model.trial(opts.seed, trial, &mut draws, &mut row)
+        } else {
+            let t = model.trial_parts(opts.seed, trial, &mut draws, &mut row, &mut parts);
+            rates
+                .iter_mut()
+                .zip(&parts.rates)
+                .for_each(|(v, &x)| v.push(x));
+            t
+        };
         effect.push(t[Total::Effect]);
         ratio.push(t[Total::BenefitCostRatio]);
         for (v, spec) in nets.iter_mut().zip(&accounts) {
@@ -213,7 +236,18 @@ fn worth(s: &Scenario, opts: &RunOptions, bins: usize) -> Result<Worth, Error> {
         evppi_effect_se: BTreeMap::new(),
         p_pays_back: BTreeMap::new(),
         ratio_public: quantiles(&mut ratio),
+        evppi_partner: BTreeMap::new(),
+        evppi_partner_se: BTreeMap::new(),
     };
+    for (partner, theta) in s.partners.iter().zip(&rates) {
+        let (mut value, mut se) = (BTreeMap::new(), BTreeMap::new());
+        for (a, v) in accounts.iter().zip(&nets) {
+            value.insert(a.name, evppi(theta, v, bins));
+            se.insert(a.name, value_se(theta, v, bins).1);
+        }
+        w.evppi_partner.insert(partner.id.clone(), value);
+        w.evppi_partner_se.insert(partner.id.clone(), se);
+    }
     for (a, v) in accounts.iter().zip(&nets) {
         let (all_se, effect_se) = value_se(&effect, v, bins);
         w.evpi.insert(a.name, evpi(v));

@@ -25,6 +25,9 @@ pub const PARTNER_STREAM: u64 = 1 << 40;
 pub struct PartOutputs {
     pub rows: Vec<Vec<f64>>,
     pub totals: Vec<Totals>,
+    /// Each partner's rate of employment drawn (`outcomes.employed`): what
+    /// its own results would reveal.
+    pub rates: Vec<f64>,
     draws: Draws,
 }
 
@@ -83,6 +86,7 @@ impl Model {
         PartOutputs {
             rows: vec![vec![0.0; width]; self.parts.len()],
             totals: vec![Totals([0.0; N_TOTALS]); self.parts.len()],
+            rates: vec![0.0; self.parts.len()],
             draws: Draws::default(),
         }
     }
@@ -106,6 +110,7 @@ impl Model {
         for (j, part) in self.parts.iter().enumerate() {
             let mut d = parts.draws;
             part.draws(seed, trial, inputs, &mut d);
+            parts.rates[j] = d[P::Employed];
             let part_row = &mut parts.rows[j];
             let (terms, run) = part.model.years_of(seed, trial, &d, part_row);
             parts.totals[j] = part.model.accounts(&d, &terms, &run);
