@@ -57,6 +57,10 @@ struct Tally {
     /// (none for a programme without partners).
     parts: Vec<PartPartial>,
     part_outputs: Option<PartOutputs>,
+    /// The last `filled` trials' partner rows and totals, held as `batch`
+    /// holds the programme's: trial `i`'s partner `j` at
+    /// `(i * parts + j) * (width + N_TOTALS)`.
+    part_batch: Vec<f64>,
 }
 
 impl Tally {
@@ -95,6 +99,7 @@ impl Tally {
                 })
                 .collect(),
             part_outputs: (!model.parts.is_empty()).then(|| model.part_outputs()),
+            part_batch: vec![0.0; model.parts.len() * (width + N_TOTALS) * len],
         }
     }
 
@@ -105,7 +110,7 @@ impl Tally {
             let total = match self.part_outputs.as_mut() {
                 Some(parts) => {
                     let t = model.trial_parts(seed, trial, &mut self.inputs, &mut self.row, parts);
-                    record_parts(&mut self.parts, parts, self.series, ny);
+                    hold_parts(&mut self.part_batch, self.filled, parts);
                     t
                 }
                 None => model.trial(seed, trial, &mut self.inputs, &mut self.row),
@@ -160,6 +165,24 @@ impl Tally {
             let values = self.batch[c..].iter().step_by(width).take(filled);
             cell.add_all(values.copied(), &mut self.keys);
         }
+        let (n, stride) = (self.parts.len(), width + N_TOTALS);
+        for (j, part) in self.parts.iter_mut().enumerate() {
+            let held = |k: usize| {
+                self.part_batch[j * stride + k..]
+                    .iter()
+                    .step_by(n * stride)
+                    .take(filled)
+                    .copied()
+            };
+            for (c, cell) in part.cells.iter_mut().enumerate() {
+                if summarised(c, ny, self.series) {
+                    cell.add_all(held(c), &mut self.keys);
+                }
+            }
+            for (k, sketch) in part.totals.iter_mut().enumerate() {
+                sketch.add_all(held(width + k), &mut self.keys);
+            }
+        }
         self.filled = 0;
     }
 
@@ -189,17 +212,15 @@ fn summarised(c: usize, ny: usize, series: SeriesSet) -> bool {
     !(s >= N_SERIES && !SERIES[s - N_SERIES].cumulated || !series.contains(s))
 }
 
-/// Records each partner's values and totals of one trial.
-fn record_parts(parts: &mut [PartPartial], out: &PartOutputs, series: SeriesSet, ny: usize) {
-    for ((part, row), total) in parts.iter_mut().zip(&out.rows).zip(&out.totals) {
-        for (c, (cell, &v)) in part.cells.iter_mut().zip(row).enumerate() {
-            if summarised(c, ny, series) {
-                cell.add(v);
-            }
-        }
-        for (sketch, &v) in part.totals.iter_mut().zip(&total.0) {
-            sketch.add(v);
-        }
+/// Holds each partner's values and totals of one trial, the `filled`-th of
+/// the batch.
+fn hold_parts(batch: &mut [f64], filled: usize, out: &PartOutputs) {
+    let n = out.rows.len();
+    for (j, (row, total)) in out.rows.iter().zip(&out.totals).enumerate() {
+        let stride = row.len() + total.0.len();
+        let at = &mut batch[(filled * n + j) * stride..][..stride];
+        at[..row.len()].copy_from_slice(row);
+        at[row.len()..].copy_from_slice(&total.0);
     }
 }
 
