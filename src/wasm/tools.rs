@@ -2,7 +2,7 @@
 //! better evidence is worth, and the mentors a plan needs.
 
 use super::convert::{json_of, read_options, read_scenario, to_js};
-use crate::analysis::decide::{self, SolveRequest};
+use crate::analysis::decide::{self, SolveRequest, SplitRequest};
 use crate::analysis::plan::{self, PlanRequest};
 use crate::model::input::{request_or_default, required_request};
 use wasm_bindgen::prelude::*;
@@ -29,6 +29,19 @@ pub fn plan(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsV
     let opts = read_options(&options)?;
     let req: PlanRequest = request_or_default(json_of(&request, "request")?.as_deref())?;
     to_js(&plan::plan(&s, &req, &opts)?)
+}
+
+/// The split of a programme's money across its partners, as `mentorsim
+/// split --json`: the request is `{"target": 0, "step": 0.05, "max_factor":
+/// 2, "shares": [..]}`, every field optional (no target: the fewest euros
+/// per additional person in work; `shares`: that split against the
+/// scenario's own, no search).
+#[wasm_bindgen]
+pub fn split(scenario: JsValue, request: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let s = read_scenario(&scenario)?;
+    let opts = read_options(&options)?;
+    let req: SplitRequest = request_or_default(json_of(&request, "request")?.as_deref())?;
+    to_js(&decide::split_request(&s, &req, &opts)?)
 }
 
 /// B against A on the same trials and seed, as `mentorsim compare --json`.

@@ -47,6 +47,37 @@ describe('each partner’s part', () => {
     });
   }
 
+  test('the split of the money: the best one found, a bad share said at its field with the answer kept, and a split set against the scenario’s', async () => {
+    const { page, context, errors } = await s.newPage();
+    await page.goto(`${s.base}index.html?preset=actiris-2028&lang=en&trials=2000`);
+    await ready(page);
+    await page.waitForSelector('#split-find');
+    await page.click('#split-find');
+    await page.waitForFunction(() => document.body.dataset.split === 'ready' && document.querySelector('#split-answer table'), null, { timeout: 120_000 });
+    const shares = async () => (await page.locator('#split-answer tbody td:nth-child(3)').allTextContents()).map((x) => Number(x.replace('%', '')));
+    const found = await shares();
+    assert.equal(found.length, 4);
+    assert.ok(Math.abs(found.reduce((a, b) => a + b, 0) - 100) < 0.2, String(found));
+    // The chance under B, on fresh trials, is above A's: the search found something.
+    const [a, b] = /A ([\d.]+)%.*B ([\d.]+)%/.exec(await page.locator('.split-result').textContent()).slice(1).map(Number);
+    assert.ok(b > a, `${a} -> ${b}`);
+    assert.match(await page.locator('.split-note').textContent(), /twice its own share/);
+    // The form now holds the split found; a share that breaks the sum is said at its field, and the answer stays.
+    await page.fill('#split-share-0', '90');
+    await page.click('#split-compare');
+    assert.match(await page.locator('#split-error').textContent(), /add up to \d+(\.\d)? %: they must add up to 100 %/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'split-share-0');
+    assert.equal(await page.getAttribute('#split-share-0', 'aria-invalid'), 'true');
+    assert.deepEqual(await shares(), found, 'the last answer is kept');
+    for (const [j, v] of ['40', '40', '10', '10'].entries()) await page.fill(`#split-share-${j}`, v);
+    await page.click('#split-compare');
+    await page.waitForFunction(() => document.body.dataset.split === 'ready' && /your split/.test(document.querySelector('#split-answer thead')?.textContent ?? ''), null, { timeout: 120_000 });
+    assert.deepEqual(await shares(), [40, 40, 10, 10]);
+    assert.equal(await page.locator('#split-error').isHidden(), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a programme without partners has no partner section', async () => {
     const { page, context, errors } = await s.newPage();
     await page.goto(`${s.base}index.html?preset=team4job&lang=en&trials=2000`);

@@ -3,7 +3,7 @@
 // supports with its P5–P95 band, on the same trials as the programme's
 // answer (the engine's `partners`, in the scenario's order).
 
-import { t, pick, fmtPct, fmtYear } from './i18n.js';
+import { t, pick, fmtPct, fmtYear, fmtNum } from './i18n.js';
 import { withError, fmtErr } from './printed.js';
 
 /** The figures a partner's row gives: [key, series or total, unit]. */
@@ -70,4 +70,30 @@ export function partnerParams(q) {
   for (const [key, v] of Object.entries(q.outcomes ?? {})) own.push([`outcomes.${key}`, v]);
   for (const [key, v] of Object.entries(q.counterfactual ?? {})) if (v && typeof v === 'object') own.push([`counterfactual.${key}`, v]);
   return own;
+}
+
+/**
+ * Shares typed in percent (strings or numbers), read as a split: {shares}
+ * adding up to 1, or {error} saying what is wrong (the sum, in percent).
+ */
+export function readShares(values) {
+  const pct = values.map((v) => Number(String(v).replace(',', '.')));
+  const bad = pct.findIndex((x) => !Number.isFinite(x) || x < 0 || x > 100);
+  if (bad >= 0) return { error: t('split.sumError', { sum: '–' }), index: bad };
+  const sum = pct.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 100) > 0.05) return { error: t('split.sumError', { sum: fmtNum(sum, 1) }), index: 0 };
+  const shares = pct.map((x) => x / 100);
+  const rest = 1 - shares.reduce((a, b) => a + b, 0);
+  shares[shares.length - 1] += rest; // exactly 1, the rounding on the last
+  return { shares };
+}
+
+/** An answer of the engine's split() in words: the goal's figure under A and B on fresh trials, each with its band. */
+export function splitFigures(answer) {
+  const chance = Boolean(answer.goal?.chance !== undefined);
+  const f = ({ value, se }) => {
+    const w = withError(value, se, chance ? 'share' : 'eur', answer.trials);
+    return w.bound ? `${w.value} (${w.bound})` : `${w.value}${w.band ? ` ± ${w.band}` : ''}`;
+  };
+  return { a: f(answer.a_check), b: f(answer.b_check) };
 }

@@ -46,3 +46,31 @@ export const PARTNER_STRINGS = {
   'sources.partnerShares': S('{budget} of the money, {intake} of the planned duos, {mentors} of the mentors', '{budget} de l’argent, {intake} des duos prévus, {mentors} des mentors', '{budget} van het geld, {intake} van de geplande duo’s, {mentors} van de mentoren'),
   'partners.axis': S('Duos started', 'Duos démarrés', 'Gestarte duo’s'),
 };
+
+export const SPLIT_STRINGS = {
+  'split.heading': S('How to split the money', 'Comment répartir l’argent', 'Hoe het geld verdelen'),
+  'split.intro': S(
+    'Find the split with the best answer, or set your own against the scenario’s, on the same trials. Each partner’s planned duos and mentors follow what its money buys, under both splits alike, so the scenario’s split may read differently here than above.',
+    'Trouvez la répartition qui donne la meilleure réponse, ou opposez la vôtre à celle du scénario, sur les mêmes essais. Les duos prévus et les mentors de chaque partenaire suivent ce que son argent permet, pour les deux répartitions, si bien que celle du scénario peut différer ici de la réponse ci-dessus.',
+    'Zoek de verdeling met het beste antwoord, of zet uw eigen verdeling tegenover die van het scenario, op dezelfde trekkingen. De geplande duo’s en mentoren van elke partner volgen wat zijn geld koopt, voor beide verdelingen, zodat die van het scenario hier anders kan uitvallen dan hierboven.'
+  ),
+  'split.goal': S('What to improve', 'Ce qu’il faut améliorer', 'Wat te verbeteren'),
+  'split.goalTarget': S('The chance of: {label}', 'La chance de : {label}', 'De kans op: {label}'),
+  'split.goalCost': S('The fewest euros per additional person in work', 'Le moins d’euros par personne en emploi en plus', 'Zo weinig mogelijk euro per extra persoon aan het werk'),
+  'split.share': S('{name}: share of the money (%)', '{name} : part de l’argent (%)', '{name}: aandeel van het geld (%)'),
+  'split.find': S('Find the best split', 'Trouver la meilleure répartition', 'De beste verdeling zoeken'),
+  'split.compare': S('Set this split against the scenario’s', 'Opposer cette répartition à celle du scénario', 'Deze verdeling tegenover die van het scenario zetten'),
+  'split.busy': S('Computing the split on {trials} trials…', 'Calcul de la répartition sur {trials} essais…', 'De verdeling wordt berekend op {trials} trekkingen…'),
+  'split.sumError': S('The shares add up to {sum} %: they must add up to 100 %.', 'Les parts font {sum} % au total : elles doivent faire 100 %.', 'De aandelen tellen op tot {sum} %: ze moeten optellen tot 100 %.'),
+  'split.col.partner': S('Partner', 'Partenaire', 'Partner'),
+  'split.col.a': S('A: the scenario’s split', 'A : répartition du scénario', 'A: verdeling van het scenario'),
+  'split.col.bFound': S('B: the split found', 'B : répartition trouvée', 'B: gevonden verdeling'),
+  'split.col.bGiven': S('B: your split', 'B : votre répartition', 'B: uw verdeling'),
+  'split.result': S('On fresh trials ({trials} trials, seed {seed}): A {a}, B {b}.', 'Sur des essais neufs ({trials} essais, graine {seed}) : A {a}, B {b}.', 'Op nieuwe trekkingen ({trials} trekkingen, seed {seed}): A {a}, B {b}.'),
+  'split.searchNote': S(
+    'B moves {step} % of the money at a time while it improves the answer, no partner above twice its own share or below half of it (an assumption: the model knows no limit to a partner’s growth but its mentors). The search picks the best of many tries on its own trials; the figures above are from fresh ones.',
+    'B déplace {step} % de l’argent à la fois tant que la réponse s’améliore, aucun partenaire au-dessus du double de sa part ni sous la moitié (une hypothèse : le modèle ne connaît pas d’autre limite à la croissance d’un partenaire que ses mentors). La recherche garde le meilleur de nombreux essais sur ses propres tirages ; les chiffres ci-dessus viennent de tirages neufs.',
+    'B verschuift telkens {step} % van het geld zolang het antwoord beter wordt, geen partner boven het dubbele van zijn aandeel of onder de helft (een aanname: het model kent geen andere grens aan de groei van een partner dan zijn mentoren). De zoektocht kiest de beste van vele pogingen op zijn eigen trekkingen; de cijfers hierboven komen van nieuwe.'
+  ),
+  'split.failed': S('The split could not be computed: {message}', 'La répartition n’a pas pu être calculée : {message}', 'De verdeling kon niet worden berekend: {message}'),
+};

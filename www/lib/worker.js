@@ -20,6 +20,7 @@
 //               {type: 'solve', job, scenario, request, trials, seed}     the engine's solve()
 //               {type: 'plan', job, scenario, request, trials, seed}      the engine's plan()
 //               {type: 'compare', job, a, b, trials, seed}                 B against A
+//               {type: 'split', job, scenario, request, trials, seed}     the engine's split()
 //               {type: 'value', job, scenario, trials, seed}              valueOfInformation()
 //               {type: 'simulate', job, scenario, trials, seed}           a run, every series
 //               {type: 'drivers', job, scenario, trials, seed}            a run's sensitivity
@@ -91,6 +92,7 @@ const TASKS = {
   solve: ({ scenario, request, trials, seed }) => api.solve(scenario, request, { trials, seed }),
   plan: ({ scenario, request, trials, seed }) => ({ plan: api.plan(scenario, request, { trials, seed }) }),
   compare: ({ a, b, trials, seed }) => api.compare(a, b, { trials, seed }),
+  split: ({ scenario, request, trials, seed }) => api.split(scenario, request, { trials, seed }),
   value: ({ scenario, trials, seed }) => api.valueOfInformation(scenario, { trials, seed }),
   // A run with every series summarised, for a download, where the page's run summarised only what it shows.
   simulate: ({ scenario, trials, seed }) => api.simulate(scenario, { trials, seed }),

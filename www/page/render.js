@@ -15,6 +15,7 @@ import { figure } from './figures.js';
 import { sourcesSummary } from './sources.js';
 import { renderImpact } from './impact.js';
 import { renderPartners } from './partners.js';
+import { renderSplit } from './split.js';
 import { renderValue } from './drivers.js';
 import { decorateCards, renderComparison } from './compare.js';
 import { printReport } from './report.js';
@@ -96,6 +97,7 @@ export async function renderResults() {
   await nextTask();
   if (!current()) return false;
   renderPartners($('partners-body'), result, scenario, { Plot: app.Plot, fileName: chartFileName('partners'), credit: exportCredit(), width: chartWidth($('partners-body')) });
+  renderSplit($('split-body'), scenario);
   await nextTask();
   if (!current()) return false;
   // Their answers for this run come after it (afterRun): their places are

@@ -21,5 +21,5 @@ pub mod value;
 pub use compare::{compare, Comparison, Headline, Where, HEADLINES};
 pub use mentors::{mentor_needs, MentorNeed};
 pub use solve::{solve, solve_request, with_lever, Lever, Solution, SolveAnswer, SolveRequest};
-pub use split::{split, split_against, with_split, Goal, SplitAnswer};
+pub use split::{split, split_against, split_request, with_split, Goal, SplitAnswer, SplitRequest};
 pub use value::{evpi, evppi, value_of_information, value_se, ValueOfInformation, Worth};

@@ -17,7 +17,7 @@ use crate::model::error::{Error, Problem};
 use crate::model::options::RunOptions;
 use crate::model::outputs::SeriesSet;
 use crate::model::scenario::Scenario;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a split is chosen for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -63,6 +63,42 @@ pub struct SplitAnswer {
     pub check_seed: u64,
     /// The scenario with split B, to run or compare.
     pub scenario: Scenario,
+}
+
+/// A split asked for, as the binding reads it: `{"target": 0}` (from 0;
+/// absent: the fewest euros per additional person in work), `"step"`,
+/// `"max_factor"`, and `"shares"` to set a split against the scenario's own
+/// instead of searching.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SplitRequest {
+    #[serde(default)]
+    pub target: Option<usize>,
+    #[serde(default)]
+    pub step: Option<f64>,
+    #[serde(default)]
+    pub max_factor: Option<f64>,
+    #[serde(default)]
+    pub shares: Option<Vec<f64>>,
+}
+
+/// The answer to a [`SplitRequest`] (the defaults: a step of 5 %, a factor of 2).
+pub fn split_request(
+    s: &Scenario,
+    req: &SplitRequest,
+    opts: &RunOptions,
+) -> Result<SplitAnswer, Error> {
+    let goal = req.target.map_or(Goal::CostPerNetJob, Goal::Chance);
+    match &req.shares {
+        Some(shares) => split_against(s, goal, shares, opts),
+        None => split(
+            s,
+            goal,
+            req.step.unwrap_or(0.05),
+            req.max_factor.unwrap_or(2.0),
+            opts,
+        ),
+    }
 }
 
 /// The scenario with the partners' budget shares `shares`, their intake and
