@@ -40,6 +40,10 @@ describe('each partner’s part', () => {
       // Nothing wider than the screen; the chart has its table alternative.
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width);
       assert.equal(await page.locator('#partners figure, #partners .chart').first().locator('details').count() > 0, true);
+      // What knowing each partner's results is worth, one click away, with why it is nothing here.
+      await page.waitForFunction(() => document.body.dataset.value === 'ready', null, { timeout: 120_000 });
+      assert.equal(await page.locator('.value-partners li').count(), 1);
+      assert.ok((await page.locator('.value-partners li').textContent()).length > 40);
       await mkdir(SCREENSHOTS, { recursive: true });
       await page.locator('#partners').screenshot({ path: `${SCREENSHOTS}/partners-${lang}-${width}.png` });
       assert.deepEqual(errors, []);

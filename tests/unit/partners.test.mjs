@@ -49,3 +49,20 @@ test('a programme without partners has no rows; the words exist in three languag
   assert.match(rows[0].serves, /immigration/);
   setLang('en');
 });
+
+test('what knowing a partner’s results is worth: why nothing when no trial pays back, else a figure with its band, the shared unknown said', async () => {
+  setLang('en');
+  const { partnerWorthText } = await import(`${WWW}lib/partners.js`);
+  const own = api.valueOfInformation(scenario, { trials: 1000, seed: 2025 });
+  const lines = partnerWorthText(own, scenario.partners);
+  // Under the default prior no trial pays back: one sentence, not four zeros.
+  assert.equal(own.p_pays_back.public, 0);
+  assert.deepEqual(lines.map((l) => l.id), ['none']);
+  assert.match(lines[0].text, /No trial pays back/);
+  const voi = { p_pays_back: { public: 0.5 }, evppi_partner: { 'duo-for-a-job': { public: 12345 }, team4job: { public: 0 }, 'backstage-network': { public: 800 }, 'pour-la-solidarite': { public: 800 } }, evppi_partner_se: { 'duo-for-a-job': { public: 1000 }, team4job: { public: 0 }, 'backstage-network': { public: 100 }, 'pour-la-solidarite': { public: 100 } } };
+  const text = partnerWorthText(voi, scenario.partners).map((l) => l.text);
+  assert.match(text[0], /^DUO for a JOB: €12,300 ± €2,000\.$/); // to the digits its error supports
+  assert.match(text[1], /^Team4Job: nothing, as for no value of its rate/);
+  assert.match(text[2], /shares the programme’s rate/);
+  assert.deepEqual(partnerWorthText(voi, []), []);
+});

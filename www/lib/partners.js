@@ -97,3 +97,26 @@ export function splitFigures(answer) {
   };
   return { a: f(answer.a_check), b: f(answer.b_check) };
 }
+
+/**
+ * What knowing each partner's own results is worth to all public budgets
+ * (the engine's `evppi_partner`), as sentences a partner with its band, or
+ * one sentence saying why it is worth nothing; [] without partners.
+ */
+export function partnerWorthText(voi, partners = []) {
+  const value = voi?.evppi_partner;
+  if (!value || !partners.length) return [];
+  const p = voi.p_pays_back?.public;
+  if (p === 0) return [{ id: 'none', text: t('value.partnersNever') }];
+  if (p === 1) return [{ id: 'none', text: t('value.partnersAlways') }];
+  return partners
+    .filter((q) => value[q.id])
+    .map((q) => {
+      const name = pick(q.name) || q.id;
+      const x = value[q.id].public ?? 0;
+      const se = voi.evppi_partner_se?.[q.id]?.public ?? 0;
+      const w = withError(x, se, 'eur');
+      const text = x === 0 ? t('value.partnerZero', { name }) : t('value.partnerWorth', { name, x: w.band == null ? w.value : `${w.value} ± ${w.band}` });
+      return { id: q.id, text: text + (q.no_published_results ? t('value.partnerShared') : '') };
+    });
+}

@@ -74,3 +74,12 @@ export const SPLIT_STRINGS = {
   ),
   'split.failed': S('The split could not be computed: {message}', 'La répartition n’a pas pu être calculée : {message}', 'De verdeling kon niet worden berekend: {message}'),
 };
+
+export const PARTNER_VALUE_STRINGS = {
+  'value.partnersLead': S('What knowing each partner’s own results (its rate of employment) is worth to all public budgets', 'Ce que vaudrait connaître les résultats propres de chaque partenaire (son taux d’emploi) pour l’ensemble des budgets publics', 'Wat het waard is de eigen resultaten van elke partner (zijn werkzaamheidsgraad) te kennen, voor alle overheidsbudgetten samen'),
+  'value.partnersNever': S('No trial pays back, so no partner’s results would change the decision not to fund: worth nothing under this prior.', 'Aucun essai n’est rentable : les résultats d’aucun partenaire ne changeraient la décision de ne pas financer. Cela ne vaut rien sous cette hypothèse.', 'Geen enkele trekking verdient zich terug: de resultaten van geen enkele partner zouden de beslissing om niet te financieren veranderen. Niets waard onder deze aanname.'),
+  'value.partnersAlways': S('Every trial pays back, so no partner’s results would change the decision to fund: worth nothing under this prior.', 'Chaque essai est rentable : les résultats d’aucun partenaire ne changeraient la décision de financer. Cela ne vaut rien sous cette hypothèse.', 'Elke trekking verdient zich terug: de resultaten van geen enkele partner zouden de beslissing om te financieren veranderen. Niets waard onder deze aanname.'),
+  'value.partnerZero': S('{name}: nothing, as for no value of its rate does the programme pay back on average.', '{name} : rien, car pour aucune valeur de son taux le programme n’est rentable en moyenne.', '{name}: niets, want voor geen enkele waarde van zijn graad verdient het programma zich gemiddeld terug.'),
+  'value.partnerWorth': S('{name}: {x}.', '{name} : {x}.', '{name}: {x}.'),
+  'value.partnerShared': S(' It publishes no results of its own and shares the programme’s rate with the other such partner: knowing one’s results is knowing the other’s.', ' Il ne publie pas de résultats propres et partage le taux du programme avec l’autre partenaire dans ce cas : connaître les résultats de l’un, c’est connaître ceux de l’autre.', ' Het publiceert geen eigen resultaten en deelt de graad van het programma met de andere partner in dat geval: de resultaten van de ene kennen is die van de andere kennen.'),
+};

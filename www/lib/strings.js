@@ -5,7 +5,7 @@
 import { ROOM_STRINGS } from './strings-room.js';
 import { DECIDE_STRINGS } from './strings-decide.js';
 import { ANSWER_STRINGS } from './strings-answer.js';
-import { PARTNER_STRINGS, SPLIT_STRINGS } from './strings-partners.js';
+import { PARTNER_STRINGS, SPLIT_STRINGS, PARTNER_VALUE_STRINGS } from './strings-partners.js';
 
 const S = (en, fr, nl) => ({ en, fr, nl });
 
@@ -482,7 +482,7 @@ export const STRINGS = {
 };
 
 // One key, one text: a key written in two tables would silently take the last one's words.
-for (const table of [ROOM_STRINGS, DECIDE_STRINGS, ANSWER_STRINGS, PARTNER_STRINGS, SPLIT_STRINGS]) {
+for (const table of [ROOM_STRINGS, DECIDE_STRINGS, ANSWER_STRINGS, PARTNER_STRINGS, SPLIT_STRINGS, PARTNER_VALUE_STRINGS]) {
   for (const key of Object.keys(table)) {
     if (Object.hasOwn(STRINGS, key)) throw new Error(`strings: the key ${key} is defined twice`);
     STRINGS[key] = table[key];

@@ -11,6 +11,8 @@ import { h } from '../lib/dom.js';
 import { tornadoChart, tornadoTable } from '../lib/charts.js';
 import { DRIVER_OUTPUTS, tornadoRows, tornadoCaption, fmtRho, valueText } from '../lib/decide.js';
 import { figure } from './figures.js';
+import { partnerWorthText } from '../lib/partners.js';
+import { app } from './shared.js';
 
 /**
  * The output select and the tornado of `output` for a run's sensitivity
@@ -66,5 +68,10 @@ export function renderValue(root, voi, { busy = false } = {}) {
     ? [h('p', { class: 'value-lead', text: t('value.priorsLead') }), h('ul', { class: 'value-priors' }, ...priors.map((p) => h('li', { dataset: { prior: p.id }, text: p.text })))]
     : [];
   const rangeLine = range ? [h('p', { class: 'value-range', id: 'value-range', text: range })] : [];
-  root.replaceChildren(heading, ...rangeLine, h('p', { class: 'value-effect', id: 'value-effect', text: effect }), h('p', { class: 'value-all', text: all }), ...byPrior);
+  // For a programme of partners: knowing each one's results, one click away.
+  const partners = partnerWorthText(voi, app.last?.scenario?.partners);
+  const byPartner = partners.length
+    ? [h('details', { class: 'value-partners' }, h('summary', { text: t('value.partnersLead') }), h('ul', {}, ...partners.map((p) => h('li', { dataset: { partner: p.id }, text: p.text }))))]
+    : [];
+  root.replaceChildren(heading, ...rangeLine, h('p', { class: 'value-effect', id: 'value-effect', text: effect }), h('p', { class: 'value-all', text: all }), ...byPrior, ...byPartner);
 }
