@@ -298,3 +298,73 @@ fn knowing_a_partner_s_results_is_worth_at_most_knowing_everything() {
     .unwrap();
     assert!(v.own.evppi_partner.is_empty());
 }
+
+/// actiris-2028 with DUO for a JOB on its own budget, plan and mentors: its
+/// 2024-2027 request (E18) and its own pool; the others share the rest.
+fn duo_on_its_own() -> Scenario {
+    let mut s = actiris();
+    let text = r#"{
+        "intake": {"per_year": [612, 612, 612, 612]},
+        "budget": {"constant": 1244500},
+        "mentors": {
+            "pool": {"initial": {"dist": "fixed", "value": 700}, "recruits_per_year": {"dist": "fixed", "value": 150},
+                     "retention": {"dist": "beta", "events": 82, "non_events": 18}},
+            "duos_per_mentor_year": {"dist": "fixed", "value": 1.0}
+        }
+    }"#;
+    let own: serde_json::Value = serde_json::from_str(text).unwrap();
+    let q = &mut s.partners[0];
+    q.intake = Some(serde_json::from_value(own["intake"].clone()).unwrap());
+    q.budget = Some(serde_json::from_value(own["budget"].clone()).unwrap());
+    q.mentors = Some(serde_json::from_value(own["mentors"].clone()).unwrap());
+    let rest: f64 = s.partners[1..].iter().map(|q| q.budget_share).sum();
+    for q in &mut s.partners[1..] {
+        q.budget_share /= rest;
+        q.intake_share /= rest;
+        q.mentor_share /= rest;
+    }
+    let q = &mut s.partners[0];
+    (q.budget_share, q.intake_share, q.mentor_share) = (0.0, 0.0, 0.0);
+    s
+}
+
+#[test]
+fn a_partner_may_have_its_own_budget_plan_and_mentors() {
+    let s = duo_on_its_own();
+    assert_eq!(s.validate(), vec![]);
+    let model = Model::new(&s).expect("valid");
+    let (started, cost) = (Series::DuosStarted as usize, Series::PublicCost as usize);
+    for trial in 0..200 {
+        let (programme, parts) = model.trial_record_parts(SEED, trial);
+        // Its own pool, whole: not a share of the programme's.
+        assert_eq!(parts[0].values[Series::MentorsActive as usize][0], 700.0);
+        for t in 0..4 {
+            // Its own plan caps its duos, its own budget its money.
+            assert!(parts[0].values[started][t] <= 612.0);
+            assert!(parts[0].values[cost][t] <= 1_244_500.0 * (1.0 + 1e-12));
+            let sum: f64 = parts.iter().map(|p| p.values[started][t]).sum();
+            assert_eq!(sum, programme.values[started][t]);
+        }
+    }
+    // A split does not move a partner's own budget: it is refused, by name.
+    let err = mentorsim::analysis::decide::with_split(&s, &[0.0, 0.5, 0.25, 0.25]).unwrap_err();
+    assert!(err.to_string().contains("duo-for-a-job"), "{err}");
+}
+
+#[test]
+fn a_partner_s_own_budget_with_a_share_too_or_a_bad_own_plan_is_refused_by_field() {
+    let mut s = duo_on_its_own();
+    s.partners[0].budget_share = 0.3;
+    if let Some(i) = s.partners[0].intake.as_mut() {
+        i.per_year = Some(vec![612.0, 612.0]);
+    }
+    let fields: Vec<String> = s.validate().into_iter().map(|p| p.field).collect();
+    assert!(
+        fields.iter().any(|f| f == "partners[0].budget_share"),
+        "{fields:?}"
+    );
+    assert!(
+        fields.iter().any(|f| f.starts_with("partners[0].intake")),
+        "{fields:?}"
+    );
+}

@@ -17,6 +17,7 @@ pub mod partners;
 pub mod persistence;
 pub mod presets;
 pub mod priors;
+pub mod programme;
 pub mod scenario;
 pub mod schema;
 pub mod text;

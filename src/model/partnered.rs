@@ -19,6 +19,19 @@ impl Scenario {
         s.name = partner.name.clone();
         let mut owned = Vec::new();
         let mut own = |id: ParamId| owned.push(id as usize);
+        if let Some(i) = &partner.intake {
+            s.intake = i.clone();
+        }
+        if let Some(b) = &partner.budget {
+            s.budget = b.clone();
+        }
+        if let Some(m) = &partner.mentors {
+            s.mentors = m.clone();
+            own(ParamId::PoolInitial);
+            own(ParamId::PoolRecruits);
+            own(ParamId::PoolRetention);
+            own(ParamId::DuosPerMentor);
+        }
         if let Some(c) = &partner.cost_per_duo {
             s.cost_per_duo = c.clone();
             own(ParamId::CostPerDuo);
@@ -84,12 +97,17 @@ impl Scenario {
                     format!("`{}` is the id of an earlier partner", shorten(&partner.id)),
                 );
             }
-            for (name, share_of) in SHARES {
-                let share = share_of(partner);
+            for (name, own_name, share_of) in SHARES {
+                let (share, own) = share_of(partner);
                 if !(0.0..=1.0).contains(&share) {
                     p.push(
                         &format!("{at}.{name}"),
                         format!("must be a share from 0 to 1, got {share}"),
+                    );
+                } else if own && share != 0.0 {
+                    p.push(
+                        &format!("{at}.{name}"),
+                        format!("a partner with its own {own_name} has no share of the programme's: set {name} to 0, got {share}"),
                     );
                 }
             }
@@ -104,8 +122,12 @@ impl Scenario {
                 }
             }
         }
-        for (name, share) in SHARES {
-            let sum: f64 = parts.iter().map(share).sum();
+        for (name, _, share_of) in SHARES {
+            // Where every partner has its own, there is nothing to share.
+            if parts.iter().all(|q| share_of(q).1) {
+                continue;
+            }
+            let sum: f64 = parts.iter().map(|q| share_of(q).0).sum();
             if (sum - 1.0).abs() > SHARE_TOLERANCE {
                 p.push(
                     &format!("partners.{name}"),
@@ -120,6 +142,9 @@ impl Scenario {
 fn partner_sets(partner: &Partner, field: &str) -> bool {
     let top = |name: &str| field == name || field.starts_with(&format!("{name}."));
     (partner.cost_per_duo.is_some() && top("cost_per_duo"))
+        || (partner.intake.is_some() && top("intake"))
+        || (partner.budget.is_some() && top("budget"))
+        || (partner.mentors.is_some() && top("mentors"))
         || (partner.cost_price_year.is_some() && top("cost_price_year"))
         || (partner.realisation.is_some() && top("realisation"))
         || (partner.counterfactual.is_some() && top("counterfactual"))

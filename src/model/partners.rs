@@ -14,6 +14,7 @@
 
 use crate::model::counterfactual::Counterfactual;
 use crate::model::distribution::Param;
+use crate::model::programme::{Budget, Intake, Mentors};
 use crate::model::text::{Note, Text};
 use serde::{Deserialize, Serialize};
 
@@ -23,15 +24,33 @@ pub const MAX_PARTNERS: usize = 12;
 /// How far a list of shares may be from summing to 1.
 pub const SHARE_TOLERANCE: f64 = 1e-6;
 
-/// A partner's share of something, read from it.
-pub type ShareOf = fn(&Partner) -> f64;
+/// A partner's share of something, and whether it has its own instead.
+pub type ShareOf = fn(&Partner) -> (f64, bool);
 
-/// The three shares a partner has, by field name.
-pub const SHARES: [(&str, ShareOf); 3] = [
-    ("budget_share", |q| q.budget_share),
-    ("intake_share", |q| q.intake_share),
-    ("mentor_share", |q| q.mentor_share),
+/// The three shares a partner has, by field name, with the field of its own
+/// that may take a share's place.
+pub const SHARES: [(&str, &str, ShareOf); 3] = [
+    ("budget_share", "budget", |q| {
+        (q.budget_share, q.budget.is_some())
+    }),
+    ("intake_share", "intake", |q| {
+        (q.intake_share, q.intake.is_some())
+    }),
+    ("mentor_share", "mentors", |q| {
+        (q.mentor_share, q.mentors.is_some())
+    }),
 ];
+
+impl Partner {
+    /// What its share of the programme's money, intake and mentors scales
+    /// them by: its share, or 1 where it has its own.
+    pub fn scale(&self) -> [f64; 3] {
+        SHARES.map(|(_, _, of)| match of(self) {
+            (_, true) => 1.0,
+            (share, false) => share,
+        })
+    }
+}
 
 /// One partner of a programme.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +73,18 @@ pub struct Partner {
     /// Its share of the programme's mentor pool (the mentors at the start
     /// and the recruits), from 0 to 1; the partners' shares add up to 1.
     pub mentor_share: f64,
+    /// Its own planned intake, in place of a share of the programme's
+    /// (its `intake_share` is then 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intake: Option<Intake>,
+    /// Its own money each year, in place of a share of the programme's
+    /// (its `budget_share` is then 0; it bears no share of the fixed cost).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<Budget>,
+    /// Its own mentors (its pool and the duos a mentor takes), in place of a
+    /// share of the programme's pool (its `mentor_share` is then 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentors: Option<Mentors>,
     /// Its own public cost of one duo, in EUR of `cost_price_year`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost_per_duo: Option<Param>,

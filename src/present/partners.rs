@@ -56,12 +56,23 @@ pub fn text(r: &RunResult, scenario: &Scenario) -> String {
         } else {
             &partner.name.en
         };
+        let share = |x: f64, own: bool, what: &str| {
+            if own {
+                format!("its own {what}")
+            } else {
+                format!("{} % of the {what}", num(100.0 * x, 1))
+            }
+        };
         let _ = writeln!(
             o,
-            "\n{name}: {} % of the budget, {} % of the planned duos, {} % of the mentors",
-            num(100.0 * partner.budget_share, 1),
-            num(100.0 * partner.intake_share, 1),
-            num(100.0 * partner.mentor_share, 1),
+            "\n{name}: {}, {}, {}",
+            share(partner.budget_share, partner.budget.is_some(), "budget"),
+            share(
+                partner.intake_share,
+                partner.intake.is_some(),
+                "planned duos"
+            ),
+            share(partner.mentor_share, partner.mentors.is_some(), "mentors"),
         );
         if !partner.serves.en.is_empty() {
             let _ = writeln!(o, "  Whom it serves: {}", partner.serves.en);

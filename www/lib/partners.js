@@ -51,7 +51,7 @@ export function partnerRows(result, scenario) {
         id: q.id,
         name: pick(q.name) || q.id,
         serves: pick(q.serves) || '',
-        share: fmtPct(q.budget_share, Number.isInteger(Math.round(q.budget_share * 1e6) / 1e4) ? 0 : 1),
+        share: q.budget ? t('partners.ownBudget') : fmtPct(q.budget_share, Number.isInteger(Math.round(q.budget_share * 1e6) / 1e4) ? 0 : 1),
         noResults: Boolean(q.no_published_results),
         figures,
       };

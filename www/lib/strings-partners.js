@@ -36,6 +36,7 @@ export const PARTNER_STRINGS = {
     '* Pas de P95 : dans plus de 5 % des essais, le partenaire n’ajoute personne en emploi ; le coût par personne en plus y est donc indéfini.',
     '* Geen P95: in meer dan 5 % van de trekkingen voegt de partner niemand aan het werk toe, dus is de kost per extra persoon daar niet bepaald.'
   ),
+  'partners.ownBudget': S('its own budget', 'son propre budget', 'een eigen budget'),
   'partners.undefined': S('undefined', 'indéfini', 'niet bepaald'),
   'partners.chart': S('Duos started by {year}, by partner', 'Duos démarrés d’ici {year}, par partenaire', 'Gestarte duo’s tegen {year}, per partner'),
   'partners.chartCaption': S(

@@ -66,7 +66,8 @@ export function renderSources(root, scenario, editedPaths = [], priors = []) {
   }
   for (const [j, q] of (scenario.partners ?? []).entries()) {
     const name = pick(q.name) || q.id;
-    const shares = t('sources.partnerShares', { budget: fmtPct(q.budget_share, 1), intake: fmtPct(q.intake_share, 1), mentors: fmtPct(q.mentor_share, 1) });
+    const own = t('partners.ownBudget');
+    const shares = q.budget || q.intake || q.mentors ? `${q.budget ? own : fmtPct(q.budget_share, 1)} · ${q.intake ? intakeText(q.intake) : fmtPct(q.intake_share, 1)} · ${q.mentors ? '–' : fmtPct(q.mentor_share, 1)}` : t('sources.partnerShares', { budget: fmtPct(q.budget_share, 1), intake: fmtPct(q.intake_share, 1), mentors: fmtPct(q.mentor_share, 1) });
     rows.push(row(`partners-${j}`, `${t('partners.col.partner')}: ${name}`, shares, q.source, q.no_published_results, q.note));
     for (const [path, v] of partnerParams(q)) rows.push(row(`partners-${j}-${path}`, `${name}: ${paramLabel(path)}`, describe(path, v), v.source, v.assumption, noteOf(path, v)));
   }

@@ -21,7 +21,8 @@ const keyOf = (scenario) => JSON.stringify([scenario.partners, scenario.budget, 
 
 /** The form and the last answer into `root`, for `scenario` (a programme of partners). */
 export function renderSplit(root, scenario) {
-  if (!root || !scenario?.partners?.length) return root?.replaceChildren();
+  // A split shares the programme's money: not where a partner has its own budget.
+  if (!root || !scenario?.partners?.length || scenario.partners.some((q) => q.budget)) return root?.replaceChildren();
   const key = keyOf(scenario);
   if (st.key !== key) st = { key, answer: null, error: null, busy: false, shares: scenario.partners.map((q) => q.budget_share * 100), goal: scenario.targets?.length ? '0' : 'cost' };
   const inputs = scenario.partners.map((q, j) =>

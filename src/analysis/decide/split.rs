@@ -113,6 +113,12 @@ pub fn with_split(s: &Scenario, shares: &[f64]) -> Result<Scenario, Error> {
     if s.partners.is_empty() {
         return bad("this scenario has no partners to split the money between".into());
     }
+    if let Some(q) = s.partners.iter().find(|q| q.budget.is_some()) {
+        return bad(format!(
+            "partner `{}` has its own budget: a split shares the programme's money among partners without one",
+            q.id
+        ));
+    }
     if shares.len() != s.partners.len() {
         return bad(format!(
             "give one share per partner ({}), got {}",

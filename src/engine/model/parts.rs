@@ -39,21 +39,23 @@ impl Part {
         let (scenario, owned) = programme.partner_scenario(j);
         let checked = scenario.checked().ok()?;
         let mut model = Model::from_valid(&scenario, checked).ok()?;
+        // Its shares of the programme's, or 1 where it has its own.
+        let [money, intake, mentors] = partner.scale();
         for x in &mut model.planned {
-            *x *= partner.intake_share;
+            *x *= intake;
         }
         if let Some(b) = model.budget.as_mut() {
-            b.iter_mut().for_each(|x| *x *= partner.budget_share);
+            b.iter_mut().for_each(|x| *x *= money);
         }
         if let Some(r) = model.recruits_by_year.as_mut() {
-            r.iter_mut().for_each(|x| *x *= partner.mentor_share);
+            r.iter_mut().for_each(|x| *x *= mentors);
         }
         model.stream_offset = (j as u64 + 1) * PARTNER_STREAM;
         Some(Part {
             model,
             owned,
             budget_share: partner.budget_share,
-            mentor_share: partner.mentor_share,
+            mentor_share: mentors,
         })
     }
 
