@@ -368,3 +368,39 @@ fn a_partner_s_own_budget_with_a_share_too_or_a_bad_own_plan_is_refused_by_field
         "{fields:?}"
     );
 }
+
+#[test]
+fn a_partner_may_set_its_own_public_finance_values_and_the_others_keep_theirs() {
+    let base = Model::new(&actiris()).unwrap();
+    let mut s = actiris();
+    s.partners[0].fiscal.insert(
+        "unemployment_month".into(),
+        mentorsim::model::distribution::Param::fixed(2000.0),
+    );
+    assert_eq!(s.validate(), vec![]);
+    let model = Model::new(&s).unwrap();
+    let net = mentorsim::model::outputs::Total::NetPublic as usize;
+    let mut moved = 0;
+    for trial in 0..100 {
+        let (_, before) = base.trial_record_parts(SEED, trial);
+        let (_, after) = model.trial_record_parts(SEED, trial);
+        // The other partners' draws and years do not depend on it: bit for bit.
+        for j in 1..4 {
+            assert_eq!(
+                before[j].totals, after[j].totals,
+                "trial {trial} partner {j}"
+            );
+        }
+        moved += usize::from(after[0].totals[net] != before[0].totals[net]);
+    }
+    assert!(moved > 90, "its own value moves its own account: {moved}");
+    s.partners[0].fiscal.insert(
+        "unemployment_mnth".into(),
+        mentorsim::model::distribution::Param::fixed(1.0),
+    );
+    let fields: Vec<String> = s.validate().into_iter().map(|p| p.field).collect();
+    assert!(
+        fields.contains(&"partners[0].fiscal.unemployment_mnth".to_string()),
+        "{fields:?}"
+    );
+}

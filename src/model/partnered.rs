@@ -64,6 +64,17 @@ impl Scenario {
                 own(id);
             }
         }
+        for (name, param) in &partner.fiscal {
+            if let Some(spec) = PARAMS
+                .iter()
+                .find(|p| p.path.strip_prefix("fiscal.") == Some(name.as_str()))
+            {
+                if let Some(at) = spec.get_mut(&mut s) {
+                    *at = param.clone();
+                    own(spec.id);
+                }
+            }
+        }
         if let Some(c) = &partner.counterfactual {
             s.counterfactual = c.clone();
             own(ParamId::Effect);
@@ -111,6 +122,17 @@ impl Scenario {
                     );
                 }
             }
+            for name in partner.fiscal.keys() {
+                if !PARAMS
+                    .iter()
+                    .any(|p| p.path.strip_prefix("fiscal.") == Some(name.as_str()))
+                {
+                    p.push(
+                        &format!("{at}.fiscal.{}", shorten(name)),
+                        "is not a public-finance parameter of a scenario",
+                    );
+                }
+            }
             let (s, _) = self.partner_scenario(j);
             if let Err(problems) = s.checked() {
                 for q in problems {
@@ -145,6 +167,7 @@ fn partner_sets(partner: &Partner, field: &str) -> bool {
         || (partner.intake.is_some() && top("intake"))
         || (partner.budget.is_some() && top("budget"))
         || (partner.mentors.is_some() && top("mentors"))
+        || partner.fiscal.keys().any(|k| top(&format!("fiscal.{k}")))
         || (partner.cost_price_year.is_some() && top("cost_price_year"))
         || (partner.realisation.is_some() && top("realisation"))
         || (partner.counterfactual.is_some() && top("counterfactual"))

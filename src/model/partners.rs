@@ -97,6 +97,10 @@ pub struct Partner {
     /// Its own outcome rates, each where it has one.
     #[serde(default, skip_serializing_if = "PartnerOutcomes::is_empty")]
     pub outcomes: PartnerOutcomes,
+    /// Its own values of public-finance parameters, by name under `fiscal`
+    /// (`{"unemployment_share": {...}}`); the others are the programme's.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fiscal: std::collections::BTreeMap<String, Param>,
     /// Its own counterfactual (otherwise the programme's, shared).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counterfactual: Option<Counterfactual>,
