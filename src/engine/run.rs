@@ -56,7 +56,7 @@ struct Tally {
     /// Each partner's sketches, and the buffers a trial fills for them
     /// (none for a programme without partners).
     parts: Vec<PartPartial>,
-    part_outputs: Option<PartOutputs>,
+    part_outputs: PartOutputs,
     /// The last `filled` trials' partner rows and totals, held as `batch`
     /// holds the programme's: trial `i`'s partner `j` at
     /// `(i * parts + j) * (width + N_TOTALS)`.
@@ -98,7 +98,7 @@ impl Tally {
                     totals: vec![Sketch::default(); N_TOTALS],
                 })
                 .collect(),
-            part_outputs: (!model.parts.is_empty()).then(|| model.part_outputs()),
+            part_outputs: model.part_outputs(),
             part_batch: vec![0.0; model.parts.len() * (width + N_TOTALS) * len],
         }
     }
@@ -107,14 +107,9 @@ impl Tally {
     fn add_trials(&mut self, model: &Model, seed: u64, from: u64, to: u64) {
         let ny = model.years.len();
         for trial in from..to {
-            let total = match self.part_outputs.as_mut() {
-                Some(parts) => {
-                    let t = model.trial_parts(seed, trial, &mut self.inputs, &mut self.row, parts);
-                    hold_parts(&mut self.part_batch, self.filled, parts);
-                    t
-                }
-                None => model.trial(seed, trial, &mut self.inputs, &mut self.row),
-            };
+            let parts = &mut self.part_outputs;
+            let total = model.trial_with(seed, trial, &mut self.inputs, &mut self.row, parts);
+            hold_parts(&mut self.part_batch, self.filled, parts);
             self.total = total;
             let row = &self.row;
             let width = row.len();

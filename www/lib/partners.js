@@ -90,7 +90,7 @@ export function readShares(values) {
 
 /** An answer of the engine's split() in words: the goal's figure under A and B on fresh trials, each with its band. */
 export function splitFigures(answer) {
-  const chance = Boolean(answer.goal?.chance !== undefined);
+  const chance = answer.goal?.chance !== undefined;
   const f = ({ value, se }) => {
     const w = withError(value, se, chance ? 'share' : 'eur', answer.trials);
     return w.bound ? `${w.value} (${w.bound})` : `${w.value}${w.band ? ` ± ${w.band}` : ''}`;

@@ -212,16 +212,11 @@ fn worth(s: &Scenario, opts: &RunOptions, bins: usize) -> Result<Worth, Error> {
     let mut parts = model.part_outputs();
     let mut rates = vec![Vec::with_capacity(opts.trials as usize); model.parts.len()];
     for trial in 0..opts.trials {
-        let t = if model.parts.is_empty() {
-            model.trial(opts.seed, trial, &mut draws, &mut row)
-        } else {
-            let t = model.trial_parts(opts.seed, trial, &mut draws, &mut row, &mut parts);
-            rates
-                .iter_mut()
-                .zip(&parts.rates)
-                .for_each(|(v, &x)| v.push(x));
-            t
-        };
+        let t = model.trial_with(opts.seed, trial, &mut draws, &mut row, &mut parts);
+        rates
+            .iter_mut()
+            .zip(&parts.rates)
+            .for_each(|(v, &x)| v.push(x));
         effect.push(t[Total::Effect]);
         ratio.push(t[Total::BenefitCostRatio]);
         for (v, spec) in nets.iter_mut().zip(&accounts) {

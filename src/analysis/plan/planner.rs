@@ -212,6 +212,7 @@ struct TrialLoop<'m> {
     chosen: Vec<(usize, usize, f64)>,
     inputs: Draws,
     row: Vec<f64>,
+    parts: crate::engine::model::parts::PartOutputs,
 }
 
 impl<'m> TrialLoop<'m> {
@@ -222,14 +223,20 @@ impl<'m> TrialLoop<'m> {
             chosen: targets.iter().map(|&i| model.targets[i]).collect(),
             inputs: Draws::default(),
             row: vec![0.0; row_len(ny)],
+            parts: model.part_outputs(),
         }
     }
 
     /// Whether trial `trial` of a run seeded with `seed` meets every target.
     fn meets(&mut self, seed: u64, trial: u64) -> bool {
         let ny = self.model.years.len();
-        self.model
-            .trial(seed, trial, &mut self.inputs, &mut self.row);
+        self.model.trial_with(
+            seed,
+            trial,
+            &mut self.inputs,
+            &mut self.row,
+            &mut self.parts,
+        );
         self.chosen
             .iter()
             .all(|&(series, year, value)| self.row[row_index(series, year, ny)] >= value)

@@ -28,7 +28,6 @@ pub struct PartOutputs {
     /// Each partner's rate of employment drawn (`outcomes.employed`): what
     /// its own results would reveal.
     pub rates: Vec<f64>,
-    draws: Draws,
 }
 
 impl Part {
@@ -59,11 +58,10 @@ impl Part {
         })
     }
 
-    /// The partner's draws in a trial: the programme's `d`, its own
-    /// parameters drawn from its own streams, its shares of the fixed cost
-    /// and of the pool applied.
-    fn draws(&self, seed: u64, trial: u64, d: &Draws, out: &mut Draws) {
-        *out = *d;
+    /// The partner's draws in a trial, from the programme's in `out`: its
+    /// own parameters drawn from its own streams, its shares of the fixed
+    /// cost and of the pool applied.
+    fn draws(&self, seed: u64, trial: u64, out: &mut Draws) {
         for &k in &self.owned {
             let sampler = &self.model.samplers[k];
             out.0[k] = match sampler.fixed_value() {
@@ -89,7 +87,24 @@ impl Model {
             rows: vec![vec![0.0; width]; self.parts.len()],
             totals: vec![Totals([0.0; N_TOTALS]); self.parts.len()],
             rates: vec![0.0; self.parts.len()],
-            draws: Draws::default(),
+        }
+    }
+
+    /// One trial, with `parts` (from [`Model::part_outputs`]) kept by the
+    /// caller across trials: a programme of partners fills it
+    /// ([`Model::trial_parts`]), any other runs as [`Model::trial`] does.
+    pub(crate) fn trial_with(
+        &self,
+        seed: u64,
+        trial: u64,
+        inputs: &mut Draws,
+        row: &mut [f64],
+        parts: &mut PartOutputs,
+    ) -> Totals {
+        if self.parts.is_empty() {
+            self.trial(seed, trial, inputs, row)
+        } else {
+            self.trial_parts(seed, trial, inputs, row, parts)
         }
     }
 
@@ -110,8 +125,8 @@ impl Model {
         let mut all: Option<Running> = None;
         let (mut started, mut effect_sum, mut effect_plain) = (0.0, 0.0, 0.0);
         for (j, part) in self.parts.iter().enumerate() {
-            let mut d = parts.draws;
-            part.draws(seed, trial, inputs, &mut d);
+            let mut d = *inputs;
+            part.draws(seed, trial, &mut d);
             parts.rates[j] = d[P::Employed];
             let part_row = &mut parts.rows[j];
             let (terms, run) = part.model.years_of(seed, trial, &d, part_row);
@@ -128,11 +143,8 @@ impl Model {
             }
         }
         self.programme_limits(row, parts);
-        let run = all.unwrap_or_else(|| {
-            let terms = Terms::of(inputs, &self.scenario, self.counterfactual);
-            Running::start(inputs, &terms, ny + self.booked_by.len())
-        });
         let mut terms = Terms::of(inputs, &self.scenario, self.counterfactual);
+        let run = all.unwrap_or_else(|| Running::start(inputs, &terms, ny + self.booked_by.len()));
         terms.effect = if started > 0.0 {
             effect_sum / started
         } else {
